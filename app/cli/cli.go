@@ -1,0 +1,223 @@
+// Package cli runs WorkReport's command line: it parses the arguments, loads the report
+// and runs a headless command, or hands the report to the GUI.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"workreport/app/meta"
+	"workreport/app/report"
+)
+
+// Exit statuses.
+const (
+	ExitOK        = 0 // success
+	ExitFailure   = 1 // the command failed, e.g. the workbook could not be written
+	ExitUsage     = 2 // the command line is wrong
+	ExitBadReport = 2 // the report file is missing, unreadable or invalid
+)
+
+// Env is what a run needs from the outside world, so that tests can supply their own.
+type Env struct {
+	Stdout, Stderr io.Writer
+	// GUI opens the window for the report. reportPath is the file it came from, or ""
+	// for the embedded report. It is called when no subcommand is given.
+	GUI func(r *report.Report, reportPath string) error
+}
+
+// command is one headless subcommand.
+type command struct {
+	name    string
+	summary string
+	output  string // what -o names, or "" if the command takes no -o
+	run     func(env Env, r *report.Report, o options) error
+}
+
+type options struct {
+	reportPath string
+	output     string
+}
+
+// commands are the headless subcommands, in the order the usage lists them.
+var commands = []command{
+	{name: "figures", summary: "以制表符分隔的文本输出全部数据（UTF-8）", run: runFigures},
+	{name: "check", summary: "校验报告文件，并列出文本中未登记的数字", run: runCheck},
+}
+
+func findCommand(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+// usageError is a mistake on the command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// parse reads the arguments. --report may come before or after the subcommand.
+func parse(args []string) (cmd string, o options, help bool, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, value, hasValue := strings.Cut(a, "=")
+		takeValue := func() (string, error) {
+			if hasValue {
+				return value, nil
+			}
+			if i+1 >= len(args) || args[i+1] == "" {
+				return "", usageError{name + " 后面缺少参数"}
+			}
+			i++
+			return args[i], nil
+		}
+		switch {
+		case name == "--report" || name == "-report":
+			if o.reportPath, err = takeValue(); err != nil {
+				return
+			}
+		case name == "-o" || name == "--output" || name == "-output":
+			if o.output, err = takeValue(); err != nil {
+				return
+			}
+		case a == "-h" || a == "--help" || a == "-help" || a == "help":
+			help = true
+		case a == "--version" || a == "-version" || a == "version":
+			cmd = "version"
+		case strings.HasPrefix(a, "-"):
+			return "", o, false, usageError{"未知选项：" + a}
+		case cmd == "":
+			cmd = a
+		default:
+			return "", o, false, usageError{"多余的参数：" + a}
+		}
+	}
+	return cmd, o, help, nil
+}
+
+// Run runs the command line and returns the exit status.
+func Run(args []string, env Env) int {
+	cmdName, o, help, err := parse(args)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "%s: %v\n\n", strings.ToLower(meta.Name), err)
+		usage(env.Stderr)
+		return ExitUsage
+	}
+	if help {
+		usage(env.Stdout)
+		return ExitOK
+	}
+	if cmdName == "version" {
+		fmt.Fprintf(env.Stdout, "%s %s (%s)\n", meta.Name, meta.Version, meta.DisplayName)
+		return ExitOK
+	}
+	var cmd *command
+	if cmdName != "" {
+		if cmd = findCommand(cmdName); cmd == nil {
+			fmt.Fprintf(env.Stderr, "%s: 未知命令：%s\n\n", strings.ToLower(meta.Name), cmdName)
+			usage(env.Stderr)
+			return ExitUsage
+		}
+		if cmd.output == "" && o.output != "" {
+			fmt.Fprintf(env.Stderr, "%s: %s 命令不接受 -o\n", strings.ToLower(meta.Name), cmd.name)
+			return ExitUsage
+		}
+		if cmd.output != "" && o.output == "" {
+			fmt.Fprintf(env.Stderr, "%s: %s 命令需要 -o %s\n", strings.ToLower(meta.Name), cmd.name, cmd.output)
+			return ExitUsage
+		}
+	}
+	r, err := loadReport(o.reportPath)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "%s: 无法打开报告%s：\n%v\n", strings.ToLower(meta.Name), quotePath(o.reportPath), err)
+		return ExitBadReport
+	}
+	if cmd == nil {
+		if env.GUI == nil {
+			fmt.Fprintln(env.Stderr, "此版本不含图形界面，请使用命令，见 --help")
+			return ExitUsage
+		}
+		if err := env.GUI(r, o.reportPath); err != nil {
+			fmt.Fprintf(env.Stderr, "%s: %v\n", strings.ToLower(meta.Name), err)
+			return ExitFailure
+		}
+		return ExitOK
+	}
+	if err := cmd.run(env, r, o); err != nil {
+		var ue usageError
+		fmt.Fprintf(env.Stderr, "%s: %v\n", strings.ToLower(meta.Name), err)
+		if errors.As(err, &ue) {
+			return ExitUsage
+		}
+		return ExitFailure
+	}
+	return ExitOK
+}
+
+func quotePath(p string) string {
+	if p == "" {
+		return "（内置报告）"
+	}
+	return " " + p
+}
+
+func loadReport(path string) (*report.Report, error) {
+	if path == "" {
+		return report.Default()
+	}
+	return report.LoadFile(path)
+}
+
+func usage(w io.Writer) {
+	exe := strings.ToLower(meta.Name)
+	fmt.Fprintf(w, "%s %s：%s\n\n", meta.Name, meta.Version, meta.DisplayName)
+	fmt.Fprintf(w, "用法：\n  %s [--report 文件]              打开图形界面\n", exe)
+	for _, c := range commands {
+		arg := ""
+		if c.output != "" {
+			arg = " -o " + c.output
+		}
+		fmt.Fprintf(w, "  %s [--report 文件] %-14s %s\n", exe, c.name+arg, c.summary)
+	}
+	fmt.Fprintf(w, "\n选项：\n  --report 文件   读取指定的报告数据文件（.yaml），而不是内置的报告\n  --version       显示版本\n")
+	fmt.Fprintf(w, "\n退出状态：0 成功；1 执行失败；2 参数错误或报告文件有误\n")
+}
+
+func runFigures(env Env, r *report.Report, _ options) error {
+	return report.WriteTSV(env.Stdout, r.Figures())
+}
+
+func runCheck(env Env, r *report.Report, _ options) error {
+	fmt.Fprintf(env.Stdout, "%s：校验通过，共 %d 个分节、%d 项数据。\n", r.Name, countSections(r), len(r.Figures()))
+	un := r.Uncovered()
+	if len(un) == 0 {
+		fmt.Fprintln(env.Stdout, "摘要文本中的每个数字都已登记为数据或非数据。")
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "摘要文本中有 %d 处数字既不是数据，也不在 nonfigures 中：\n", len(un))
+	for _, m := range un {
+		where := "导语"
+		if m.Section != nil {
+			where = m.Section.PathString()
+		}
+		fmt.Fprintf(env.Stdout, "  “%s” 在 %s：%s\n", m.Text, where, m.Context)
+	}
+	return errors.New("有未登记的数字，请在 figures 或 nonfigures 中补充")
+}
+
+func countSections(r *report.Report) int {
+	n := 0
+	r.WalkSections(func(*report.Section) { n++ })
+	return n
+}
+
+// Stdio is the Env of a real process.
+func Stdio(gui func(*report.Report, string) error) Env {
+	return Env{Stdout: os.Stdout, Stderr: os.Stderr, GUI: gui}
+}

@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"workreport/app/report"
+)
+
+// run runs the command line with captured output and a fake GUI.
+func run(t *testing.T, args ...string) (code int, stdout, stderr string, guiCalls int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	gui := func(r *report.Report, path string) error {
+		guiCalls++
+		return nil
+	}
+	code = Run(args, Env{Stdout: &out, Stderr: &errb, GUI: gui})
+	return code, out.String(), errb.String(), guiCalls
+}
+
+func TestFiguresTSV(t *testing.T) {
+	code, out, errs, _ := run(t, "figures")
+	if code != ExitOK || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	if strings.HasPrefix(out, "\ufeff") || strings.Contains(out, "\r") {
+		t.Fatal("output has a BOM or CR")
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if lines[0] != "编号\t章节\t指标\t性质\t口径\t数值\t单位\t限定\t力争\t原文表述\t原文\t对应" {
+		t.Fatalf("header = %q", lines[0])
+	}
+	r, _ := report.Default()
+	if len(lines) != len(r.Figures())+1 {
+		t.Fatalf("%d rows for %d figures", len(lines)-1, len(r.Figures()))
+	}
+	for i, l := range lines {
+		if n := strings.Count(l, "\t"); n != 11 {
+			t.Errorf("line %d has %d tabs", i+1, n)
+		}
+	}
+	want := "review.gdp\t2022年工作回顾\t地区生产总值\t实绩\t总量\t3773.41\t亿元\t\t\t3773.41亿元\t实现地区生产总值3773.41亿元 增长3.3%,排全省第2 为建市以来最高排位\t"
+	if lines[1] != want {
+		t.Errorf("first row:\n got %q\nwant %q", lines[1], want)
+	}
+	if !strings.Contains(out, "targets.gdp-growth-strive\t2023年主要预期目标\t地区生产总值增速（力争）\t目标\t增速\t7\t%\t以上\t力争\t7%以上\t") {
+		t.Error("strive target row is wrong")
+	}
+}
+
+func TestReportFlagBeforeOrAfterCommand(t *testing.T) {
+	for _, args := range [][]string{
+		{"--report", "../report/testdata/small.yaml", "figures"},
+		{"figures", "--report", "../report/testdata/small.yaml"},
+		{"figures", "--report=../report/testdata/small.yaml"},
+	} {
+		code, out, errs, _ := run(t, args...)
+		if code != ExitOK || strings.Count(out, "\n") != 4 {
+			t.Errorf("%v: exit %d, %d lines, stderr %q", args, code, strings.Count(out, "\n"), errs)
+		}
+	}
+}
+
+func TestBadReportExitsTwoNamingTheFile(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "坏 报告.yaml")
+	os.WriteFile(bad, []byte("title: [\n"), 0o644)
+	for _, args := range [][]string{
+		{"--report", bad, "figures"},
+		{"--report", filepath.Join(dir, "没有.yaml"), "figures"},
+		{"--report", bad}, // GUI start with a bad file
+	} {
+		code, out, errs, gui := run(t, args...)
+		if code != ExitBadReport || out != "" || gui != 0 {
+			t.Errorf("%v: exit %d, stdout %q, gui %d", args, code, out, gui)
+		}
+		if !strings.Contains(errs, filepath.Base(args[1])) {
+			t.Errorf("%v: stderr does not name the file: %q", args, errs)
+		}
+	}
+}
+
+func TestNoCommandOpensGUI(t *testing.T) {
+	code, _, _, gui := run(t)
+	if code != ExitOK || gui != 1 {
+		t.Fatalf("exit %d, gui calls %d", code, gui)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"frobnicate"}, {"--bogus"}, {"figures", "extra"}, {"--report"}, {"figures", "-o", "x"}} {
+		code, _, errs, gui := run(t, args...)
+		if code != ExitUsage || errs == "" || gui != 0 {
+			t.Errorf("%v: exit %d stderr %q", args, code, errs)
+		}
+	}
+	code, out, _, _ := run(t, "--help")
+	if code != ExitOK || !strings.Contains(out, "figures") || !strings.Contains(out, "--report") {
+		t.Errorf("help: %d %q", code, out)
+	}
+	code, out, _, _ = run(t, "--version")
+	if code != ExitOK || !strings.Contains(out, "WorkReport") {
+		t.Errorf("version: %d %q", code, out)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	code, out, errs, _ := run(t, "check")
+	if code != ExitOK || !strings.Contains(out, "校验通过") || !strings.Contains(out, "每个数字都已登记") {
+		t.Fatalf("exit %d out %q err %q", code, out, errs)
+	}
+	// The small report leaves numbers unregistered: check says which, and fails.
+	code, out, _, _ = run(t, "check", "--report", "../report/testdata/small.yaml")
+	if code != ExitFailure || !strings.Contains(out, "“2”") {
+		t.Errorf("small report: exit %d out %q", code, out)
+	}
+}

@@ -1,0 +1,478 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"workreport/resources"
+)
+
+// MaxFileSize caps the size of a report file. The embedded report, text included, is
+// about 100 KB; 4 MiB leaves room for a report forty times longer while refusing files
+// that are clearly something else.
+const MaxFileSize = 4 << 20
+
+// MaxSectionDepth caps how deeply sections nest. Reports use three levels (part, numbered
+// part, numbered sub-part); one spare level is allowed.
+const MaxSectionDepth = 4
+
+// FormatVersion is the only data file format this version reads.
+const FormatVersion = 1
+
+var defaultReport = sync.OnceValues(func() (*Report, error) {
+	return Load(resources.ReportName, resources.ReportYAML)
+})
+
+// Default returns the embedded report. It is parsed once; every call returns the same
+// read-only value.
+func Default() (*Report, error) { return defaultReport() }
+
+// LoadFile reads and validates the report file at path. Errors name the file.
+func LoadFile(path string) (*Report, error) {
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &LoadError{File: name, Msg: openMessage(err), Err: err}
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, &LoadError{File: name, Msg: "无法读取文件：" + err.Error(), Err: err}
+	}
+	if info.IsDir() {
+		return nil, &LoadError{File: name, Msg: "是一个文件夹，请选择报告数据文件（.yaml）", Err: ErrNotText}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, tooLarge(name)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, &LoadError{File: name, Msg: "读取文件时出错：" + err.Error(), Err: err}
+	}
+	return Load(name, data)
+}
+
+func openMessage(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件不存在，请检查路径"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有读取权限，请检查文件权限或换一个位置"
+	default:
+		return "无法打开文件：" + err.Error()
+	}
+}
+
+func tooLarge(name string) error {
+	return &LoadError{File: name, Msg: fmt.Sprintf("文件超过 %d MB，不像报告数据文件，已拒绝读取", MaxFileSize>>20), Err: ErrTooLarge}
+}
+
+// Load parses and validates a report from data. name is the file name used in messages.
+// It never panics: any problem, however malformed the input, comes back as an error.
+func Load(name string, data []byte) (r *Report, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, &LoadError{File: name, Msg: fmt.Sprintf("无法解析文件（%v）", p), Err: ErrSyntax}
+		}
+	}()
+	return load(name, data)
+}
+
+// load is Load without the panic guard, so that fuzzing sees any panic.
+func load(name string, data []byte) (r *Report, err error) {
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(name)
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &LoadError{File: name, Msg: "文件是空的，请选择报告数据文件（.yaml）", Err: ErrEmpty}
+	}
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		return nil, &LoadError{File: name, Msg: "不是 UTF-8 文本，可能选错了文件（报告数据文件是 .yaml 文本）", Err: ErrNotText}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, syntaxError(name, err)
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, &LoadError{File: name, Msg: "文件里只有注释，没有报告内容", Err: ErrEmpty}
+	}
+	d := &decoder{file: name}
+	r = d.report(doc.Content[0])
+	d.validate(r)
+	if len(d.errs) > 0 {
+		return nil, d.errs
+	}
+	r.Name = name
+	return r, nil
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// syntaxError turns a YAML parser error into a Chinese message with the line number.
+func syntaxError(name string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = strings.TrimSpace(yamlLine.ReplaceAllString(msg, ""))
+		msg = strings.TrimPrefix(msg, ": ")
+	}
+	return &LoadError{File: name, Line: line,
+		Msg: "YAML 格式错误，请检查缩进、冒号和引号是否成对（" + msg + "）", Err: ErrSyntax}
+}
+
+// decoder walks the YAML tree, building the model and collecting every problem with
+// its line and path.
+type decoder struct {
+	file string
+	errs LoadErrors
+	raw  []rawFigure // parallel to Report.figures
+}
+
+func (d *decoder) fail(n *yaml.Node, path, msg string) {
+	line := 0
+	if n != nil {
+		line = n.Line
+	}
+	d.errs = append(d.errs, &LoadError{File: d.file, Line: line, Path: path, Msg: msg, Err: ErrInvalid})
+}
+
+// fields reads a mapping, rejecting unknown and repeated keys. required keys that are
+// missing are reported at the mapping's line.
+func (d *decoder) fields(n *yaml.Node, path string, allowed, required []string) map[string]*yaml.Node {
+	if !d.kind(n, yaml.MappingNode, path, "应为“字段: 值”形式的键值对") {
+		return nil
+	}
+	m := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.fail(k, path, "字段名应为文字")
+			continue
+		}
+		name := k.Value
+		if !contains(allowed, name) {
+			d.fail(k, join(path, name), "是未知字段（可用字段："+strings.Join(allowed, "、")+"）")
+			continue
+		}
+		if _, dup := m[name]; dup {
+			d.fail(k, join(path, name), "重复出现")
+			continue
+		}
+		m[name] = v
+	}
+	for _, name := range required {
+		if _, ok := m[name]; !ok {
+			d.fail(n, join(path, name), "缺失")
+		}
+	}
+	return m
+}
+
+func (d *decoder) kind(n *yaml.Node, want yaml.Kind, path, msg string) bool {
+	if n == nil {
+		return false
+	}
+	if n.Kind == yaml.AliasNode {
+		d.fail(n, path, "使用了 YAML 别名（*），报告文件不支持，请直接写出内容")
+		return false
+	}
+	if n.Kind != want {
+		d.fail(n, path, msg+"，实际为"+describe(n))
+		return false
+	}
+	return true
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "键值对"
+	case yaml.SequenceNode:
+		return "列表"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "空值"
+		}
+		return "“" + clip(n.Value, 20) + "”"
+	}
+	return "其他内容"
+}
+
+// text reads a scalar as text. A missing node gives "". Empty text is reported when
+// required is set.
+func (d *decoder) text(n *yaml.Node, path string, required bool) string {
+	if n == nil {
+		return ""
+	}
+	if !d.kind(n, yaml.ScalarNode, path, "应为文字") {
+		return ""
+	}
+	v := n.Value
+	if n.Tag == "!!null" {
+		v = ""
+	}
+	if required && strings.TrimSpace(v) == "" {
+		d.fail(n, path, "为空")
+	}
+	return v
+}
+
+// number reads a finite number. ok is false if the node is missing or not a number.
+func (d *decoder) number(n *yaml.Node, path string) (v float64, ok bool) {
+	if n == nil {
+		return 0, false
+	}
+	if !d.kind(n, yaml.ScalarNode, path, "应为数字") {
+		return 0, false
+	}
+	if n.Tag == "!!null" {
+		d.fail(n, path, "为空")
+		return 0, false
+	}
+	if n.Tag != "!!int" && n.Tag != "!!float" {
+		d.fail(n, path, "应为数字（不带单位和引号），实际为“"+clip(n.Value, 20)+"”")
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		d.fail(n, path, "不是有效的数字：“"+clip(n.Value, 20)+"”")
+		return 0, false
+	}
+	return v, true
+}
+
+func (d *decoder) list(n *yaml.Node, path string) []*yaml.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if !d.kind(n, yaml.SequenceNode, path, "应为列表（每项以“- ”开头）") {
+		return nil
+	}
+	return n.Content
+}
+
+var reportKeys = []string{"format", "title", "city", "year", "source", "headline", "lead", "sections", "figures", "nonfigures"}
+
+func (d *decoder) report(n *yaml.Node) *Report {
+	m := d.fields(n, "", reportKeys, []string{"format", "title", "year", "source", "sections", "figures"})
+	if m == nil {
+		return nil
+	}
+	r := &Report{byID: map[string]*Figure{}, sections: map[string]*Section{}}
+	if v, ok := d.number(m["format"], "format"); ok && v != FormatVersion {
+		d.fail(m["format"], "format", fmt.Sprintf("是 %s，本软件只能读取格式 %d 的报告文件", FormatNumber(v), FormatVersion))
+	}
+	r.Title = d.text(m["title"], "title", true)
+	r.City = d.text(m["city"], "city", false)
+	if v, ok := d.number(m["year"], "year"); ok {
+		if v != math.Trunc(v) || v < 1949 || v > 2200 {
+			d.fail(m["year"], "year", "应为四位年份，如 2023")
+		}
+		r.Year = int(v)
+	}
+	if sm := d.fields(m["source"], "source", []string{"publication", "kind", "meeting", "date"}, []string{"publication", "meeting", "date"}); sm != nil {
+		r.Source = Source{
+			Publication: d.text(sm["publication"], "source.publication", true),
+			Kind:        d.text(sm["kind"], "source.kind", false),
+			Meeting:     d.text(sm["meeting"], "source.meeting", true),
+			Date:        d.text(sm["date"], "source.date", true),
+		}
+	}
+	r.Headline = d.text(m["headline"], "headline", false)
+	r.Lead = d.text(m["lead"], "lead", false)
+	secs := d.list(m["sections"], "sections")
+	if m["sections"] != nil && len(secs) == 0 {
+		d.fail(m["sections"], "sections", "为空，报告至少要有一个分节")
+	}
+	for i, sn := range secs {
+		if s := d.section(sn, fmt.Sprintf("sections[%d]", i), nil, 1, r); s != nil {
+			r.Sections = append(r.Sections, s)
+		}
+	}
+	figs := d.list(m["figures"], "figures")
+	for i, fn := range figs {
+		if f := d.figure(fn, fmt.Sprintf("figures[%d]", i)); f != nil {
+			r.figures = append(r.figures, f)
+		}
+	}
+	for i, nn := range d.list(m["nonfigures"], "nonfigures") {
+		path := fmt.Sprintf("nonfigures[%d]", i)
+		if nm := d.fields(nn, path, []string{"文本", "类别", "说明"}, []string{"文本", "类别"}); nm != nil {
+			r.NonFigures = append(r.NonFigures, NonFigure{
+				Text:   d.text(nm["文本"], path+".文本", true),
+				Kind:   d.text(nm["类别"], path+".类别", true),
+				Reason: d.text(nm["说明"], path+".说明", false),
+			})
+		}
+	}
+	return r
+}
+
+var sectionKeys = []string{"id", "title", "intro", "items", "sections", "kind"}
+
+func (d *decoder) section(n *yaml.Node, path string, parent *Section, depth int, r *Report) *Section {
+	if depth > MaxSectionDepth {
+		d.fail(n, path, fmt.Sprintf("分节层级过深（最多 %d 级）", MaxSectionDepth))
+		return nil
+	}
+	m := d.fields(n, path, sectionKeys, []string{"id", "title"})
+	if m == nil {
+		return nil
+	}
+	s := &Section{Parent: parent}
+	s.ID = d.text(m["id"], path+".id", true)
+	s.Title = d.text(m["title"], path+".title", true)
+	s.Intro = d.text(m["intro"], path+".intro", false)
+	if k := d.text(m["kind"], path+".kind", false); k != "" {
+		if k != "article" {
+			d.fail(m["kind"], path+".kind", "只能是 article（表示大会报道全文）或省略")
+		}
+		s.Article = k == "article"
+	}
+	if s.ID != "" {
+		if !validID(s.ID) {
+			d.fail(m["id"], path+".id", "只能由小写英文字母、数字、“-”和“.”组成："+s.ID)
+		} else if _, dup := r.sections[s.ID]; dup {
+			d.fail(m["id"], path+".id", "与前面的分节重复："+s.ID)
+		} else {
+			r.sections[s.ID] = s
+		}
+	}
+	for i, in := range d.list(m["items"], path+".items") {
+		if t := d.text(in, fmt.Sprintf("%s.items[%d]", path, i), true); t != "" {
+			if strings.ContainsAny(t, "\r\n") {
+				d.fail(in, fmt.Sprintf("%s.items[%d]", path, i), "不能包含换行，每段写成一项")
+			}
+			s.Items = append(s.Items, t)
+		}
+	}
+	for i, cn := range d.list(m["sections"], path+".sections") {
+		if c := d.section(cn, fmt.Sprintf("%s.sections[%d]", path, i), s, depth+1, r); c != nil {
+			s.Sections = append(s.Sections, c)
+		}
+	}
+	return s
+}
+
+// Figure field names, which are also the column names of the figures table.
+const (
+	colID        = "编号"
+	colSection   = "章节"
+	colIndicator = "指标"
+	colNature    = "性质"
+	colMeasure   = "口径"
+	colValue     = "数值"
+	colUnit      = "单位"
+	colBound     = "限定"
+	colStrive    = "力争"
+	colPhrase    = "原文表述"
+	colSentence  = "原文"
+	colPair      = "对应"
+	colOf        = "从属"
+	colBrief     = "简述"
+	colFormula   = "推算"
+)
+
+var figureKeys = []string{colID, colSection, colIndicator, colNature, colMeasure, colValue, colUnit,
+	colBound, colStrive, colPhrase, colSentence, colPair, colOf, colBrief, colFormula}
+
+// rawFigure keeps what was written for a figure, with the nodes for error lines, until
+// validation resolves references.
+type rawFigure struct {
+	path    string
+	nodes   map[string]*yaml.Node
+	section string
+	formula string
+}
+
+func (d *decoder) figure(n *yaml.Node, path string) *Figure {
+	m := d.fields(n, path, figureKeys, []string{colID, colIndicator, colNature, colMeasure})
+	if m == nil {
+		return nil
+	}
+	f := &Figure{Line: n.Line}
+	f.ID = d.text(m[colID], path+"."+colID, true)
+	if f.ID != "" && !validID(f.ID) {
+		d.fail(m[colID], path+"."+colID, "只能由小写英文字母、数字、“-”和“.”组成："+f.ID)
+	}
+	f.Indicator = d.text(m[colIndicator], path+"."+colIndicator, true)
+	f.Nature = Nature(d.text(m[colNature], path+"."+colNature, true))
+	if f.Nature != "" && !containsNature(f.Nature) {
+		d.fail(m[colNature], path+"."+colNature, "应为 实绩、目标、门槛、推算 或 定性 之一，实际为“"+string(f.Nature)+"”")
+	}
+	f.Measure = d.text(m[colMeasure], path+"."+colMeasure, true)
+	if m[colValue] != nil {
+		f.Value, f.HasValue = d.number(m[colValue], path+"."+colValue)
+	}
+	f.Unit = d.text(m[colUnit], path+"."+colUnit, m[colUnit] != nil)
+	f.Bound = d.text(m[colBound], path+"."+colBound, m[colBound] != nil)
+	f.Strive = d.text(m[colStrive], path+"."+colStrive, m[colStrive] != nil)
+	f.Phrase = d.text(m[colPhrase], path+"."+colPhrase, m[colPhrase] != nil)
+	f.Sentence = d.text(m[colSentence], path+"."+colSentence, m[colSentence] != nil)
+	f.Pair = d.text(m[colPair], path+"."+colPair, m[colPair] != nil)
+	f.Of = d.text(m[colOf], path+"."+colOf, m[colOf] != nil)
+	f.Brief = d.text(m[colBrief], path+"."+colBrief, m[colBrief] != nil)
+	d.raw = append(d.raw, rawFigure{
+		path:    path,
+		nodes:   m,
+		section: d.text(m[colSection], path+"."+colSection, m[colSection] != nil),
+		formula: d.text(m[colFormula], path+"."+colFormula, m[colFormula] != nil),
+	})
+	return f
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:[.-][a-z0-9]+)*$`)
+
+func validID(id string) bool { return idPattern.MatchString(id) }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsNature(n Nature) bool {
+	for _, x := range Natures {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
+
+func join(path, field string) string {
+	if path == "" {
+		return field
+	}
+	return path + "." + field
+}
+
+// clip shortens s to at most n runes for quoting in a message.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,370 @@
+package report
+
+import (
+	"strings"
+	"testing"
+)
+
+func mustDefault(t testing.TB) *Report {
+	t.Helper()
+	r, err := Default()
+	if err != nil {
+		t.Fatalf("embedded report does not load: %v", err)
+	}
+	return r
+}
+
+func TestReportMetadata(t *testing.T) {
+	r := mustDefault(t)
+	checks := map[string][2]string{
+		"title":       {r.Title, "江门市2023年政府工作报告"},
+		"city":        {r.City, "江门市"},
+		"publication": {r.Source.Publication, "本报"},
+		"meeting":     {r.Source.Meeting, "江门市第十六届人民代表大会第三次会议"},
+		"date":        {r.Source.Date, "2023年2月16日"},
+	}
+	for name, c := range checks {
+		if c[0] != c[1] {
+			t.Errorf("%s = %q, want %q", name, c[0], c[1])
+		}
+	}
+	if r.Year != 2023 {
+		t.Errorf("year = %d", r.Year)
+	}
+	if !strings.Contains(r.Source.Kind, "并非") {
+		t.Errorf("source kind must say the text is not the official report: %q", r.Source.Kind)
+	}
+}
+
+func TestSectionTreeMirrorsDigest(t *testing.T) {
+	r := mustDefault(t)
+	var top []string
+	for _, s := range r.Sections {
+		top = append(top, s.Title)
+	}
+	want := []string{"2022年工作回顾", "2023年主要预期目标", "2023年工作安排", "全面加强政府自身建设", "大会报道"}
+	if strings.Join(top, "|") != strings.Join(want, "|") {
+		t.Fatalf("top-level sections = %q, want %q", top, want)
+	}
+	parts := map[string]int{"review": 6, "targets": 0, "plan": 7, "building": 0, "article": 0}
+	for id, n := range parts {
+		if got := len(r.Section(id).Sections); got != n {
+			t.Errorf("%s has %d parts, want %d", id, got, n)
+		}
+	}
+	for _, p := range r.Section("plan").Sections {
+		if len(p.Sections) < 2 {
+			t.Errorf("work-plan part %q has %d numbered sub-parts", p.Title, len(p.Sections))
+		}
+	}
+	if got := len(r.Section("building").Items); got != 4 {
+		t.Errorf("government self-building has %d points, want 4", got)
+	}
+	if !r.Section("article").Article {
+		t.Error("the article section is not marked as the article")
+	}
+	if got := r.Section("review.industry").PathString(); got != "2022年工作回顾 > (三)多措并举延伸拓展产业链条,全力构建现代化产业体系" {
+		t.Errorf("path = %q", got)
+	}
+}
+
+// TestFigures pins figures whose reading is easy to get wrong, straight from the issue's
+// list of traps in the text.
+func TestFigures(t *testing.T) {
+	r := mustDefault(t)
+	tests := []struct {
+		id, phrase          string
+		nature              Nature
+		measure             string
+		value               float64
+		unit, bound, strive string
+		of                  string
+	}{
+		{"review.gdp", "3773.41亿元", Result, "总量", 3773.41, "亿元", "", "", ""},
+		{"review.gdp-growth", "3.3%", Result, "增速", 3.3, "%", "", "", "review.gdp"},
+		// the rank belongs to the growth rate, not to the amount
+		{"review.gdp-growth-rank", "第2", Result, "排名", 2, "名", "", "", "review.gdp-growth"},
+		// one 均排全省第4 covers two indicators
+		{"review.industrial-va-growth-rank", "第4", Result, "排名", 4, "名", "", "", "review.industrial-va-growth"},
+		{"review.retail-growth-rank", "第4", Result, "排名", 4, "名", "", "", "review.retail-growth"},
+		{"review.industry.agriculture-growth-rank", "第1", Result, "排名", 1, "名", "", "", "review.industry.agriculture-growth"},
+		// broken bold markers: three figures in one bullet
+		{"review.industry.key-chains", "15条", Result, "数量", 15, "条", "", "", ""},
+		{"review.industry.key-chains-output", "4345亿元", Result, "总量", 4345, "亿元", "", "", ""},
+		{"review.industry.industrial-output", "突破6000亿元", Result, "总量", 6000, "亿元", "突破", "", ""},
+		{"review.rural.old-communities", "65个", Result, "数量", 65, "个", "", "", ""},
+		{"review.rural.elevators", "237台", Result, "数量", 237, "台", "", "", ""},
+		// 17.4% is the growth of high-level talent, not of the talent total
+		{"review.innovation.high-level-talent-growth", "17.4%", Result, "增速", 17.4, "%", "", "", "review.innovation.high-level-talent"},
+		{"review.innovation.talent-total", "达93.05万人", Result, "总量", 93.05, "万人", "达", "", ""},
+		{"review.innovation.high-tech-enterprises", "超2600家", Result, "数量", 2600, "家", "超", "", ""},
+		{"review.economy.tax-cut", "近148亿元", Result, "总量", 148, "亿元", "近", "", ""},
+		{"review.livelihood.school-places", "超1.5万个", Result, "数量", 1.5, "万个", "超", "", ""},
+		{"targets.gdp-growth", "6%以上", Target, "增速", 6, "%", "以上", "", ""},
+		{"targets.gdp-growth-strive", "7%以上", Target, "增速", 7, "%", "以上", "力争", ""},
+		{"targets.cpi", "3%左右", Target, "增速", 3, "%", "左右", "", ""},
+		{"plan.manufacturing.investment.projects", "超2000亿元", Target, "总量", 2000, "亿元", "超", "争取", ""},
+		// thresholds define a category; they are not targets
+		{"plan.manufacturing.investment.big-project-threshold", "10亿元以上", Threshold, "总量", 10, "亿元", "以上", "", ""},
+		{"plan.manufacturing.enterprises.fifty-billion-threshold", "超50亿元", Threshold, "总量", 50, "亿元", "超", "", ""},
+		{"plan.manufacturing.enterprises.ten-billion-threshold", "超10亿元", Threshold, "总量", 10, "亿元", "超", "", ""},
+		{"plan.manufacturing.enterprises.hundred-billion-threshold", "超百亿", Threshold, "总量", 100, "亿", "超", "", ""},
+		{"plan.manufacturing.industry.clusters-class", "千亿级", Threshold, "总量", 1000, "亿", "级", "", ""},
+		{"plan.rural.counties.gdp-threshold", "千亿", Threshold, "总量", 1000, "亿", "", "", ""},
+		// a magnitude word standing alone is the number, with the unit that follows it
+		{"plan.manufacturing.industry.clusters-threshold", "超千亿元", Threshold, "总量", 1000, "亿元", "超", "", ""},
+		// counts in Chinese numerals are figures
+		{"review.livelihood-projects", "十件", Result, "数量", 10, "件", "", "", ""},
+		{"plan.manufacturing.industry.clusters", "两个", Target, "数量", 2, "个", "", "", ""},
+		{"plan.rural.agriculture.chains", "六大", Target, "数量", 6, "大", "", "", ""},
+		{"plan.talent.talent.skills-projects", "十大", Target, "数量", 10, "大", "", "", ""},
+		{"plan.rural.counties.districts", "三区", Target, "数量", 3, "区", "", "", ""},
+		{"article.tasks", "十个", Target, "数量", 10, "个", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			f := r.Figure(tt.id)
+			if f == nil {
+				t.Fatal("missing")
+			}
+			if f.Phrase != tt.phrase || f.Nature != tt.nature || f.Measure != tt.measure ||
+				!f.HasValue || f.Value != tt.value || f.Unit != tt.unit || f.Bound != tt.bound ||
+				f.Strive != tt.strive || f.Of != tt.of {
+				t.Errorf("got %s/%s/%s %v%s bound %q strive %q of %q", f.Phrase, f.Nature, f.Measure,
+					f.Value, f.Unit, f.Bound, f.Strive, f.Of)
+			}
+		})
+	}
+}
+
+func TestQualitativeFiguresHaveNoNumber(t *testing.T) {
+	r := mustDefault(t)
+	for _, id := range []string{"review.livelihood-projects-done", "review.rural.assessment", "targets.income-growth", "targets.air-quality", "targets.water-quality"} {
+		f := r.Figure(id)
+		if f == nil || f.Nature != Qualitative || f.HasValue || f.Unit != "" || f.NumberString() != "" {
+			t.Errorf("%s: %+v", id, f)
+		}
+	}
+	if f := r.Figure("review.livelihood-projects-done"); f.Phrase != "全面完成" {
+		t.Errorf("phrase %q", f.Phrase)
+	}
+}
+
+// TestProvenance: every figure's 原文 occurs verbatim in the embedded text, its 原文表述
+// occurs in that sentence, and its location points at exactly that phrase.
+func TestProvenance(t *testing.T) {
+	r := mustDefault(t)
+	text := r.Text()
+	for _, f := range r.Figures() {
+		if f.Nature == Derived {
+			continue
+		}
+		if !strings.Contains(text, f.Sentence) {
+			t.Errorf("%s: 原文 not in text: %q", f.ID, f.Sentence)
+		}
+		if !strings.Contains(f.Sentence, f.Phrase) {
+			t.Errorf("%s: 原文表述 %q not in 原文", f.ID, f.Phrase)
+		}
+		b := f.Section.Blocks()[f.Location.Block].Text
+		if got := b[f.Location.Start:f.Location.End]; got != f.Phrase {
+			t.Errorf("%s: location holds %q, want %q", f.ID, got, f.Phrase)
+		}
+		if f.Section.Top().Article {
+			// The article is used only where the digest lacks the figure.
+			if r.findText(f.Sentence) != f.Section {
+				t.Errorf("%s: taken from the article though the digest has it", f.ID)
+			}
+		}
+	}
+}
+
+// TestPhrasesParseBack: number, unit and bound come back from each 原文表述.
+func TestPhrasesParseBack(t *testing.T) {
+	r := mustDefault(t)
+	n := 0
+	for _, f := range r.Figures() {
+		if !f.HasValue || f.Nature == Derived {
+			continue
+		}
+		v, _, err := ParsePhrase(f.Phrase, f.Unit, f.Bound)
+		if err != nil || v != f.Value {
+			t.Errorf("%s: ParsePhrase(%q, %q, %q) = %v, %v; want %v", f.ID, f.Phrase, f.Unit, f.Bound, v, err, f.Value)
+		}
+		n++
+	}
+	if n < 90 {
+		t.Errorf("only %d numeric figures checked", n)
+	}
+}
+
+func TestEveryNumberIsAccountedFor(t *testing.T) {
+	r := mustDefault(t)
+	for _, m := range r.Uncovered() {
+		t.Errorf("number %q is neither a figure nor a listed non-figure: %q", m.Text, m.Context)
+	}
+}
+
+// TestScanCatchesDroppedFigures shows the scan above can fail: dropping a figure, or a
+// non-figure, leaves its number uncovered.
+func TestScanCatchesDroppedFigures(t *testing.T) {
+	r := mustDefault(t)
+	for _, drop := range []string{"review.rural.elevators", "review.livelihood-projects", "plan.manufacturing.industry.clusters-class"} {
+		f := r.Figure(drop)
+		cp := *r
+		sec := *f.Section
+		sec.figures = nil
+		for _, g := range f.Section.figures {
+			if g != f {
+				sec.figures = append(sec.figures, g)
+			}
+		}
+		// Point the runs at the copy by swapping it into a copied tree.
+		cp.Sections = replaceSection(r.Sections, f.Section, &sec)
+		if len(cp.Uncovered()) == 0 {
+			t.Errorf("dropping %s left no uncovered number", drop)
+		}
+	}
+	cp := *r
+	cp.NonFigures = nil
+	if got := len(cp.Uncovered()); got < len(r.NonFigures) {
+		t.Errorf("without the non-figure list only %d numbers are uncovered", got)
+	}
+}
+
+func replaceSection(ss []*Section, old, repl *Section) []*Section {
+	out := make([]*Section, len(ss))
+	for i, s := range ss {
+		if s == old {
+			out[i] = repl
+			continue
+		}
+		c := *s
+		c.Sections = replaceSection(s.Sections, old, repl)
+		out[i] = &c
+	}
+	return out
+}
+
+func TestNamesAndOrdinalsAreNotFigures(t *testing.T) {
+	r := mustDefault(t)
+	names := []string{"4+N", "十百千万", "万亩千亿", "百县千镇万村", "200强", "2月16日", "第十六届", "二期", "三期"}
+	listed := map[string]bool{}
+	for _, nf := range r.NonFigures {
+		listed[nf.Text] = true
+	}
+	for _, n := range names {
+		if !listed[n] {
+			t.Errorf("%q is not on the non-figure list", n)
+		}
+		for _, f := range r.Figures() {
+			if f.Phrase == n || strings.Contains(n, f.Phrase) && f.Section != nil && strings.Contains(f.Sentence, n) && overlaps(f, n) {
+				t.Errorf("%q is read as figure %s (%s)", n, f.ID, f.Phrase)
+			}
+		}
+	}
+}
+
+// overlaps reports whether the figure's phrase sits inside an occurrence of name.
+func overlaps(f *Figure, name string) bool {
+	b := f.Section.Blocks()[f.Location.Block].Text
+	for _, at := range indexAll(b, name) {
+		if f.Location.Start >= at && f.Location.End <= at+len(name) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPairs(t *testing.T) {
+	r := mustDefault(t)
+	pairs := map[string][]string{
+		"review.gdp-growth":                      {"targets.gdp-growth", "targets.gdp-growth-strive"},
+		"review.industrial-va-growth":            {"targets.industrial-va-growth"},
+		"review.retail-growth":                   {"targets.retail-growth"},
+		"review.revenue-growth":                  {"targets.revenue-growth"},
+		"review.livelihood.new-jobs":             {"targets.new-jobs"},
+		"review.industry.projects-investment":    {"plan.manufacturing.investment.projects"},
+		"review.industry.construction-output":    {"plan.manufacturing.industry.construction-output"},
+		"review.economy.key-projects-investment": {"plan.demand.investment.key-projects-investment"},
+	}
+	got := r.Pairs()
+	if len(got) != len(pairs) {
+		t.Errorf("%d pairs, want %d", len(got), len(pairs))
+	}
+	for _, p := range got {
+		want, ok := pairs[p.Result.ID]
+		if !ok {
+			t.Errorf("unexpected pair for %s", p.Result.ID)
+			continue
+		}
+		var ids []string
+		for _, tg := range p.Targets {
+			ids = append(ids, tg.ID)
+		}
+		if strings.Join(ids, ",") != strings.Join(want, ",") {
+			t.Errorf("%s pairs with %v, want %v", p.Result.ID, ids, want)
+		}
+		if p.Result.Pair != want[0] {
+			t.Errorf("%s.对应 = %q, want %q", p.Result.ID, p.Result.Pair, want[0])
+		}
+		for _, tg := range p.Targets {
+			if tg.Pair != p.Result.ID {
+				t.Errorf("%s.对应 = %q", tg.ID, tg.Pair)
+			}
+		}
+	}
+	// Pair only the same indicator.
+	for _, id := range []string{"review.economy.rcep-trade-growth", "targets.trade-growth", "review.livelihood.school-places", "plan.talent.education.school-places"} {
+		if p := r.Figure(id).Pair; p != "" {
+			t.Errorf("%s is paired with %s", id, p)
+		}
+	}
+}
+
+func TestDerivedFigures(t *testing.T) {
+	r := mustDefault(t)
+	tests := []struct {
+		id     string
+		value  float64
+		phrase string
+	}{
+		{"review.industry.city-industrial-va", 1360.4, "824.4亿元 ÷ 60.6% ≈ 1360.4亿元（四舍五入保留一位小数）"},
+		{"review.economy.key-projects-plan", 1160.8, "1433.6亿元 ÷ 123.5% ≈ 1160.8亿元（四舍五入保留一位小数）"},
+		{"review.livelihood.budget-spending", 453.3, "350.4亿元 ÷ 77.3% ≈ 453.3亿元（四舍五入保留一位小数）"},
+	}
+	for _, tt := range tests {
+		f := r.Figure(tt.id)
+		if f == nil || f.Nature != Derived || f.Value != tt.value || f.Phrase != tt.phrase || f.Formula == nil {
+			t.Errorf("%s: %+v", tt.id, f)
+			continue
+		}
+		if f.IsReported() || f.ValueText() != "≈"+FormatNumber(tt.value)+"亿元" {
+			t.Errorf("%s: derived figure presented as reported: %q", tt.id, f.ValueText())
+		}
+		if f.Sentence != f.Formula.Left.Sentence {
+			t.Errorf("%s: 原文 %q is not its inputs' sentence", tt.id, f.Sentence)
+		}
+		if d := f.Formula.Exact - f.Value; d > 0.05 || d < -0.05 {
+			t.Errorf("%s: rounding off by %v", tt.id, d)
+		}
+	}
+}
+
+func TestHighlightsCutTheTextAtFigures(t *testing.T) {
+	r := mustDefault(t)
+	s := r.Section("review")
+	spans := s.Highlights(2) // the second headline line: blocks are title, item 1, item 2
+	var got []string
+	for _, sp := range spans {
+		got = append(got, s.Blocks()[2].Text[sp.Start:sp.End])
+	}
+	want := "高于全省|3.1%|2.4%|第4|0.2%|十件|全面完成|平稳健康发展"
+	if strings.Join(got, "|") != want {
+		t.Errorf("highlights = %v, want %s", got, want)
+	}
+	for _, sp := range spans {
+		if s.Blocks()[2].Text[sp.Start:sp.End] == "第4" && len(sp.Figures) != 2 {
+			t.Errorf("第4 should carry both ranked indicators, has %d", len(sp.Figures))
+		}
+	}
+}

@@ -1,0 +1,348 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Strive words a target may carry in the 力争 column.
+var striveWords = []string{"力争", "争取"}
+
+// validate checks what the decoder cannot check field by field: references between
+// figures and sections, and that every figure traces back to the text.
+func (d *decoder) validate(r *Report) {
+	if r == nil {
+		return
+	}
+	for i, f := range r.figures {
+		raw := d.raw[i]
+		if f.ID == "" {
+			continue
+		}
+		if prev, dup := r.byID[f.ID]; dup {
+			d.fail(raw.nodes[colID], raw.path+"."+colID, fmt.Sprintf("“%s”与第%d行的数据重复，编号必须唯一", f.ID, prev.Line))
+			continue
+		}
+		r.byID[f.ID] = f
+	}
+	for i, f := range r.figures {
+		d.placeFigure(r, f, d.raw[i])
+	}
+	for i, f := range r.figures {
+		d.checkValue(f, d.raw[i])
+	}
+	if len(d.errs) > 0 {
+		return // references below assume every figure and section is sound on its own
+	}
+	for i, f := range r.figures {
+		d.checkReferences(r, f, d.raw[i])
+	}
+	if len(d.errs) > 0 {
+		return
+	}
+	for i, f := range r.figures {
+		if f.Nature == Derived {
+			d.derive(r, f, d.raw[i])
+		}
+	}
+	d.pairBack(r)
+	for i, nf := range r.NonFigures {
+		if nf.Text != "" && !strings.Contains(r.digestText(), nf.Text) {
+			d.fail(nil, fmt.Sprintf("nonfigures[%d].文本", i), "“"+nf.Text+"”在报告摘要文本中找不到")
+		}
+	}
+}
+
+// at returns the node of a field, or the figure's first field for missing ones, so that
+// every message carries a line number.
+func (raw rawFigure) at(field string) *yaml.Node {
+	if n := raw.nodes[field]; n != nil {
+		return n
+	}
+	return raw.nodes[colID]
+}
+
+func (d *decoder) failf(raw rawFigure, field, format string, args ...any) {
+	d.fail(raw.at(field), raw.path+"."+field, fmt.Sprintf(format, args...))
+}
+
+// placeFigure finds the figure's section and locates its 原文 and 原文表述 in the text.
+func (d *decoder) placeFigure(r *Report, f *Figure, raw rawFigure) {
+	secID := raw.section
+	if secID == "" {
+		// The longest section id that prefixes the figure id names its section.
+		for id := range r.sections {
+			if strings.HasPrefix(f.ID, id+".") && len(id) > len(secID) {
+				secID = id
+			}
+		}
+		if secID == "" {
+			d.failf(raw, colID, "“%s”不以任何分节的 id 开头，无法确定章节；请填写 章节 字段", f.ID)
+			return
+		}
+	}
+	s := r.sections[secID]
+	if s == nil {
+		d.failf(raw, colSection, "指向不存在的分节“%s”", secID)
+		return
+	}
+	f.Section = s
+	s.figures = append(s.figures, f)
+
+	if f.Nature == Derived {
+		if raw.nodes[colPhrase] != nil || raw.nodes[colSentence] != nil {
+			d.failf(raw, colPhrase, "推算数据的原文表述和原文由软件根据推算式生成，不要填写")
+		}
+		return
+	}
+	if f.Sentence == "" {
+		d.failf(raw, colSentence, "缺失：每个数据都要注明含有它的原文句子")
+		return
+	}
+	if f.Phrase == "" {
+		d.failf(raw, colPhrase, "缺失：请填写原文中含数字、单位和限定词的片段")
+		return
+	}
+	block, at := -1, -1
+	for i, b := range s.Blocks() {
+		if j := strings.Index(b.Text, f.Sentence); j >= 0 {
+			block, at = i, j
+			break
+		}
+	}
+	if block < 0 {
+		if where := r.findText(f.Sentence); where != nil {
+			d.failf(raw, colSentence, "不在所属章节“%s”中，而在“%s”中；请改正编号或章节", s.Title, where.Title)
+		} else {
+			d.failf(raw, colSentence, "在报告文本中找不到，请逐字核对：“%s”", clip(f.Sentence, 40))
+		}
+		return
+	}
+	hits := indexPhrase(f.Sentence, f.Phrase)
+	switch len(hits) {
+	case 0:
+		d.failf(raw, colPhrase, "“%s”在原文中找不到", f.Phrase)
+		return
+	case 1:
+	default:
+		d.failf(raw, colPhrase, "“%s”在原文中出现了%d次，无法确定是哪一处；请把原文缩短到只含一处", f.Phrase, len(hits))
+		return
+	}
+	start := at + hits[0]
+	f.Location = Location{Block: block, Start: start, End: start + len(f.Phrase)}
+	if f.Strive != "" && !strings.Contains(f.Sentence, f.Strive) {
+		d.failf(raw, colStrive, "“%s”在原文中找不到", f.Strive)
+	}
+	if f.Brief != "" && !strings.Contains(f.Brief, f.Phrase) {
+		d.failf(raw, colBrief, "“%s”应包含原文表述“%s”，以免改动数字", f.Brief, f.Phrase)
+	}
+}
+
+// checkValue checks that number, unit and bound are present as the nature requires and
+// that they parse back from the 原文表述.
+func (d *decoder) checkValue(f *Figure, raw rawFigure) {
+	if f.Strive != "" && !contains(striveWords, f.Strive) {
+		d.failf(raw, colStrive, "只能是“力争”或“争取”，实际为“%s”", f.Strive)
+	}
+	if f.Strive != "" && f.Nature != Target && f.Nature != Qualitative {
+		d.failf(raw, colStrive, "只有目标才有力争词，此数据的性质是%s", f.Nature)
+	}
+	switch f.Nature {
+	case Qualitative:
+		for _, c := range []string{colValue, colUnit, colBound, colFormula} {
+			if raw.nodes[c] != nil {
+				d.failf(raw, c, "定性数据没有数字，不应填写%s", c)
+			}
+		}
+		return
+	case Derived:
+		if raw.formula == "" {
+			d.failf(raw, colFormula, "缺失：推算数据要写明推算式，如“编号A ÷ 编号B”")
+		}
+		if f.Unit == "" {
+			d.failf(raw, colUnit, "为空")
+		}
+		if f.Bound != "" {
+			d.failf(raw, colBound, "推算数据不带限定词")
+		}
+		return
+	}
+	if raw.formula != "" {
+		d.failf(raw, colFormula, "只有性质为推算的数据才能填写推算式")
+	}
+	if !f.HasValue {
+		if raw.nodes[colValue] == nil {
+			d.failf(raw, colValue, "缺失：%s数据必须有数值", f.Nature)
+		}
+		return
+	}
+	if f.Unit == "" {
+		if raw.nodes[colUnit] == nil {
+			d.failf(raw, colUnit, "为空")
+		}
+		return
+	}
+	if f.Phrase == "" {
+		return // reported by placeFigure
+	}
+	v, printed, err := ParsePhrase(f.Phrase, f.Unit, f.Bound)
+	switch {
+	case errors.Is(err, errNoBound):
+		d.failf(raw, colBound, "“%s”不在原文表述“%s”的开头或结尾", f.Bound, f.Phrase)
+	case errors.Is(err, errNoUnit):
+		if f.Unit == RankUnit {
+			d.failf(raw, colUnit, "排名的原文表述应为“第N”，实际为“%s”", f.Phrase)
+		} else {
+			d.failf(raw, colUnit, "“%s”不在原文表述“%s”的数字之后", f.Unit, f.Phrase)
+		}
+	case err != nil:
+		hint := ""
+		if f.Bound == "" {
+			hint = "（是否漏填了限定？）"
+		}
+		d.failf(raw, colPhrase, "“%s”去掉限定和单位后是“%s”，不是数字%s", f.Phrase, printed, hint)
+	case v != f.Value:
+		d.failf(raw, colValue, "是 %s，但原文表述“%s”中的数字是 %s", FormatNumber(f.Value), f.Phrase, FormatNumber(v))
+	}
+}
+
+// checkReferences resolves 对应 and 从属.
+func (d *decoder) checkReferences(r *Report, f *Figure, raw rawFigure) {
+	if f.Pair != "" {
+		p := r.byID[f.Pair]
+		switch {
+		case p == nil:
+			d.failf(raw, colPair, "指向不存在的编号“%s”", f.Pair)
+		case p == f:
+			d.failf(raw, colPair, "不能指向自己")
+		case !((f.Nature == Target && p.Nature == Result) || (f.Nature == Result && p.Nature == Target)):
+			d.failf(raw, colPair, "只能把2023年目标与2022年实绩对应，这里是%s对%s", f.Nature, p.Nature)
+		case f.Measure != p.Measure || f.Unit != p.Unit:
+			d.failf(raw, colPair, "“%s”（%s，%s）与“%s”（%s，%s）口径或单位不同，不是同一指标",
+				f.ID, f.Measure, f.Unit, p.ID, p.Measure, p.Unit)
+		case f.Nature == Result && p.Pair != "" && p.Pair != f.ID:
+			d.failf(raw, colPair, "指向“%s”，但该目标对应的是“%s”", p.ID, p.Pair)
+		}
+	}
+	if f.Of != "" {
+		seen := map[*Figure]bool{f: true}
+		for x := f; x != nil && x.Of != ""; {
+			p := r.byID[x.Of]
+			if p == nil {
+				d.failf(raw, colOf, "指向不存在的编号“%s”", x.Of)
+				return
+			}
+			if seen[p] {
+				d.failf(raw, colOf, "形成了循环引用（%s）", p.ID)
+				return
+			}
+			seen[p] = true
+			x = p
+		}
+	}
+}
+
+// pairBack fills 对应 on results from the targets that point to them, so that both sides
+// of a pair name each other. The first target in file order is the main one.
+func (d *decoder) pairBack(r *Report) {
+	for _, f := range r.figures {
+		if f.Nature == Target && f.Pair != "" {
+			if res := r.byID[f.Pair]; res.Pair == "" {
+				res.Pair = f.ID
+			}
+		}
+	}
+}
+
+// derive computes a derived figure from its formula: 编号A ÷ 编号B or 编号A × 编号B.
+// Percentages are used as fractions. The result is rounded to one decimal.
+func (d *decoder) derive(r *Report, f *Figure, raw rawFigure) {
+	var op string
+	var parts []string
+	for _, o := range []string{"÷", "×", "/", "*"} {
+		if p := strings.Split(raw.formula, o); len(p) == 2 {
+			op, parts = o, p
+			break
+		}
+	}
+	switch op {
+	case "/":
+		op = "÷"
+	case "*":
+		op = "×"
+	case "":
+		d.failf(raw, colFormula, "应为“编号A ÷ 编号B”或“编号A × 编号B”，实际为“%s”", raw.formula)
+		return
+	}
+	in := make([]*Figure, 2)
+	for i, p := range parts {
+		id := strings.TrimSpace(p)
+		x := r.byID[id]
+		switch {
+		case x == nil:
+			d.failf(raw, colFormula, "引用了不存在的编号“%s”", id)
+			return
+		case !x.HasValue || x.Nature == Derived || x.Nature == Qualitative:
+			d.failf(raw, colFormula, "只能由有数值的原文数据推算，“%s”是%s数据", id, x.Nature)
+			return
+		}
+		in[i] = x
+	}
+	a, b := in[0].Value, in[1].Value
+	if in[0].Unit == "%" {
+		a /= 100
+	}
+	if in[1].Unit == "%" {
+		b /= 100
+	}
+	exact := a * b
+	if op == "÷" {
+		if b == 0 {
+			d.failf(raw, colFormula, "除数“%s”为零", in[1].ID)
+			return
+		}
+		exact = a / b
+	}
+	if math.IsInf(exact, 0) || math.IsNaN(exact) {
+		d.failf(raw, colFormula, "结果不是有效数字")
+		return
+	}
+	v := math.Round(exact*10) / 10
+	if f.HasValue && f.Value != v {
+		d.failf(raw, colValue, "是 %s，但按推算式计算并%s得 %s", FormatNumber(f.Value), Rounding, FormatNumber(v))
+		return
+	}
+	f.Value, f.HasValue = v, true
+	f.Formula = &Formula{Op: op, Left: in[0], Right: in[1], Exact: exact}
+	f.Phrase = fmt.Sprintf("%s %s %s ≈ %s%s（%s）", in[0].Phrase, op, in[1].Phrase, FormatNumber(v), f.Unit, Rounding)
+	f.Sentence = in[0].Sentence
+	if in[1].Sentence != in[0].Sentence {
+		f.Sentence += " / " + in[1].Sentence
+	}
+}
+
+// findText returns the first section whose text contains s, digest before article.
+func (r *Report) findText(s string) *Section {
+	var found *Section
+	for _, article := range []bool{false, true} {
+		r.WalkSections(func(sec *Section) {
+			if found != nil || sec.Top().Article != article {
+				return
+			}
+			for _, b := range sec.Blocks() {
+				if strings.Contains(b.Text, s) {
+					found = sec
+					return
+				}
+			}
+		})
+		if found != nil {
+			break
+		}
+	}
+	return found
+}

@@ -1,0 +1,19 @@
+// WorkReport (政府工作报告图解) presents a city's government work report as navigable
+// panels of figures, charts and verbatim text, and exports every figure to Excel.
+//
+// With no arguments it opens the window; with a subcommand it runs headless:
+//
+//	workreport [--report FILE] figures
+//	workreport [--report FILE] check
+package main
+
+import (
+	"os"
+
+	"workreport/app/cli"
+	"workreport/views"
+)
+
+func main() {
+	os.Exit(cli.Run(os.Args[1:], cli.Stdio(views.Run)))
+}

@@ -1,0 +1,29 @@
+// Package resources holds the data embedded in the application: the report dataset,
+// and (alongside it) the font and icon the views and charts use.
+package resources
+
+import _ "embed"
+
+// ReportName is the file name the embedded report is known by in messages.
+const ReportName = "report.yaml"
+
+// ReportYAML is the embedded report dataset: the cleaned text of the 2023 Jiangmen
+// government work report digest, its figures and their provenance.
+//
+//go:embed report.yaml
+var ReportYAML []byte
+
+// FontName is the file name of the embedded font.
+const FontName = "WenQuanYiMicroHei.ttf"
+
+// FontTTF is WenQuanYi Micro Hei (Apache-2.0, see font/LICENSE.txt): one TrueType face
+// covering Simplified Chinese, Latin, digits and CJK punctuation. The GUI and the charts
+// both draw with it.
+//
+//go:embed font/WenQuanYiMicroHei.ttf
+var FontTTF []byte
+
+// FontLicense is the font's licence text, shown in the About dialog.
+//
+//go:embed font/LICENSE.txt
+var FontLicense string
