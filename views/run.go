@@ -14,17 +14,11 @@ import (
 	"workreport/app/report"
 )
 
-
-
 // Run opens the main window for the report and blocks until it is closed.
 func Run(r *report.Report, reportPath string) error {
 	a := fyneapp.NewWithID(meta.ID)
 	w := a.NewWindow(r.Title + meta.TitleSuffix)
-	var text []string
-	for _, l := range r.Lines() {
-		text = append(text, l)
-	}
-	body := widget.NewLabel(strings.Join(text, "\n\n"))
+	body := widget.NewLabel(strings.Join(r.Lines(), "\n\n"))
 	body.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewVScroll(body))
 	w.Resize(fyne.NewSize(1200, 800))
