@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"workreport/app/export"
 	"workreport/app/meta"
 	"workreport/app/report"
 )
@@ -46,6 +47,7 @@ type options struct {
 var commands = []command{
 	{name: "figures", summary: "以制表符分隔的文本输出全部数据（UTF-8）", run: runFigures},
 	{name: "check", summary: "校验报告文件，并列出文本中未登记的数字", run: runCheck},
+	{name: "export", summary: "把全部数据导出为 Excel 工作簿（.xlsx）", output: "文件.xlsx", run: runExport},
 }
 
 func findCommand(name string) *command {
@@ -191,6 +193,15 @@ func usage(w io.Writer) {
 
 func runFigures(env Env, r *report.Report, _ options) error {
 	return report.WriteTSV(env.Stdout, r.Figures())
+}
+
+func runExport(env Env, r *report.Report, o options) error {
+	path, err := export.Save(o.output, r, export.Options{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已导出：%s\n", path)
+	return nil
 }
 
 func runCheck(env Env, r *report.Report, _ options) error {

@@ -119,3 +119,23 @@ func TestCheck(t *testing.T) {
 		t.Errorf("small report: exit %d out %q", code, out)
 	}
 }
+
+func TestExport(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "导出 目录")
+	os.Mkdir(dir, 0o755)
+	code, out, errs, _ := run(t, "export", "-o", filepath.Join(dir, "江门 数据"))
+	want := filepath.Join(dir, "江门 数据.xlsx")
+	if code != ExitOK || !strings.Contains(out, want) || errs != "" {
+		t.Fatalf("exit %d out %q err %q", code, out, errs)
+	}
+	if info, err := os.Stat(want); err != nil || info.Size() < 10000 {
+		t.Fatalf("workbook: %v", err)
+	}
+	code, out, errs, _ = run(t, "export", "-o", filepath.Join(dir, "没有", "a.xlsx"))
+	if code != ExitFailure || out != "" || !strings.Contains(errs, "不存在") {
+		t.Errorf("missing folder: exit %d out %q err %q", code, out, errs)
+	}
+	if code, _, errs, _ := run(t, "export"); code != ExitUsage || !strings.Contains(errs, "-o") {
+		t.Errorf("export without -o: exit %d err %q", code, errs)
+	}
+}

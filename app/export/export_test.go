@@ -1,0 +1,351 @@
+package export
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"workreport/app/report"
+)
+
+var exportTime = time.Date(2023, 2, 16, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
+
+func mustReport(t testing.TB) *report.Report {
+	t.Helper()
+	r, err := report.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// workbook writes the report's workbook and opens it again with excelize.
+func workbook(t testing.TB, r *report.Report) (*excelize.File, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, r, Options{Time: exportTime}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatalf("the written workbook does not open: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, buf.Bytes()
+}
+
+func TestSheets(t *testing.T) {
+	f, _ := workbook(t, mustReport(t))
+	want := []string{SheetCover, SheetReview, SheetTargets, SheetPlan, SheetPairs, SheetAll, SheetCharts}
+	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("sheets = %v, want %v", got, want)
+	}
+}
+
+// TestEveryFigureReadsBack: the 全部数据 sheet holds every figure of the model exactly,
+// with 数值 as a number cell holding the model's value.
+func TestEveryFigureReadsBack(t *testing.T) {
+	r := mustReport(t)
+	f, _ := workbook(t, r)
+	rows, err := f.GetRows(SheetAll, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], "\t") != strings.Join(report.Columns, "\t") {
+		t.Fatalf("header = %q", rows[0])
+	}
+	figs := r.Figures()
+	if len(rows)-1 != len(figs) {
+		t.Fatalf("%d rows for %d figures", len(rows)-1, len(figs))
+	}
+	for i, fig := range figs {
+		want := fig.Row()
+		got := rows[i+1]
+		for len(got) < len(want) {
+			got = append(got, "")
+		}
+		for c := range want {
+			if got[c] != want[c] {
+				t.Errorf("%s column %s = %q, want %q", fig.ID, report.Columns[c], got[c], want[c])
+			}
+		}
+		cellRef := cell(allColValue, i+2)
+		typ, _ := f.GetCellType(SheetAll, cellRef)
+		if fig.HasValue && typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+			t.Errorf("%s: 数值 cell type %v, want a number", fig.ID, typ)
+		}
+	}
+	// The raw XML stores the number as the model has it, e.g. 3773.41, not 3773.4099999.
+	if v, _ := f.GetCellValue(SheetAll, "F2", excelize.Options{RawCellValue: true}); v != "3773.41" {
+		t.Errorf("F2 = %q", v)
+	}
+}
+
+func TestSectionSheetsFollowTheReport(t *testing.T) {
+	r := mustReport(t)
+	f, _ := workbook(t, r)
+	for _, s := range sectionSheets {
+		rows, err := f.GetRows(s.sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var firstCol []string
+		for _, row := range rows {
+			if len(row) > 0 {
+				firstCol = append(firstCol, row[0])
+			}
+		}
+		all := strings.Join(firstCol, "\n")
+		sec := r.Section(s.section)
+		// Every heading and item appears, in order.
+		pos := 0
+		var walk func(*report.Section)
+		walk = func(x *report.Section) {
+			for _, b := range x.Blocks() {
+				i := strings.Index(all[pos:], b.Text)
+				if i < 0 {
+					t.Errorf("%s: %q missing or out of order", s.sheet, b.Text)
+					continue
+				}
+				pos += i + len(b.Text)
+			}
+			for _, c := range x.Sections {
+				walk(c)
+			}
+		}
+		walk(sec)
+		// Every figure of the section appears, with its number.
+		for _, fig := range sec.AllFigures() {
+			if !strings.Contains(all, fig.Indicator) {
+				t.Errorf("%s: figure %s missing", s.sheet, fig.ID)
+			}
+		}
+	}
+}
+
+func TestPairsTable(t *testing.T) {
+	r := mustReport(t)
+	f, _ := workbook(t, r)
+	rows, _ := f.GetRows(SheetPairs, excelize.Options{RawCellValue: true})
+	if len(rows)-1 != len(r.Pairs()) {
+		t.Fatalf("%d pair rows, want %d", len(rows)-1, len(r.Pairs()))
+	}
+	gdp := rows[1]
+	if gdp[0] != "地区生产总值增速" || gdp[3] != "3.3" || gdp[5] != "6" || gdp[6] != "以上" || gdp[8] != "7" || gdp[9] != "力争7%以上" {
+		t.Errorf("GDP row = %q", gdp)
+	}
+}
+
+func TestTablesFiltersAndPanes(t *testing.T) {
+	f, _ := workbook(t, mustReport(t))
+	for sheet, name := range map[string]string{SheetAll: TableAll, SheetPairs: TablePairs} {
+		tables, err := f.GetTables(sheet)
+		if err != nil || len(tables) != 1 || tables[0].Name != name || !strings.HasPrefix(tables[0].Range, "A1:") {
+			t.Errorf("%s tables = %+v, %v", sheet, tables, err)
+		}
+	}
+	for _, sheet := range []string{SheetReview, SheetTargets, SheetPlan, SheetPairs, SheetAll} {
+		p, err := f.GetPanes(sheet)
+		if err != nil || !p.Freeze || p.YSplit != 1 {
+			t.Errorf("%s panes = %+v, %v", sheet, p, err)
+		}
+	}
+}
+
+func TestPrintSetupAndProperties(t *testing.T) {
+	r := mustReport(t)
+	f, _ := workbook(t, r)
+	for _, sheet := range f.GetSheetList() {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil || pl.Size == nil || *pl.Size != A4 || pl.Orientation == nil || *pl.Orientation != "landscape" ||
+			pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+			t.Errorf("%s page layout = %+v", sheet, pl)
+		}
+		props, _ := f.GetSheetProps(sheet)
+		if props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: fit to page is off", sheet)
+		}
+		hf, _ := f.GetHeaderFooter(sheet)
+		if !strings.Contains(hf.OddHeader, r.Title) || !strings.Contains(hf.OddFooter, "&P") || !strings.Contains(hf.OddFooter, "&N") {
+			t.Errorf("%s header/footer = %+v", sheet, hf)
+		}
+		// A size code must not run into digits of the text (&92022 would be size 92022).
+		if regexp.MustCompile(`&\d+\d{4}`).MatchString(hf.OddHeader + hf.OddFooter) {
+			t.Errorf("%s: header/footer size code runs into text: %q", sheet, hf.OddHeader)
+		}
+	}
+	names := f.GetDefinedName()
+	titled := map[string]bool{}
+	for _, n := range names {
+		if n.Name == "_xlnm.Print_Titles" {
+			titled[n.Scope] = n.RefersTo == "'"+n.Scope+"'!$1:$1"
+		}
+	}
+	for _, sheet := range []string{SheetReview, SheetTargets, SheetPlan, SheetPairs, SheetAll} {
+		if !titled[sheet] {
+			t.Errorf("%s does not repeat its header row when printed", sheet)
+		}
+	}
+	dp, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dp.Title != r.Title+"数据" || !strings.HasPrefix(dp.Creator, "WorkReport") || dp.Subject == "" ||
+		dp.Created != "2023-02-16T01:30:00Z" || dp.Modified != dp.Created {
+		t.Errorf("doc props = %+v", dp)
+	}
+	if strings.Contains(dp.Creator, "xuri") || strings.HasPrefix(dp.Created, "2006") {
+		t.Errorf("library defaults leak: %+v", dp)
+	}
+}
+
+func TestCoverSheet(t *testing.T) {
+	r := mustReport(t)
+	f, _ := workbook(t, r)
+	rows, _ := f.GetRows(SheetCover)
+	var text []string
+	for _, row := range rows {
+		text = append(text, strings.Join(row, " "))
+	}
+	all := strings.Join(text, "\n")
+	for _, want := range []string{r.Title, r.Source.Meeting, r.Source.Date, "本报", "并非", "导出时间", "2023年2月16日 09:30",
+		"1.0.0", "超过", "不少于", "接近", "大约", "已超过", "达到", "争取", "门槛", "推算", SheetAll} {
+		if !strings.Contains(all, want) {
+			t.Errorf("cover lacks %q", want)
+		}
+	}
+	links := 0
+	for i := 1; i <= len(rows); i++ {
+		if ok, target, _ := f.GetCellHyperLink(SheetCover, cell(1, i)); ok {
+			links++
+			if !strings.HasSuffix(target, "!A1") {
+				t.Errorf("link target %q", target)
+			}
+		}
+	}
+	if links != len(f.GetSheetList())-1 {
+		t.Errorf("%d sheet links, want %d", links, len(f.GetSheetList())-1)
+	}
+}
+
+func TestNativeCharts(t *testing.T) {
+	_, data := workbook(t, mustReport(t))
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var charts []string
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			charts = append(charts, string(b))
+		}
+	}
+	if len(charts) < 3 {
+		t.Fatalf("%d charts, want at least 3", len(charts))
+	}
+	all := strings.Join(charts, "\n")
+	if strings.Contains(all, `<varyColors val="1">`) {
+		t.Error("bars vary in colour, so results and targets would not keep their colours")
+	}
+	for _, want := range []string{"2022年各项增速", "2022年实绩与2023年目标", "占比与完成率", "<f>&#39;图表&#39;!$A$"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("charts lack %q", want)
+		}
+	}
+	if strings.Contains(all, "<f>=") {
+		t.Error("a chart reference starts with =, which WPS does not draw")
+	}
+}
+
+// TestTextIsNeverAFormula: text that looks like a formula is stored as text.
+func TestTextIsNeverAFormula(t *testing.T) {
+	small, err := report.LoadFile("../report/testdata/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tricky := []string{`=HYPERLINK("http://example.com","点我")`, "+1", "-2", "@SUM(A1)"}
+	figs := small.Figures()
+	for i, s := range tricky {
+		figs[i%len(figs)].Indicator = s // the model is the writer's input; mutate a private copy
+	}
+	f, data := workbook(t, small)
+	rows, _ := f.GetRows(SheetAll)
+	for i := range figs {
+		c := cell(3, i+2)
+		formula, _ := f.GetCellFormula(SheetAll, c)
+		v, _ := f.GetCellValue(SheetAll, c)
+		if formula != "" || v != figs[i].Indicator {
+			t.Errorf("%s: formula %q value %q", c, formula, v)
+		}
+	}
+	_ = rows
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/worksheets/") {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			if bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) {
+				t.Errorf("%s holds a formula", zf.Name)
+			}
+		}
+	}
+}
+
+func TestColumnsFitChineseText(t *testing.T) {
+	f, _ := workbook(t, mustReport(t))
+	// 指标 on 全部数据 holds long Chinese names: wide, and wrapping beyond the cap.
+	w, _ := f.GetColWidth(SheetAll, "C")
+	if w < 20 {
+		t.Errorf("指标 column width %v", w)
+	}
+	st, _ := f.GetCellStyle(SheetAll, "K2")
+	style, _ := f.GetStyle(st)
+	if style.Alignment == nil || !style.Alignment.WrapText {
+		t.Error("原文 does not wrap")
+	}
+	if style.Font == nil || style.Font.Family != Font {
+		t.Errorf("font %+v", style.Font)
+	}
+	if displayWidth("江门3.3%") != 8 {
+		t.Errorf("displayWidth counts a full-width character as 2: got %d", displayWidth("江门3.3%"))
+	}
+}
+
+func TestWriteReportsWriterFailure(t *testing.T) {
+	err := Write(&failingWriter{after: 1000}, mustReport(t), Options{})
+	if err == nil {
+		t.Fatal("no error from a failing writer")
+	}
+}
+
+type failingWriter struct{ after, n int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if w.n+len(p) > w.after {
+		k := w.after - w.n
+		w.n = w.after
+		return k, io.ErrShortWrite
+	}
+	w.n += len(p)
+	return len(p), nil
+}
+
+func BenchmarkExport(b *testing.B) {
+	r := mustReport(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, r, Options{Time: exportTime}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,13 @@
+//go:build !windows
+
+package export
+
+import "os"
+
+// syncDir makes a rename durable by syncing the folder that holds it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
