@@ -243,7 +243,7 @@ func (b *builder) addChart(blk chartBlock, top, first, last int) {
 	chart := &excelize.Chart{
 		Type:       excelize.Bar,
 		VaryColors: &vary,
-		Series: series,
+		Series:     series,
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: blk.title,
 			Font: &excelize.Font{Family: Font, Size: 12, Bold: true, Color: palette.Ink.Hex}}}},
 		Legend:    legend,
