@@ -13,6 +13,7 @@ import (
 
 	"workreport/app/meta"
 	"workreport/app/report"
+	"workreport/app/safefile"
 )
 
 // Sheet names, in workbook order.
@@ -73,6 +74,20 @@ func Build(r *report.Report, opt Options) (*excelize.File, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// Extension is the file extension of the workbook.
+const Extension = ".xlsx"
+
+// Save builds the workbook and saves it at path, adding .xlsx if missing, through
+// safefile: an existing workbook is replaced only by a complete one, and a failure
+// leaves it unchanged with a message that says what to do. It returns the path written.
+func Save(path string, r *report.Report, opt Options) (string, error) {
+	path = safefile.WithExtension(path, Extension)
+	if err := safefile.Write(path, func(w io.Writer) error { return Write(w, r, opt) }); err != nil {
+		return "", err
+	}
+	return path, nil
 }
 
 // Write builds the workbook and writes it to w.

@@ -349,3 +349,19 @@ func BenchmarkExport(b *testing.B) {
 		}
 	}
 }
+
+func TestSaveAddsTheExtension(t *testing.T) {
+	dir := t.TempDir()
+	got, err := Save(dir+"/江门 数据", mustReport(t), Options{Time: exportTime})
+	if err != nil || got != dir+"/江门 数据.xlsx" {
+		t.Fatalf("Save = %q, %v", got, err)
+	}
+	f, err := excelize.OpenFile(got)
+	if err != nil {
+		t.Fatalf("saved workbook does not open: %v", err)
+	}
+	f.Close()
+	if _, err := Save(dir+"/没有/a", mustReport(t), Options{}); err == nil || !strings.Contains(err.Error(), "不存在") {
+		t.Errorf("missing folder: %v", err)
+	}
+}

@@ -1,4 +1,4 @@
-package export
+package safefile
 
 import (
 	"bytes"
@@ -13,8 +13,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // oldContent stands for a workbook the user saved earlier.
@@ -56,25 +54,28 @@ func testSaver() saver {
 	return s
 }
 
-func writeReport(t *testing.T) func(io.Writer) error {
-	r := mustReport(t)
-	return func(w io.Writer) error { return Write(w, r, Options{Time: exportTime}) }
+// content is what the tests write: large enough to need several writes to disk.
+var content = bytes.Repeat([]byte("政府工作报告数据 0123456789\n"), 4000)
+
+func writeContent(t *testing.T) func(io.Writer) error {
+	return func(w io.Writer) error {
+		for i := 0; i < len(content); i += 4096 {
+			if _, err := w.Write(content[i:min(i+4096, len(content))]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
-func TestSaveReplacesAndAddsExtension(t *testing.T) {
+func TestWriteReplacesTheTarget(t *testing.T) {
 	dir, target := setup(t)
-	got, err := Save(strings.TrimSuffix(target, ".xlsx"), mustReport(t), Options{Time: exportTime})
-	if err != nil {
+	if err := Write(target, writeContent(t)); err != nil {
 		t.Fatal(err)
 	}
-	if got != target {
-		t.Errorf("saved to %q, want %q", got, target)
+	if got, _ := os.ReadFile(target); !bytes.Equal(got, content) {
+		t.Error("target does not hold the new content")
 	}
-	f, err := excelize.OpenFile(target)
-	if err != nil {
-		t.Fatalf("saved workbook does not open: %v", err)
-	}
-	f.Close()
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("%d files in the folder, want 1", len(entries))
@@ -82,14 +83,21 @@ func TestSaveReplacesAndAddsExtension(t *testing.T) {
 	if info, _ := os.Stat(target); runtime.GOOS != "windows" && info.Mode().Perm() != 0o644 {
 		t.Errorf("mode %v", info.Mode())
 	}
+	fresh := filepath.Join(dir, "新 文件.bin")
+	if err := Write(fresh, writeContent(t)); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(fresh); runtime.GOOS != "windows" && info.Mode().Perm() != 0o644 {
+		t.Errorf("new file mode %v", info.Mode())
+	}
 	for in, want := range map[string]string{"a": "a.xlsx", "a.XLSX": "a.XLSX", "a.xls": "a.xls.xlsx", "报告 2023": "报告 2023.xlsx"} {
-		if got := WithExtension(in); got != want {
+		if got := WithExtension(in, ".xlsx"); got != want {
 			t.Errorf("WithExtension(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
 
-func TestSaveFailuresKeepTheOldFile(t *testing.T) {
+func TestWriteFailuresKeepTheOldFile(t *testing.T) {
 	enospc := &os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}
 	tests := []struct {
 		name  string
@@ -139,7 +147,7 @@ func TestSaveFailuresKeepTheOldFile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir, target := setup(t)
-			_, err := tt.saver(testSaver()).save(target, writeReport(t))
+			err := tt.saver(testSaver()).save(target, writeContent(t))
 			if err == nil {
 				t.Fatal("save succeeded")
 			}
@@ -158,7 +166,7 @@ func TestSaveFailuresKeepTheOldFile(t *testing.T) {
 	}
 }
 
-func TestSaveRetriesABriefLock(t *testing.T) {
+func TestWriteRetriesABriefLock(t *testing.T) {
 	dir, target := setup(t)
 	s := testSaver()
 	s.goos = "windows"
@@ -170,7 +178,7 @@ func TestSaveRetriesABriefLock(t *testing.T) {
 		}
 		return os.Rename(from, to)
 	}
-	if _, err := s.save(target, writeReport(t)); err != nil {
+	if err := s.save(target, writeContent(t)); err != nil {
 		t.Fatalf("save failed after a brief lock: %v", err)
 	}
 	if calls != 3 {
@@ -185,7 +193,7 @@ func TestSaveRetriesABriefLock(t *testing.T) {
 	}
 }
 
-func TestSaveGivesUpOnAPersistentLock(t *testing.T) {
+func TestWriteGivesUpOnAPersistentLock(t *testing.T) {
 	dir, target := setup(t)
 	s := testSaver()
 	s.goos = "windows"
@@ -194,7 +202,7 @@ func TestSaveGivesUpOnAPersistentLock(t *testing.T) {
 		calls++
 		return &os.LinkError{Op: "rename", Err: syscall.Errno(winSharingViolation)}
 	}
-	if _, err := s.save(target, writeReport(t)); !errors.Is(err, ErrLocked) {
+	if err := s.save(target, writeContent(t)); !errors.Is(err, ErrLocked) {
 		t.Fatalf("err = %v", err)
 	}
 	if calls != lockAttempts {
@@ -203,44 +211,43 @@ func TestSaveGivesUpOnAPersistentLock(t *testing.T) {
 	assertIntact(t, dir, target)
 }
 
-func TestSaveToBadTargets(t *testing.T) {
+func TestWriteToBadTargets(t *testing.T) {
 	dir, target := setup(t)
-	r := mustReport(t)
 	folder := filepath.Join(dir, "子文件夹.xlsx")
 	os.Mkdir(folder, 0o755)
-	if _, err := Save(folder, r, Options{}); !errors.Is(err, ErrIsFolder) || !strings.Contains(err.Error(), "是一个文件夹") {
-		t.Errorf("folder named .xlsx: %v", err)
+	if err := Write(folder, writeContent(t)); !errors.Is(err, ErrIsFolder) || !strings.Contains(err.Error(), "是一个文件夹") {
+		t.Errorf("folder as target: %v", err)
 	}
 	os.Remove(folder)
-	if _, err := Save(filepath.Join(dir, "没有这个文件夹", "a.xlsx"), r, Options{}); !errors.Is(err, ErrNoFolder) || !strings.Contains(err.Error(), "不存在") {
+	if err := Write(filepath.Join(dir, "没有这个文件夹", "a.xlsx"), writeContent(t)); !errors.Is(err, ErrNoFolder) || !strings.Contains(err.Error(), "不存在") {
 		t.Errorf("missing folder: %v", err)
 	}
-	if _, err := Save(filepath.Join(target, "a.xlsx"), r, Options{}); !errors.Is(err, ErrNoFolder) {
+	if err := Write(filepath.Join(target, "a.xlsx"), writeContent(t)); !errors.Is(err, ErrNoFolder) {
 		t.Errorf("file as folder: %v", err)
 	}
 	assertIntact(t, dir, target)
 }
 
-func TestSaveWithoutPermission(t *testing.T) {
+func TestWriteWithoutPermission(t *testing.T) {
 	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
 		t.Skip("needs a non-root Unix user: root ignores folder permissions; the injected case covers the message")
 	}
 	dir, target := setup(t)
 	os.Chmod(dir, 0o555)
 	defer os.Chmod(dir, 0o755)
-	_, err := Save(target, mustReport(t), Options{})
+	err := Write(target, writeContent(t))
 	if !errors.Is(err, ErrPermission) {
 		t.Errorf("err = %v", err)
 	}
 	assertIntact(t, dir, target)
 }
 
-// TestSaveUnderFileSizeLimit causes a real mid-write failure: a child process saves the
+// TestWriteUnderFileSizeLimit causes a real mid-write failure: a child process saves the
 // workbook with its file size limit (ulimit -f) below the workbook's size, so the kernel
 // refuses the write part way through.
-func TestSaveUnderFileSizeLimit(t *testing.T) {
+func TestWriteUnderFileSizeLimit(t *testing.T) {
 	if path := os.Getenv("WORKREPORT_SAVE_CHILD"); path != "" {
-		_, err := Save(path, mustReport(t), Options{})
+		err := Write(path, writeContent(t))
 		fmt.Fprint(os.Stdout, "CHILD:", err)
 		return
 	}
@@ -251,8 +258,8 @@ func TestSaveUnderFileSizeLimit(t *testing.T) {
 		t.Skip("needs bash")
 	}
 	dir, target := setup(t)
-	// 16 blocks of 512 bytes: far below the ~50 KB workbook, above the old file.
-	cmd := exec.Command("bash", "-c", `ulimit -f 16 && exec "$0" -test.run='^TestSaveUnderFileSizeLimit$' -test.count=1`, os.Args[0])
+	// 16 blocks of 512 bytes: far below the content, above the old file.
+	cmd := exec.Command("bash", "-c", `ulimit -f 16 && exec "$0" -test.run='^TestWriteUnderFileSizeLimit$' -test.count=1`, os.Args[0])
 	cmd.Env = append(os.Environ(), "WORKREPORT_SAVE_CHILD="+target)
 	out, err := cmd.CombinedOutput()
 	if err != nil {

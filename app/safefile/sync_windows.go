@@ -1,4 +1,4 @@
-package export
+package safefile
 
 // syncDir does nothing on Windows, where MoveFileEx is durable once it returns and a
 // folder cannot be opened for syncing.

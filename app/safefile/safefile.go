@@ -1,4 +1,7 @@
-package export
+// Package safefile writes files so that a failure never leaves a broken file behind: the
+// content goes to a temporary file in the target's folder, which replaces the target only
+// once it is complete. Failures are classified and explained in Chinese.
+package safefile
 
 import (
 	"bufio"
@@ -12,12 +15,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
-
-	"workreport/app/report"
 )
-
-// Extension is the file extension of the workbook.
-const Extension = ".xlsx"
 
 // Classes of save failure, for errors.Is. Each SaveError carries one of them, or none for
 // a failure of another kind.
@@ -29,7 +27,7 @@ var (
 	ErrIsFolder   = errors.New("目标是文件夹")
 )
 
-// SaveError is a failed save. Its message, in Chinese, says what happened and what the
+// SaveError is a failed write. Its message, in Chinese, says what happened and what the
 // user can do; in every case the file that was there before is unchanged.
 type SaveError struct {
 	Path string // the workbook path
@@ -44,7 +42,7 @@ func (e *SaveError) Error() string {
 	case ErrLocked:
 		return fmt.Sprintf("无法保存“%s”：这个文件正被其他程序（如 Excel 或 WPS）打开，或被设为只读。请先在 Excel 或 WPS 中关闭它再导出，或换一个文件名保存。%s", name, kept)
 	case ErrNoSpace:
-		return fmt.Sprintf("保存“%s”时磁盘空间不足（或超出文件大小限制），工作簿没有保存。请清理磁盘空间，或保存到其他磁盘。%s", name, kept)
+		return fmt.Sprintf("保存“%s”时磁盘空间不足（或超出文件大小限制），文件没有保存。请清理磁盘空间，或保存到其他磁盘。%s", name, kept)
 	case ErrPermission:
 		return fmt.Sprintf("没有权限在文件夹“%s”中保存文件。请换一个文件夹（例如“文档”或“桌面”）保存。", dir)
 	case ErrNoFolder:
@@ -63,21 +61,20 @@ func (e *SaveError) Unwrap() []error {
 	return []error{e.Kind, e.Err}
 }
 
-// WithExtension adds .xlsx to a path that lacks it.
-func WithExtension(path string) string {
-	if strings.EqualFold(filepath.Ext(path), Extension) {
+// WithExtension adds ext (such as .xlsx) to a path that lacks it, in any letter case.
+func WithExtension(path, ext string) string {
+	if strings.EqualFold(filepath.Ext(path), ext) {
 		return path
 	}
-	return path + Extension
+	return path + ext
 }
 
-// Save builds the workbook and saves it at path, adding .xlsx if missing. It writes a
-// temporary file in the same folder and renames it over the target only once it is
-// complete, so an existing workbook is never replaced by a broken one; on failure the
-// temporary file is removed. A target locked by another program is retried briefly
-// before the save gives up. It returns the path written.
-func Save(path string, r *report.Report, opt Options) (string, error) {
-	return defaultSaver.save(path, func(w io.Writer) error { return Write(w, r, opt) })
+// Write calls write with a buffered writer on a temporary file in path's folder, and
+// renames that file over path only once write and the flush to disk have succeeded, so an
+// existing file is never replaced by a broken one; on failure the temporary file is
+// removed. A target locked by another program is retried briefly before Write gives up.
+func Write(path string, write func(io.Writer) error) error {
+	return defaultSaver.save(path, write)
 }
 
 // Lock retries: antivirus scanners and search indexers hold a new file for a moment.
@@ -102,22 +99,21 @@ var defaultSaver = saver{
 	wrap: func(w io.Writer) io.Writer { return w }, attempts: lockAttempts, delay: lockDelay,
 }
 
-func (s saver) save(path string, write func(io.Writer) error) (written string, err error) {
-	path = WithExtension(path)
-	fail := func(err error) (string, error) {
-		return "", &SaveError{Path: path, Kind: s.classify(err, false), Err: err}
+func (s saver) save(path string, write func(io.Writer) error) (err error) {
+	fail := func(err error) error {
+		return &SaveError{Path: path, Kind: s.classify(err, false), Err: err}
 	}
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return "", &SaveError{Path: path, Kind: ErrIsFolder, Err: fs.ErrExist}
+		return &SaveError{Path: path, Kind: ErrIsFolder, Err: fs.ErrExist}
 	}
 	dir := filepath.Dir(path)
 	if info, err := os.Stat(dir); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return "", &SaveError{Path: path, Kind: ErrNoFolder, Err: err}
+			return &SaveError{Path: path, Kind: ErrNoFolder, Err: err}
 		}
 		return fail(err)
 	} else if !info.IsDir() {
-		return "", &SaveError{Path: path, Kind: ErrNoFolder, Err: syscall.ENOTDIR}
+		return &SaveError{Path: path, Kind: ErrNoFolder, Err: syscall.ENOTDIR}
 	}
 	tmp, err := s.create(dir, ".workreport-*.tmp")
 	if err != nil {
@@ -156,13 +152,13 @@ func (s saver) save(path string, write func(io.Writer) error) (written string, e
 			break
 		}
 		if s.classify(err, true) != ErrLocked || i >= s.attempts {
-			return "", &SaveError{Path: path, Kind: s.classify(err, true), Err: err}
+			return &SaveError{Path: path, Kind: s.classify(err, true), Err: err}
 		}
 		time.Sleep(s.delay)
 	}
 	done = true
 	syncDir(dir)
-	return path, nil
+	return nil
 }
 
 // Error codes of Windows (winerror.h), matched by number so that the classification can

@@ -1,6 +1,6 @@
 //go:build !windows
 
-package export
+package safefile
 
 import "os"
 
