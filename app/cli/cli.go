@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"workreport/app/chart"
 	"workreport/app/export"
 	"workreport/app/meta"
 	"workreport/app/report"
@@ -48,6 +49,7 @@ var commands = []command{
 	{name: "figures", summary: "以制表符分隔的文本输出全部数据（UTF-8）", run: runFigures},
 	{name: "check", summary: "校验报告文件，并列出文本中未登记的数字", run: runCheck},
 	{name: "export", summary: "把全部数据导出为 Excel 工作簿（.xlsx）", output: "文件.xlsx", run: runExport},
+	{name: "charts", summary: "把全部图表保存为 PNG（1 倍和 2 倍），用于幻灯片", output: "文件夹", run: runCharts},
 }
 
 func findCommand(name string) *command {
@@ -201,6 +203,18 @@ func runExport(env Env, r *report.Report, o options) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "已导出：%s\n", path)
+	return nil
+}
+
+func runCharts(env Env, r *report.Report, o options) error {
+	paths, err := chart.WriteFiles(o.output, chart.All(r))
+	for _, p := range paths {
+		fmt.Fprintln(env.Stdout, p)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已保存 %d 个图表文件到：%s\n", len(paths), o.output)
 	return nil
 }
 

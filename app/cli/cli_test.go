@@ -139,3 +139,23 @@ func TestExport(t *testing.T) {
 		t.Errorf("export without -o: exit %d err %q", code, errs)
 	}
 }
+
+func TestCharts(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "幻灯片 图表", "新建")
+	code, out, errs, _ := run(t, "charts", "-o", dir)
+	if code != ExitOK || errs != "" {
+		t.Fatalf("exit %d err %q", code, errs)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) < 10 || len(entries)%2 != 0 {
+		t.Fatalf("%d files: %v", len(entries), err)
+	}
+	for _, e := range entries {
+		if strings.ContainsAny(e.Name(), `/\:*?"<>|`) || !strings.HasSuffix(e.Name(), ".png") {
+			t.Errorf("unsafe or wrong file name %q", e.Name())
+		}
+	}
+	if !strings.Contains(out, "已保存") {
+		t.Errorf("stdout %q", out)
+	}
+}

@@ -1,0 +1,539 @@
+package chart
+
+import (
+	"errors"
+	"flag"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"workreport/app/palette"
+	"workreport/app/report"
+	"workreport/app/task"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden chart images in testdata/golden")
+
+func mustReport(t testing.TB) *report.Report {
+	t.Helper()
+	r, err := report.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func find(t *testing.T, specs []*Spec, id string) *Spec {
+	t.Helper()
+	for _, s := range specs {
+		if s.ID == id {
+			return s
+		}
+	}
+	t.Fatalf("no chart %s", id)
+	return nil
+}
+
+func TestOverviewGrowthCarriesRanks(t *testing.T) {
+	s := find(t, Overview(mustReport(t)), "overview-growth")
+	want := []struct {
+		value      float64
+		text, note string
+	}{{3.3, "3.3%", "增速全省第2"}, {3.1, "3.1%", "增速全省第4"}, {2.4, "2.4%", "增速全省第4"}, {0.2, "0.2%", ""}}
+	if len(s.Groups) != len(want) {
+		t.Fatalf("%d bars", len(s.Groups))
+	}
+	for i, w := range want {
+		b := s.Groups[i].Bars[0]
+		if b.Value != w.value || b.Text != w.text || b.Note != w.note {
+			t.Errorf("bar %d = %+v, want %+v", i, b, w)
+		}
+	}
+}
+
+func TestPairsAreGroupedBars(t *testing.T) {
+	specs := Pairs(mustReport(t))
+	if len(specs) != 3 {
+		t.Fatalf("%d pair charts, want one per unit (%%, 亿元, 万人)", len(specs))
+	}
+	pct := specs[0]
+	if pct.Unit != "%" || len(pct.Series) != 3 || pct.Series[0].Colour != palette.Result || pct.Series[1].Colour != palette.Target {
+		t.Fatalf("percent chart: %+v", pct.Series)
+	}
+	gdp := pct.Groups[0].Bars
+	if gdp[0].Text != "3.3%" || gdp[1].Text != "6%以上" || gdp[2].Text != "力争7%以上" || gdp[2].Value != 7 {
+		t.Errorf("GDP group = %+v", gdp)
+	}
+	if !pct.Groups[1].Bars[2].Missing {
+		t.Error("an indicator without a striving target draws one")
+	}
+	yi := specs[1]
+	if yi.Unit != "亿元" || len(yi.Series) != 2 {
+		t.Errorf("亿元 chart %+v", yi.Series)
+	}
+	for _, g := range yi.Groups {
+		if g.Label == "引进项目总投资" && g.Bars[1].Text != "争取超2000亿元" {
+			t.Errorf("target text %q", g.Bars[1].Text)
+		}
+	}
+}
+
+func TestAmountsAreSortedAndShares(t *testing.T) {
+	r := mustReport(t)
+	am := find(t, Overview(r), "overview-amounts")
+	for i := 1; i < len(am.Groups); i++ {
+		if am.Groups[i].Bars[0].Value > am.Groups[i-1].Bars[0].Value {
+			t.Fatal("amounts are not sorted largest first")
+		}
+	}
+	if am.Groups[0].Bars[0].Text != "突破6000亿元" {
+		t.Errorf("largest = %+v", am.Groups[0].Bars[0])
+	}
+	sh := find(t, Overview(r), "overview-shares")
+	got := map[float64]bool{}
+	for _, g := range sh.Groups {
+		got[g.Bars[0].Value] = true
+	}
+	for _, v := range []float64{77.3, 60.6, 123.5} {
+		if !got[v] {
+			t.Errorf("shares chart lacks %v%%", v)
+		}
+	}
+	if sh.Reference == nil || sh.Reference.Value != 100 {
+		t.Error("no 100% reference line")
+	}
+}
+
+// TestEveryChartIsCorrect: one unit per chart, titles name the period and the unit,
+// every bar's text is the figure as printed, and the value axis starts at zero.
+func TestEveryChartIsCorrect(t *testing.T) {
+	r := mustReport(t)
+	all := All(r)
+	if len(all) < 15 {
+		t.Fatalf("only %d charts", len(all))
+	}
+	ids := map[string]bool{}
+	for _, s := range all {
+		if ids[s.ID] {
+			t.Errorf("duplicate chart id %s", s.ID)
+		}
+		ids[s.ID] = true
+		if err := s.Validate(); err != nil {
+			t.Errorf("%s: %v", s.ID, err)
+		}
+		if !strings.Contains(s.Title, "（"+s.Unit+"）") || !strings.Contains(s.Title, "年") {
+			t.Errorf("%s: title %q does not name the unit and period", s.ID, s.Title)
+		}
+		lo, hi, _ := s.Range()
+		if lo != 0 || hi <= 0 {
+			t.Errorf("%s: axis %v..%v does not start at zero", s.ID, lo, hi)
+		}
+		for _, g := range s.Groups {
+			for _, b := range g.Bars {
+				if b.Missing {
+					continue
+				}
+				f := r.Figure(b.Figure)
+				if f == nil || f.Unit != s.Unit {
+					t.Errorf("%s: bar %q mixes units", s.ID, b.Text)
+					continue
+				}
+				if !strings.HasSuffix(b.Text, f.Phrase) || b.Value != f.Value {
+					t.Errorf("%s: bar %q does not print %s (%s)", s.ID, b.Text, f.ID, f.Phrase)
+				}
+				if hi < b.Value {
+					t.Errorf("%s: %v beyond the axis", s.ID, b.Value)
+				}
+			}
+		}
+	}
+}
+
+// TestWorkPlanPartsAreCharted: each part of the work plan with two comparable
+// quantified targets has a chart of them.
+func TestWorkPlanPartsAreCharted(t *testing.T) {
+	r := mustReport(t)
+	for _, part := range r.Section("plan").Sections {
+		groups := comparable(part.AllFigures())
+		specs := Sections(r, part)
+		if len(groups) > 0 && len(specs) == 0 {
+			t.Errorf("%s has comparable targets but no chart", part.Title)
+		}
+		for _, s := range specs {
+			if len(s.Groups) < 2 {
+				t.Errorf("%s: chart of one figure", s.ID)
+			}
+		}
+	}
+	if len(Sections(r, r.Section("plan.manufacturing"))) < 3 {
+		t.Error("坚持制造业当家 should chart its 亿元, 个 and 家 targets")
+	}
+}
+
+func TestValidation(t *testing.T) {
+	one := []Series{{Name: "a", Colour: palette.Result}}
+	tests := []struct {
+		name string
+		spec Spec
+		want error
+	}{
+		{"no groups", Spec{Series: one}, ErrNoData},
+		{"no series", Spec{Groups: []Group{{Label: "x"}}}, ErrNoData},
+		{"all missing", Spec{Series: one, Groups: []Group{{Label: "x", Bars: []Bar{{Missing: true}}}}}, ErrNoData},
+		{"NaN", Spec{Series: one, Groups: []Group{{Label: "x", Bars: []Bar{{Value: math.NaN()}}}}}, ErrBadValue},
+		{"Inf", Spec{Series: one, Groups: []Group{{Label: "x", Bars: []Bar{{Value: math.Inf(1)}}}}}, ErrBadValue},
+		{"shape", Spec{Series: one, Groups: []Group{{Label: "x", Bars: []Bar{{Value: 1}, {Value: 2}}}}}, ErrBadShape},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.spec.Validate(); !errors.Is(err, tt.want) {
+				t.Fatalf("Validate = %v, want %v", err, tt.want)
+			}
+			// A spec that fails validation renders a placeholder of the requested size.
+			img, err := RenderOrPlaceholder(&tt.spec, 300, 120, 1)
+			if err == nil || img == nil || img.Bounds().Dx() != 300 || img.Bounds().Dy() != 120 {
+				t.Fatalf("placeholder: %v %v", img, err)
+			}
+		})
+	}
+}
+
+// TestDegenerateData: one bar, all-equal values, zeros and negatives render.
+func TestDegenerateData(t *testing.T) {
+	one := []Series{{Name: "a", Colour: palette.Result}}
+	bars := func(vs ...float64) []Group {
+		var g []Group
+		for i, v := range vs {
+			g = append(g, Group{Label: strings.Repeat("指标", i+1), Bars: []Bar{{Value: v, Text: FormatValue(v)}}})
+		}
+		return g
+	}
+	for name, groups := range map[string][]Group{
+		"one bar":    bars(5),
+		"all equal":  bars(7, 7, 7),
+		"zeros":      bars(0, 0),
+		"negative":   bars(-3.2, 4),
+		"all small":  bars(0.001, 0.002),
+		"huge":       bars(1e12, 3),
+		"long label": {{Label: strings.Repeat("很长的指标名称", 12), Bars: []Bar{{Value: 1, Text: "1"}}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := &Spec{Title: name + "（个）", Unit: "个", Series: one, Groups: groups}
+			lo, hi, step := s.Range()
+			if lo > 0 || hi <= lo || step <= 0 {
+				t.Fatalf("range %v..%v step %v", lo, hi, step)
+			}
+			h := int(NaturalHeight(s, 480))
+			img, err := Render(s, 480, h, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if blank(img) {
+				t.Fatal("blank image")
+			}
+		})
+	}
+}
+
+// FormatValue is how tests print a value.
+func FormatValue(v float64) string { return report.FormatNumber(v) }
+
+func blank(img image.Image) bool {
+	b := img.Bounds()
+	first := img.At(b.Min.X, b.Min.Y)
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			if img.At(x, y) != first {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func TestRenderTimesOutAndRecovers(t *testing.T) {
+	s := find(t, Overview(mustReport(t)), "overview-growth")
+	hang := renderer{timeout: 50 * time.Millisecond, draw: func(*Spec, int, int, float64) (*image.RGBA, error) {
+		time.Sleep(time.Second)
+		return nil, nil
+	}}
+	start := time.Now()
+	if _, err := hang.render(s, 100, 100, 1); !errors.Is(err, ErrTimeout) {
+		t.Errorf("hang: %v", err)
+	}
+	if time.Since(start) > 500*time.Millisecond {
+		t.Error("render did not give up in time")
+	}
+	boom := renderer{timeout: time.Second, draw: func(*Spec, int, int, float64) (*image.RGBA, error) { panic("index out of range") }}
+	if _, err := boom.render(s, 100, 100, 1); !errors.Is(err, ErrRender) || !strings.Contains(err.Error(), "index out of range") {
+		t.Errorf("panic: %v", err)
+	}
+	for _, size := range [][2]int{{0, 10}, {10, -1}, {100000, 100000}} {
+		if _, err := Render(s, size[0], size[1], 1); !errors.Is(err, ErrSize) {
+			t.Errorf("size %v: %v", size, err)
+		}
+	}
+}
+
+func TestRenderScalesToThePixelSize(t *testing.T) {
+	s := find(t, Overview(mustReport(t)), "overview-growth")
+	h := NaturalHeight(s, 600)
+	for _, scale := range []float64{1, 1.5, 2} {
+		w, hh := int(600*scale), int(math.Round(h*scale))
+		img, err := Render(s, w, hh, scale)
+		if err != nil || img.Bounds().Dx() != w || img.Bounds().Dy() != hh {
+			t.Errorf("scale %v: %v %v", scale, img.Bounds(), err)
+		}
+	}
+	// Too little height shrinks the chart rather than overlapping it.
+	if img, err := Render(s, 600, int(h/2), 1); err != nil || blank(img) {
+		t.Errorf("short render: %v", err)
+	}
+}
+
+func TestLabelsFitAndDoNotOverlap(t *testing.T) {
+	for _, s := range All(mustReport(t)) {
+		for _, width := range []float64{420, 720, 1200} {
+			l := newLayout(s, width, 1)
+			for i, lines := range l.labels {
+				if h := float64(len(lines)) * labelPx * lineSpacing; h > l.rowH[i] {
+					t.Errorf("%s at %v: label of row %d is taller than its row", s.ID, width, i)
+				}
+				for _, line := range lines {
+					if w := measure(line, labelPx); w > l.labelW+0.5 {
+						t.Errorf("%s at %v: label line %q is %v wide, column %v", s.ID, width, line, w, l.labelW)
+					}
+				}
+			}
+			if l.plotR <= l.plotL || l.plotR > width {
+				t.Errorf("%s at %v: plot %v..%v", s.ID, width, l.plotL, l.plotR)
+			}
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	px := 14.0
+	w := measure("一二三四五六七八", px)
+	tests := []struct {
+		in        string
+		mustKeep  []string // runs no line may split
+		lines     int
+		noStartOf string
+	}{
+		{"江门大型产业集聚区规模以上工业增加值3773.41亿元", []string{"3773.41"}, 0, ""},
+		{"对RCEP贸易伙伴进出口增长对RCEP贸易伙伴", []string{"RCEP"}, 0, ""},
+		{"重点打造的千亿级产业集群（新能源、新一代电子信息）", nil, 0, "、）"},
+		{"民生类支出、占一般公共预算支出比重，全力做优做强", nil, 0, "、，"},
+	}
+	for _, tt := range tests {
+		lines := wrap(tt.in, w, px, 10)
+		if strings.Join(lines, "") != tt.in {
+			t.Errorf("wrap(%q) lost text: %q", tt.in, lines)
+		}
+		for _, l := range lines {
+			if measure(l, px) > w+0.5 {
+				t.Errorf("line %q too wide", l)
+			}
+			if l != "" && strings.ContainsRune(tt.noStartOf, []rune(l)[0]) {
+				t.Errorf("line %q starts with closing punctuation", l)
+			}
+		}
+		for _, keep := range tt.mustKeep {
+			joined := strings.Join(lines, "\n")
+			if !strings.Contains(joined, keep) {
+				t.Errorf("%q split across lines: %q", keep, lines)
+			}
+		}
+	}
+	cut := wrap(strings.Repeat("很长", 40), w, px, 2)
+	if len(cut) != 2 || !strings.HasSuffix(cut[1], "…") {
+		t.Errorf("overflow not ellipsized: %q", cut)
+	}
+}
+
+func TestGreyPrintKeepsSeriesApart(t *testing.T) {
+	cols := []palette.Colour{palette.Result, palette.Target, palette.Strive}
+	for i := 1; i < len(cols); i++ {
+		if d := math.Abs(palette.Grey(cols[i]) - palette.Grey(cols[i-1])); d < 0.15 {
+			t.Errorf("series %d and %d differ by only %.2f in grey", i-1, i, d)
+		}
+	}
+}
+
+func TestCacheRendersOncePerSizeAndData(t *testing.T) {
+	s := find(t, Overview(mustReport(t)), "overview-growth")
+	c := NewCache(task.Sync{})
+	var calls int32
+	done := func(image.Image, error) { atomic.AddInt32(&calls, 1) }
+	img, err, ok := c.Get(s, 600, 200, 1, done)
+	if !ok || img == nil || err != nil || atomic.LoadInt32(&calls) != 1 {
+		t.Fatalf("sync get: ok %v err %v calls %d", ok, err, calls)
+	}
+	if _, _, ok := c.Get(s, 600, 200, 1, done); !ok || atomic.LoadInt32(&calls) != 1 || c.Len() != 1 {
+		t.Errorf("second get re-rendered: calls %d len %d", calls, c.Len())
+	}
+	c.Get(s, 800, 200, 1, done)
+	changed := *s
+	changed.Groups = append([]Group(nil), s.Groups...)
+	changed.Groups[0].Bars = []Bar{{Value: 9, Text: "9%"}}
+	c.Get(&changed, 600, 200, 1, done)
+	if c.Len() != 3 {
+		t.Errorf("new size and new data should each render: len %d", c.Len())
+	}
+
+	async := &task.Async{}
+	ca := NewCache(async)
+	got := make(chan image.Image, 1)
+	if _, _, ok := ca.Get(s, 600, 200, 1, func(img image.Image, _ error) { got <- img }); ok {
+		t.Log("async render finished before Get returned")
+	}
+	select {
+	case img := <-got:
+		if img == nil {
+			t.Error("nil image")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("async render never finished")
+	}
+	async.Wait()
+}
+
+func TestCacheStaysWithinBudget(t *testing.T) {
+	s := find(t, Overview(mustReport(t)), "overview-growth")
+	c := NewCache(task.Sync{})
+	for w := 2000; w < 2060; w++ {
+		c.Get(s, w, 600, 1, nil)
+	}
+	if c.Bytes() > CacheBudget {
+		t.Errorf("cache holds %d bytes, budget %d", c.Bytes(), CacheBudget)
+	}
+}
+
+func TestFileNames(t *testing.T) {
+	s := &Spec{Title: `a/b\c:d*e?f"g<h>i|j.`}
+	name := FileName(3, s, 2)
+	if strings.ContainsAny(name, `/\:*?"<>|`) || name != "03 a／b＼c：d＊e？f＂g＜h＞i｜j@2x.png" {
+		t.Errorf("name %q", name)
+	}
+	if FileName(1, &Spec{Title: "2022年主要经济指标增速（%）"}, 1) != "01 2022年主要经济指标增速（%）.png" {
+		t.Error("plain name changed")
+	}
+}
+
+func TestWriteFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "图表 输出", "子目录")
+	specs := Overview(mustReport(t))[:2]
+	paths, err := WriteFiles(dir, specs)
+	if err != nil || len(paths) != 4 {
+		t.Fatalf("%v %v", paths, err)
+	}
+	sizes := map[string]image.Point{}
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes[filepath.Base(p)] = img.Bounds().Size()
+	}
+	one, two := sizes[FileName(1, specs[0], 1)], sizes[FileName(1, specs[0], 2)]
+	if one.X != SlideWidth || two.X != 2*SlideWidth || two.Y < 2*one.Y-2 || two.Y > 2*one.Y+2 {
+		t.Errorf("1x %v, 2x %v", one, two)
+	}
+}
+
+// TestGoldenCharts compares the main charts with committed images, pixel for pixel.
+// The font is embedded and the rasteriser is pure Go, so the images are deterministic.
+// Run with -update to rewrite them after a deliberate change, and look at them.
+func TestGoldenCharts(t *testing.T) {
+	r := mustReport(t)
+	for _, s := range Overview(r) {
+		t.Run(s.ID, func(t *testing.T) {
+			w := 720
+			h := int(NaturalHeight(s, float64(w)))
+			img, err := Render(s, w, h, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, filepath.Join("testdata", "golden", s.ID+".png"), img)
+		})
+	}
+}
+
+func golden(t *testing.T, path string, img image.Image) {
+	t.Helper()
+	if *update {
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		writePNG(t, path, img)
+		return
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("no golden image (run go test -update once and look at it): %v", err)
+	}
+	want, err := png.Decode(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameImage(img, want) {
+		failed := filepath.Join("testdata", "failed", filepath.Base(path))
+		os.MkdirAll(filepath.Dir(failed), 0o755)
+		writePNG(t, failed, img)
+		t.Errorf("%s differs from the golden image; see %s", path, failed)
+	}
+}
+
+func writePNG(t *testing.T, path string, img image.Image) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func sameImage(a, b image.Image) bool {
+	if a.Bounds() != b.Bounds() {
+		return false
+	}
+	bb := a.Bounds()
+	for y := bb.Min.Y; y < bb.Max.Y; y++ {
+		for x := bb.Min.X; x < bb.Max.X; x++ {
+			r1, g1, b1, a1 := a.At(x, y).RGBA()
+			r2, g2, b2, a2 := b.At(x, y).RGBA()
+			if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func BenchmarkChartRender(b *testing.B) {
+	r := mustReport(b)
+	for _, s := range Overview(r) {
+		h := int(NaturalHeight(s, SlideWidth))
+		b.Run(s.ID, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Render(s, SlideWidth, h, 1); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

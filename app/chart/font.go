@@ -1,0 +1,83 @@
+package chart
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font"
+
+	"workreport/resources"
+)
+
+// parsedFont is the embedded font, parsed once for all charts.
+var parsedFont = sync.OnceValues(func() (*truetype.Font, error) {
+	f, err := truetype.Parse(resources.FontTTF)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取内置字体：%w", err)
+	}
+	return f, nil
+})
+
+// Font returns the embedded font as go-chart and freetype use it.
+func Font() (*truetype.Font, error) { return parsedFont() }
+
+// HasGlyph reports whether the embedded font draws r (rather than the missing-glyph box).
+func HasGlyph(r rune) bool {
+	f, err := Font()
+	return err == nil && f.Index(r) != 0
+}
+
+// faces caches a measuring face per pixel size; faces are safe for one goroutine only,
+// so each is guarded.
+type faceCache struct {
+	mu    sync.Mutex
+	faces map[float64]font.Face
+}
+
+var faces = faceCache{faces: map[float64]font.Face{}}
+
+// maxFaces bounds the face cache: a handful of sizes at a few display scales.
+const maxFaces = 64
+
+// measure returns the advance width of s in pixels at the given size, as the renderer
+// lays the glyphs out.
+func measure(s string, px float64) float64 {
+	face := faceFor(px)
+	if face == nil {
+		return 0
+	}
+	faces.mu.Lock()
+	defer faces.mu.Unlock()
+	return float64(font.MeasureString(face, s)) / 64
+}
+
+// faceFor returns the measuring face for a pixel size, or nil if the font is unusable.
+func faceFor(px float64) font.Face {
+	f, err := Font()
+	if err != nil {
+		return nil
+	}
+	faces.mu.Lock()
+	defer faces.mu.Unlock()
+	face, ok := faces.faces[px]
+	if !ok {
+		if len(faces.faces) > maxFaces {
+			faces.faces = map[float64]font.Face{}
+		}
+		face = truetype.NewFace(f, &truetype.Options{Size: px, DPI: 72, Hinting: font.HintingNone})
+		faces.faces[px] = face
+	}
+	return face
+}
+
+// ascent returns the distance from the top of a line to its baseline, in pixels.
+func ascent(px float64) float64 {
+	face := faceFor(px)
+	if face == nil {
+		return px * 0.8
+	}
+	faces.mu.Lock()
+	defer faces.mu.Unlock()
+	return float64(face.Metrics().Ascent) / 64
+}
