@@ -5,6 +5,8 @@
 //
 //	workreport [--report FILE] figures
 //	workreport [--report FILE] check
+//	workreport [--report FILE] export -o FILE.xlsx
+//	workreport [--report FILE] charts -o FOLDER
 package main
 
 import (

@@ -27,3 +27,9 @@ var FontTTF []byte
 //
 //go:embed font/LICENSE.txt
 var FontLicense string
+
+// IconPNG is the application icon, 256×256 (drawn from icon/Icon.svg with
+// `rsvg-convert -w 256 -h 256 icon/Icon.svg -o icon/Icon.png`).
+//
+//go:embed icon/Icon.png
+var IconPNG []byte

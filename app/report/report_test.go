@@ -368,3 +368,22 @@ func TestHighlightsCutTheTextAtFigures(t *testing.T) {
 		}
 	}
 }
+
+func TestComparison(t *testing.T) {
+	r := mustDefault(t)
+	tests := map[string]string{
+		"review.gdp":                              "增长3.3%，增速全省第2（建市以来最高排位）",
+		"review.industry.projects-investment":     "增长17.9%",
+		"review.industry.agriculture-output":      "增长7.7%，增速全省第1",
+		"review.innovation.high-tech-enterprises": "增长超20%",
+		"review.livelihood-projects":              "全面完成",
+		"review.economy.key-projects-investment":  "为年度计划的123.5%",
+		"review.innovation.talent-total":          "",
+		"review.industrial-va-growth":             "增速全省第4",
+	}
+	for id, want := range tests {
+		if got := r.Comparison(r.Figure(id)); got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
+}

@@ -1,0 +1,192 @@
+package views
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"workreport/app/report"
+)
+
+// cardWidthEms is a card's width in text sizes: four cards fit beside the navigation in
+// a 1280-pixel window, and the longest printed value fits on one line.
+const cardWidthEms = 16
+
+// valueEms is the size of a card's value, in text sizes.
+const valueEms = 1.9
+
+// figureCard shows one figure: its value as printed, the indicator, a comparison line,
+// where it comes from, and buttons to copy the value and to see the source sentence.
+type figureCard struct {
+	fig     *report.Figure
+	root    fyne.CanvasObject
+	bg      *canvas.Rectangle
+	value   *canvas.Text
+	copy    *widget.Button
+	source  *widget.Button
+	marked  bool
+	comment string // the comparison line, kept for tests
+}
+
+// badgeText names the natures that must not be mistaken for reported figures.
+var badgeText = map[report.Nature]string{
+	report.Result:      "实绩",
+	report.Target:      "目标",
+	report.Threshold:   "门槛",
+	report.Derived:     "推算",
+	report.Qualitative: "定性",
+}
+
+func (u *UI) newCard(f *report.Figure) *figureCard {
+	text := themeSize(theme.SizeNameText)
+	width := text * cardWidthEms
+	c := &figureCard{fig: f}
+
+	c.value = canvas.NewText(f.ValueText(), themeColour(natureColour(f.Nature)))
+	c.value.TextSize = text * valueEms
+	for c.value.TextSize > text && fyne.MeasureText(c.value.Text, c.value.TextSize, c.value.TextStyle).Width > width-2*theme.Padding() {
+		c.value.TextSize *= 0.9 // a long value shrinks rather than overflowing the card
+	}
+	badge := canvas.NewText(badgeText[f.Nature], themeColour(natureColour(f.Nature)))
+	badge.TextSize = themeSize(theme.SizeNameCaptionText)
+
+	indicator := widget.NewLabel(f.Indicator)
+	indicator.Wrapping = fyne.TextWrapWord
+	indicator.Importance = widget.HighImportance
+
+	// Text widgets inset their text; the value and badge, drawn directly, match them.
+	inset := theme.InnerPadding()
+	parts := []fyne.CanvasObject{inset2(c.value, inset), indicator}
+	c.comment = u.sess.Report().Comparison(f)
+	if of := u.sess.Report().Qualifies(f); of != nil {
+		note := "说明：" + of.Indicator + " " + of.ValueText()
+		if c.comment != "" {
+			c.comment += "；" + note
+		} else {
+			c.comment = note
+		}
+	}
+	if c.comment != "" {
+		parts = append(parts, mutedText(c.comment, theme.SizeNameText))
+	}
+	switch {
+	case f.Strive != "":
+		parts = append(parts, mutedText("力争目标（原文“"+f.Strive+"”）", theme.SizeNameCaptionText))
+	case f.Nature == report.Threshold:
+		parts = append(parts, mutedText("门槛：界定一类对象的标准，不是目标", theme.SizeNameCaptionText))
+	case f.Nature == report.Derived && f.Formula != nil:
+		parts = append(parts, mutedText("推算：报告中没有这个数，由 "+f.Formula.Left.ValueText()+" "+f.Formula.Op+" "+
+			f.Formula.Right.ValueText()+" 计算，"+report.Rounding, theme.SizeNameCaptionText))
+	}
+	parts = append(parts, mutedText("“"+excerpt(f.Sentence, f.Phrase, 30)+"”", theme.SizeNameCaptionText))
+
+	c.copy = widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), func() {
+		u.clipboard().SetContent(f.ValueText())
+		u.status("已复制：" + f.ValueText())
+	})
+	c.copy.Importance = widget.LowImportance
+	c.source = widget.NewButtonWithIcon("出处", theme.InfoIcon(), func() { u.showSource(f) })
+	c.source.Importance = widget.LowImportance
+	parts = append(parts, container.NewHBox(inset2(badge, inset), layoutSpacer(), c.copy, c.source))
+
+	c.bg = canvas.NewRectangle(themeColour(colourCard))
+	c.bg.CornerRadius = theme.InputRadiusSize() * 2
+	c.bg.StrokeWidth = 1.5
+	c.bg.StrokeColor = themeColour(colourCardEdge)
+	if f.Nature == report.Threshold || f.Nature == report.Derived {
+		c.bg.StrokeColor = themeColour(natureColour(f.Nature))
+		c.bg.StrokeWidth = 2
+	}
+	content := container.New(&stackLayout{width: width - 2*theme.Padding()}, parts...)
+	c.root = container.NewStack(c.bg, container.NewPadded(content))
+	return c
+}
+
+// mark shows the card as the one a search or a link led to.
+func (c *figureCard) mark(on bool) {
+	c.marked = on
+	if on {
+		c.bg.FillColor = themeColour(colourMark)
+		c.bg.StrokeColor = themeColour(colourTarget)
+		c.bg.StrokeWidth = 3
+	} else {
+		c.bg.FillColor = themeColour(colourCard)
+		c.bg.StrokeColor = themeColour(colourCardEdge)
+		c.bg.StrokeWidth = 1.5
+	}
+	c.bg.Refresh()
+}
+
+// mutedText is wrapped secondary text.
+func mutedText(s string, size fyne.ThemeSizeName) *widget.RichText {
+	rt := widget.NewRichText(&widget.TextSegment{Text: s, Style: widget.RichTextStyle{
+		ColorName: colourMuted, SizeName: size, Inline: true}})
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// excerpt is the part of a sentence around a phrase, at most n characters, with
+// ellipses where it is cut.
+func excerpt(sentence, phrase string, n int) string {
+	rs := []rune(sentence)
+	if len(rs) <= n {
+		return sentence
+	}
+	at := len([]rune(sentence[:indexOf(sentence, phrase)]))
+	start := max(0, at-(n-len([]rune(phrase)))/2)
+	end := min(len(rs), start+n)
+	start = max(0, end-n)
+	out := string(rs[start:end])
+	if start > 0 {
+		out = "…" + out
+	}
+	if end < len(rs) {
+		out += "…"
+	}
+	return out
+}
+
+func indexOf(s, sub string) int { return max(0, strings.Index(s, sub)) }
+
+// inset2 pads an object on the left and right, as text widgets pad their text.
+func inset2(o fyne.CanvasObject, x float32) fyne.CanvasObject {
+	return container.New(layout.NewCustomPaddedLayout(0, 0, x, x), o)
+}
+
+// stackLayout stacks objects vertically at a fixed width, so that wrapped text reports
+// the height it needs at that width.
+type stackLayout struct{ width float32 }
+
+func (l *stackLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for i, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		o.Resize(fyne.NewSize(l.width, o.Size().Height))
+		h += o.MinSize().Height
+		if i > 0 {
+			h += theme.Padding() / 2
+		}
+	}
+	return fyne.NewSize(l.width, h)
+}
+
+func (l *stackLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		o.Resize(fyne.NewSize(size.Width, o.Size().Height))
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + theme.Padding()/2
+	}
+}

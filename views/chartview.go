@@ -1,0 +1,106 @@
+package views
+
+import (
+	"image"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
+
+	"workreport/app/chart"
+)
+
+// chartView shows one chart, rendered in the background at exactly its on-screen pixel
+// size (its size times the display scale), and again only when that size changes.
+type chartView struct {
+	widget.BaseWidget
+	u     *UI
+	spec  *chart.Spec
+	img   *canvas.Image
+	width float32 // the width the height was computed for
+	want  chart.Key
+	err   error
+}
+
+// minChartWidth keeps a chart legible in a narrow window.
+const minChartWidth = 360
+
+func newChartView(u *UI, s *chart.Spec) *chartView {
+	v := &chartView{u: u, spec: s, width: 720}
+	v.img = canvas.NewImageFromImage(nil)
+	v.img.FillMode = canvas.ImageFillStretch
+	v.img.ScaleMode = canvas.ImageScaleFastest // drawn at the pixel size: no scaling needed
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+func (v *chartView) CreateRenderer() fyne.WidgetRenderer {
+	return &chartRenderer{v: v}
+}
+
+// height is the height the chart needs at a width, in logical units.
+func (v *chartView) height(width float32) float32 {
+	return float32(chart.NaturalHeight(v.spec, float64(width)))
+}
+
+// scale is the display scale of the canvas the chart is on.
+func (v *chartView) scale() float32 {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil && c.Scale() > 0 {
+		return c.Scale()
+	}
+	return 1
+}
+
+// request asks for the image at the current size; the cache calls back when it is ready.
+func (v *chartView) request(size fyne.Size) {
+	if size.Width < 1 || size.Height < 1 {
+		return
+	}
+	sc := v.scale()
+	w, h := int(math.Round(float64(size.Width*sc))), int(math.Round(float64(size.Height*sc)))
+	key := chart.Key{Hash: v.spec.Hash(), W: w, H: h, Scale: float64(sc)}
+	if key == v.want && v.img.Image != nil {
+		return
+	}
+	v.want = key
+	img, err, ok := v.u.charts.Get(v.spec, w, h, float64(sc), func(img image.Image, err error) {
+		fyne.Do(func() {
+			if v.want == key {
+				v.show(img, err)
+			}
+		})
+	})
+	if ok {
+		v.show(img, err)
+	}
+}
+
+func (v *chartView) show(img image.Image, err error) {
+	v.err = err
+	v.img.Image = img
+	v.img.Refresh()
+}
+
+type chartRenderer struct{ v *chartView }
+
+func (r *chartRenderer) Layout(size fyne.Size) {
+	v := r.v
+	v.img.Resize(size)
+	v.width = size.Width
+	if h := v.height(size.Width); math.Abs(float64(h-size.Height)) > 0.5 {
+		// The height depends on the width: the page layout asks for the new height and
+		// lays the chart out again; draw it then, at its final size.
+		return
+	}
+	v.request(size)
+}
+
+func (r *chartRenderer) MinSize() fyne.Size {
+	w := max(r.v.width, minChartWidth)
+	return fyne.NewSize(minChartWidth, r.v.height(w))
+}
+
+func (r *chartRenderer) Refresh()                     { canvas.Refresh(r.v.img) }
+func (r *chartRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.v.img} }
+func (r *chartRenderer) Destroy()                     {}

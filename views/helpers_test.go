@@ -1,0 +1,155 @@
+package views
+
+import (
+	"image"
+	"image/png"
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"workreport/app/chart"
+	"workreport/app/export"
+	"workreport/app/report"
+	"workreport/app/session"
+	"workreport/app/task"
+)
+
+// fakeDeps records what the UI asked the outside world for.
+type fakeDeps struct {
+	exportPath string // what the path picker answers
+	folder     string
+	reportPath string
+	opened     []string
+}
+
+func (f *fakeDeps) deps() Deps {
+	return Deps{
+		Exec: task.Sync{},
+		PickExportPath: func(_ fyne.Window, dir, name string, done func(string)) {
+			done(f.exportPath)
+		},
+		PickFolder: func(_ fyne.Window, _ string, done func(string)) { done(f.folder) },
+		PickReport: func(_ fyne.Window, _ string, done func(string)) { done(f.reportPath) },
+		Export: func(path string, r *report.Report) (string, error) {
+			return export.Save(path, r, export.Options{})
+		},
+		SaveCharts: chart.WriteFiles,
+		LoadReport: report.LoadFile,
+		OpenFile:   func(p string) error { f.opened = append(f.opened, "open:"+p); return nil },
+		ShowFile:   func(p string) error { f.opened = append(f.opened, "show:"+p); return nil },
+	}
+}
+
+// testUI builds the window on Fyne's test driver, with charts rendered synchronously.
+func testUI(t testing.TB, size fyne.Size) (*UI, fyne.Window, *fakeDeps, *session.MemorySettings) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	r, err := report.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefs := &session.MemorySettings{}
+	fd := &fakeDeps{}
+	w := a.NewWindow("")
+	u := New(a, w, session.New(r, "", prefs), fd.deps())
+	w.Resize(size)
+	w.Show()
+	t.Cleanup(w.Close)
+	return u, w, fd, prefs
+}
+
+func savePNG(t testing.TB, path string, img image.Image) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	png.Encode(f, img)
+}
+
+// blankImage reports whether an image is one colour.
+func blankImage(img image.Image) bool {
+	b := img.Bounds()
+	first := img.At(b.Min.X, b.Min.Y)
+	for y := b.Min.Y; y < b.Max.Y; y += 4 {
+		for x := b.Min.X; x < b.Max.X; x += 4 {
+			if img.At(x, y) != first {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// topOverlay is the dialog on top of the window.
+func topOverlay(w fyne.Window) fyne.CanvasObject {
+	return w.Canvas().Overlays().Top()
+}
+
+// overlayHasText reports whether any open dialog shows the text.
+func overlayHasText(w fyne.Window, s string) bool {
+	for _, o := range w.Canvas().Overlays().List() {
+		if strings.Contains(textOf(o), s) {
+			return true
+		}
+	}
+	return false
+}
+
+// textOf collects the text of an object tree.
+func textOf(o fyne.CanvasObject) string {
+	var b strings.Builder
+	walk(o, func(x fyne.CanvasObject) {
+		switch v := x.(type) {
+		case *widget.Label:
+			b.WriteString(v.Text + "\n")
+		case *canvas.Text:
+			b.WriteString(v.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(v.String() + "\n")
+		case *textBlock:
+			b.WriteString(v.Text() + "\n")
+		case *widget.Button:
+			b.WriteString(v.Text + "\n")
+		}
+	})
+	return b.String()
+}
+
+// findButton finds a button by its label.
+func findButton(o fyne.CanvasObject, label string) *widget.Button {
+	var found *widget.Button
+	walk(o, func(x fyne.CanvasObject) {
+		if b, ok := x.(*widget.Button); ok && found == nil && b.Text == label {
+			found = b
+		}
+	})
+	return found
+}
+
+// walk visits an object tree, including the objects widgets render.
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	fn(o)
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walk(c, fn)
+		}
+	case fyne.Widget:
+		if _, ok := v.(*textBlock); ok {
+			return
+		}
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			walk(c, fn)
+		}
+	}
+}

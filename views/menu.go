@@ -1,0 +1,97 @@
+package views
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"workreport/app/meta"
+	"workreport/resources"
+)
+
+func (u *UI) menu() *fyne.MainMenu {
+	ctrl := fyne.KeyModifierShortcutDefault
+	item := func(label string, fn func(), key fyne.KeyName, mod fyne.KeyModifier) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, fn)
+		if key != "" {
+			it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+		}
+		return it
+	}
+	quit := fyne.NewMenuItem("退出", func() { u.saveSize(); u.app.Quit() })
+	quit.IsQuit = true
+	light := fyne.NewMenuItem("浅色（适合投影）", func() { u.setDark(false) })
+	dark := fyne.NewMenuItem("深色", func() { u.setDark(true) })
+	light.Checked, dark.Checked = !u.sess.Dark(), u.sess.Dark()
+	themes := fyne.NewMenuItem("主题", nil)
+	themes.ChildMenu = fyne.NewMenu("", light, dark)
+	u.themeItems = [2]*fyne.MenuItem{light, dark}
+	return fyne.NewMainMenu(
+		fyne.NewMenu("文件",
+			item("打开报告…", u.openReport, fyne.KeyO, ctrl),
+			item("导出Excel…", u.exportExcel, fyne.KeyE, ctrl),
+			item("导出图表…", u.exportCharts, "", 0),
+			fyne.NewMenuItemSeparator(),
+			quit,
+		),
+		fyne.NewMenu("视图",
+			item("搜索…", u.search.open, fyne.KeyF, ctrl),
+			item("演示模式（F11）", func() { u.setMeeting(!u.meeting) }, "", 0),
+			fyne.NewMenuItemSeparator(),
+			item("放大", func() { u.zoom(1) }, fyne.KeyEqual, ctrl),
+			item("缩小", func() { u.zoom(-1) }, fyne.KeyMinus, ctrl),
+			item("实际大小", func() { u.zoom(0) }, fyne.Key0, ctrl),
+			fyne.NewMenuItemSeparator(),
+			themes,
+		),
+		fyne.NewMenu("帮助", fyne.NewMenuItem("关于", u.showAbout)),
+	)
+}
+
+// setDark switches between the light and dark themes, remembered between runs.
+func (u *UI) setDark(dark bool) {
+	u.sess.SetDark(dark)
+	u.themeItems[0].Checked, u.themeItems[1].Checked = !dark, dark
+	u.applyTheme()
+	u.rebuild()
+}
+
+// libraries are the open-source components WorkReport is built with.
+var libraries = []string{
+	"Fyne v2.7（BSD-3-Clause）：图形界面",
+	"go-chart v2.1.2（MIT）：图表绘制",
+	"excelize v2.11（BSD-3-Clause）：Excel 工作簿",
+	"go-yaml v3（MIT / Apache-2.0）：报告数据文件",
+	"Go 标准库（BSD-3-Clause）",
+}
+
+func (u *UI) showAbout() {
+	r := u.sess.Report()
+	source := fmt.Sprintf("当前报告：%s\n来源：%s，%s\n会议：%s（%s）\n\n这份文本是报纸对政府工作报告的摘录和图解，并非报告官方全文；数字以正式发布的报告为准。标“推算”的数字由本软件计算，报告中没有。",
+		r.Title, r.Source.Publication, r.Source.Kind, r.Source.Meeting, r.Source.Date)
+	if p := u.sess.ReportPath(); p != "" {
+		source += "\n报告文件：" + p
+	}
+	info := widget.NewLabel(source)
+	info.Wrapping = fyne.TextWrapWord
+	libs := ""
+	for _, l := range libraries {
+		libs += "• " + l + "\n"
+	}
+	libs += "• 文泉驿微米黑（WenQuanYi Micro Hei，Apache-2.0）：界面和图表字体，许可证全文如下"
+	libLabel := widget.NewLabel(libs)
+	libLabel.Wrapping = fyne.TextWrapWord
+	license := widget.NewLabel(resources.FontLicense)
+	license.Wrapping = fyne.TextWrapWord
+	license.TextStyle.Monospace = true
+	content := container.NewVBox(
+		widget.NewLabelWithStyle(fmt.Sprintf("%s %s（%s）", meta.DisplayName, meta.Version, meta.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		info, widget.NewSeparator(), widget.NewLabel("开源许可"), libLabel, license)
+	d := dialog.NewCustom("关于", "关闭", container.NewVScroll(content), u.win)
+	d.Resize(fyne.NewSize(680, 520))
+	d.Show()
+}

@@ -1,0 +1,60 @@
+package views
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// navTree is the navigation tree. It passes the keys it does not use (F11, Esc) to the
+// window, so that they work while the tree has the keyboard focus.
+type navTree struct {
+	widget.Tree
+	u        *UI
+	selected string
+}
+
+func newNavTree(u *UI) *navTree {
+	t := &navTree{u: u}
+	t.ChildUIDs = func(id widget.TreeNodeID) []widget.TreeNodeID {
+		if id == "" {
+			return u.sess.Roots()
+		}
+		if p := u.sess.Page(id); p != nil {
+			return p.Children
+		}
+		return nil
+	}
+	t.IsBranch = func(id widget.TreeNodeID) bool {
+		if id == "" {
+			return true
+		}
+		p := u.sess.Page(id)
+		return p != nil && len(p.Children) > 0
+	}
+	t.CreateNode = func(bool) fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.UpdateNode = func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
+		if p := u.sess.Page(id); p != nil {
+			o.(*widget.Label).SetText(p.Short)
+		}
+	}
+	t.OnSelected = func(id widget.TreeNodeID) {
+		t.selected = id
+		if !u.syncing {
+			u.sess.Go(id)
+		}
+	}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// TypedKey lets the window handle keys the tree has no use for.
+func (t *navTree) TypedKey(e *fyne.KeyEvent) {
+	if t.u.typedKey(e) {
+		return
+	}
+	t.Tree.TypedKey(e)
+}

@@ -1,0 +1,171 @@
+package views
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"workreport/app/palette"
+	"workreport/app/report"
+	"workreport/resources"
+)
+
+// fontResource is the embedded font; Fyne parses it once and caches the face.
+var fontResource = fyne.NewStaticResource(resources.FontName, resources.FontTTF)
+
+// Colour names the views use besides Fyne's own.
+const (
+	colourResult    fyne.ThemeColorName = "workreportResult"
+	colourTarget    fyne.ThemeColorName = "workreportTarget"
+	colourThreshold fyne.ThemeColorName = "workreportThreshold"
+	colourDerived   fyne.ThemeColorName = "workreportDerived"
+	colourMuted     fyne.ThemeColorName = "workreportMuted"
+	colourCard      fyne.ThemeColorName = "workreportCard"
+	colourCardEdge  fyne.ThemeColorName = "workreportCardEdge"
+	colourMark      fyne.ThemeColorName = "workreportMark"
+	colourHeading   fyne.ThemeColorName = "workreportHeading"
+)
+
+// meetingScale enlarges everything in meeting mode, on top of the user's zoom, so that
+// the text reads from the back of a meeting room.
+const meetingScale = 1.35
+
+// appTheme is WorkReport's theme: the embedded font for every text style (it has no bold
+// face, so bold text uses it too rather than falling back to a font without Chinese),
+// colours from the palette, a forced light or dark variant, and sizes scaled by the zoom.
+type appTheme struct {
+	dark  bool
+	scale float32
+}
+
+func newTheme(dark bool, zoom float64, meeting bool) *appTheme {
+	s := float32(zoom)
+	if meeting {
+		s *= meetingScale
+	}
+	if s <= 0 {
+		s = 1
+	}
+	return &appTheme{dark: dark, scale: s}
+}
+
+func (t *appTheme) variant() fyne.ThemeVariant {
+	if t.dark {
+		return theme.VariantDark
+	}
+	return theme.VariantLight
+}
+
+func nrgba(c palette.Colour) color.Color { return c.RGBA }
+
+func hex(v uint32) color.Color {
+	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}
+}
+
+// Color returns the palette's colours, lighter on the dark variant where dark ones would
+// not read.
+func (t *appTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	switch n {
+	case colourResult, theme.ColorNamePrimary, theme.ColorNameHyperlink:
+		if t.dark {
+			return hex(0x8ab4e6)
+		}
+		return nrgba(palette.Result)
+	case colourTarget:
+		if t.dark {
+			return hex(0xf4a460)
+		}
+		return nrgba(palette.Target)
+	case colourThreshold:
+		if t.dark {
+			return hex(0xb0b0b0)
+		}
+		return nrgba(palette.Threshold)
+	case colourDerived:
+		if t.dark {
+			return hex(0xc3a6e0)
+		}
+		return nrgba(palette.Derived)
+	case colourMuted:
+		if t.dark {
+			return hex(0xa8a8a8)
+		}
+		return nrgba(palette.Muted)
+	case colourHeading:
+		if t.dark {
+			return hex(0xdde6f0)
+		}
+		return nrgba(palette.Heading)
+	case colourCard:
+		if t.dark {
+			return hex(0x2b2f36)
+		}
+		return hex(0xf7f9fc)
+	case colourCardEdge:
+		if t.dark {
+			return hex(0x4a5060)
+		}
+		return hex(0xd5dde8)
+	case colourMark:
+		if t.dark {
+			return hex(0x5c4a12)
+		}
+		return nrgba(palette.Highlight)
+	case theme.ColorNameForeground:
+		if !t.dark {
+			return nrgba(palette.Ink)
+		}
+	}
+	return theme.DefaultTheme().Color(n, t.variant())
+}
+
+// Font returns the embedded font for all text; only Fyne's icon symbols keep their font.
+func (t *appTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Symbol {
+		return theme.DefaultTheme().Font(s)
+	}
+	return fontResource
+}
+
+func (t *appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+
+// Size scales Fyne's sizes by the zoom, and makes headings larger than Fyne does, since
+// the font has no bold face to set them apart.
+func (t *appTheme) Size(n fyne.ThemeSizeName) float32 {
+	base := theme.DefaultTheme().Size(n)
+	switch n {
+	case theme.SizeNameText:
+		base = 15
+	case theme.SizeNameHeadingText:
+		base = 26
+	case theme.SizeNameSubHeadingText:
+		base = 19
+	case theme.SizeNameCaptionText:
+		base = 12.5
+	}
+	return base * t.scale
+}
+
+// natureColour is the colour of a figure's value.
+func natureColour(n report.Nature) fyne.ThemeColorName {
+	switch n {
+	case report.Target:
+		return colourTarget
+	case report.Threshold, report.Qualitative:
+		return colourThreshold
+	case report.Derived:
+		return colourDerived
+	}
+	return colourResult
+}
+
+// themeColour looks a colour up in the current theme.
+func themeColour(n fyne.ThemeColorName) color.Color {
+	return fyne.CurrentApp().Settings().Theme().Color(n, fyne.CurrentApp().Settings().ThemeVariant())
+}
+
+// themeSize looks a size up in the current theme.
+func themeSize(n fyne.ThemeSizeName) float32 {
+	return fyne.CurrentApp().Settings().Theme().Size(n)
+}

@@ -1,0 +1,389 @@
+package views
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"workreport/app/export"
+	"workreport/app/report"
+	"workreport/app/safefile"
+	"workreport/app/session"
+)
+
+var windowSize = fyne.NewSize(1280, 820)
+
+func TestWindowTitle(t *testing.T) {
+	_, w, _, _ := testUI(t, windowSize)
+	if got := w.Title(); got != "江门市2023年政府工作报告 · 图解" {
+		t.Errorf("title = %q", got)
+	}
+}
+
+// TestEveryPanelRenders visits every page: each shows its title, a card per figure and
+// its charts, and draws something.
+func TestEveryPanelRenders(t *testing.T) {
+	u, w, _, _ := testUI(t, windowSize)
+	for _, p := range u.sess.Pages() {
+		u.sess.Go(p.ID)
+		if u.cur == nil || u.cur.page != p {
+			t.Fatalf("%s: not shown", p.ID)
+		}
+		if got, want := len(u.cur.order), len(u.sess.Figures(p.ID)); got != want {
+			t.Errorf("%s: %d cards for %d figures", p.ID, got, want)
+		}
+		if got, want := len(u.cur.charts), len(u.sess.Charts(p.ID)); got != want {
+			t.Errorf("%s: %d charts, want %d", p.ID, got, want)
+		}
+		for _, cv := range u.cur.charts {
+			if cv.err != nil {
+				t.Errorf("%s: chart %s failed: %v", p.ID, cv.spec.ID, cv.err)
+			}
+		}
+		img := w.Canvas().Capture()
+		if blankImage(img) {
+			t.Errorf("%s: blank", p.ID)
+		}
+	}
+}
+
+func TestChartsAreDrawnAtPixelSize(t *testing.T) {
+	u, w, _, _ := testUI(t, fyne.NewSize(1280, 3000))
+	w.Canvas().Capture()
+	for _, cv := range u.cur.charts {
+		if cv.img.Image == nil {
+			t.Fatalf("%s: not drawn", cv.spec.ID)
+		}
+		b := cv.img.Image.Bounds()
+		sz := cv.Size()
+		if b.Dx() != int(sz.Width+0.5) || b.Dy() != int(sz.Height+0.5) {
+			t.Errorf("%s: image %v for %v", cv.spec.ID, b.Size(), sz)
+		}
+	}
+}
+
+func TestTreeAndHistoryNavigate(t *testing.T) {
+	u, w, _, _ := testUI(t, windowSize)
+	u.tree.Select("review.industry")
+	if u.sess.Current().ID != "review.industry" {
+		t.Fatalf("tree selection went to %s", u.sess.Current().ID)
+	}
+	u.tree.Select("targets")
+	test.Tap(u.back)
+	if u.sess.Current().ID != "review.industry" {
+		t.Errorf("back: %s", u.sess.Current().ID)
+	}
+	typeShortcut(w, fyne.KeyRight, fyne.KeyModifierAlt)
+	if u.sess.Current().ID != "targets" {
+		t.Errorf("Alt+Right: %s", u.sess.Current().ID)
+	}
+	typeShortcut(w, fyne.KeyLeft, fyne.KeyModifierAlt)
+	if u.sess.Current().ID != "review.industry" {
+		t.Errorf("Alt+Left: %s", u.sess.Current().ID)
+	}
+	if u.tree.Selected() != "review.industry" {
+		t.Errorf("tree shows %q", u.tree.Selected())
+	}
+}
+
+func typeShortcut(w fyne.Window, key fyne.KeyName, mod fyne.KeyModifier) {
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod})
+}
+
+func typeKey(w fyne.Window, key fyne.KeyName) {
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: key})
+}
+
+func (t *navTree) Selected() string { return t.selected }
+
+func TestMeetingMode(t *testing.T) {
+	u, w, _, _ := testUI(t, windowSize)
+	normal := themeSize(theme.SizeNameText)
+	u.search.open() // a focused widget would swallow the clicker's keys
+	typeKey(w, fyne.KeyF11)
+	if !u.meeting || !w.FullScreen() {
+		t.Fatal("F11 did not enter meeting mode")
+	}
+	if themeSize(theme.SizeNameText) <= normal {
+		t.Error("meeting mode does not enlarge the type")
+	}
+	if w.Canvas().Focused() != nil {
+		t.Error("a widget keeps the focus in meeting mode")
+	}
+	steps := []struct {
+		key  fyne.KeyName
+		want string
+	}{
+		{fyne.KeyPageDown, "review"}, {fyne.KeySpace, "review.epidemic"}, {fyne.KeyRight, "review.economy"},
+		{fyne.KeyPageUp, "review.epidemic"}, {fyne.KeyBackspace, "review"}, {fyne.KeyLeft, session.OverviewID},
+	}
+	for _, s := range steps {
+		typeKey(w, s.key)
+		if got := u.sess.Current().ID; got != s.want {
+			t.Errorf("%s: at %s, want %s", s.key, got, s.want)
+		}
+	}
+	typeKey(w, fyne.KeyEscape)
+	if u.meeting || w.FullScreen() {
+		t.Error("Esc did not leave meeting mode")
+	}
+	if themeSize(theme.SizeNameText) != normal {
+		t.Error("type stays large after meeting mode")
+	}
+	typeKey(w, fyne.KeyPageDown)
+	if u.sess.Current().ID != session.OverviewID {
+		t.Error("clicker keys step pages outside meeting mode")
+	}
+	test.Tap(u.meetingB)
+	if !u.meeting {
+		t.Error("the button does not enter meeting mode")
+	}
+	// F11 reaches the window while the tree has the focus.
+	w.Canvas().Focus(u.tree)
+	u.tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF11})
+	if u.meeting {
+		t.Error("F11 on the focused tree did not leave meeting mode")
+	}
+}
+
+func TestZoomIsRemembered(t *testing.T) {
+	u, w, _, prefs := testUI(t, windowSize)
+	before := themeSize(theme.SizeNameText)
+	typeShortcut(w, fyne.KeyEqual, fyne.KeyModifierShortcutDefault)
+	typeShortcut(w, fyne.KeyEqual, fyne.KeyModifierShortcutDefault)
+	if z := prefs.Float(session.KeyZoom); z < 1.19 || z > 1.21 {
+		t.Fatalf("zoom stored %v", z)
+	}
+	if themeSize(theme.SizeNameText) <= before {
+		t.Error("text did not grow")
+	}
+	typeShortcut(w, fyne.KeyMinus, fyne.KeyModifierShortcutDefault)
+	if z := prefs.Float(session.KeyZoom); z < 1.09 || z > 1.11 {
+		t.Errorf("zoom out stored %v", z)
+	}
+	// A new window starts at the remembered zoom.
+	r, _ := report.Default()
+	u2 := New(u.app, u.app.NewWindow(""), session.New(r, "", prefs), (&fakeDeps{}).deps())
+	if got := themeSize(theme.SizeNameText); got <= before {
+		t.Errorf("new window text size %v", got)
+	}
+	u2.win.Close()
+	typeShortcut(w, fyne.Key0, fyne.KeyModifierShortcutDefault)
+	if prefs.Float(session.KeyZoom) != 1 {
+		t.Error("Ctrl+0 does not reset the zoom")
+	}
+}
+
+func TestSearchFindsHighTechEnterprises(t *testing.T) {
+	u, w, _, _ := testUI(t, windowSize)
+	typeShortcut(w, fyne.KeyF, fyne.KeyModifierShortcutDefault)
+	if !u.search.visible() || w.Canvas().Focused() != u.search.entry {
+		t.Fatal("Ctrl+F does not open the search")
+	}
+	test.Type(u.search.entry, "高企")
+	if len(u.search.results) == 0 || u.search.results[0].Figure == nil {
+		t.Fatalf("results: %+v", u.search.results)
+	}
+	u.search.list.Select(0)
+	if u.sess.Current().ID != "review.innovation" {
+		t.Fatalf("went to %s", u.sess.Current().ID)
+	}
+	m := u.cur.marked
+	if m == nil || m.value.Text != "超2600家" || !m.marked {
+		t.Fatalf("marked card: %+v", m)
+	}
+	u.search.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.search.visible() {
+		t.Error("Esc does not close the search")
+	}
+	u.sess.Go("targets")
+	if m.marked {
+		t.Error("the mark stays after leaving the page")
+	}
+}
+
+func TestCardsShowComparisonSourceAndCopy(t *testing.T) {
+	u, _, _, _ := testUI(t, windowSize)
+	gdp := u.cur.cards["review.gdp"]
+	if gdp == nil || gdp.value.Text != "3773.41亿元" || gdp.comment != "增长3.3%，增速全省第2（建市以来最高排位）" {
+		t.Fatalf("gdp card: %+v", gdp)
+	}
+	test.Tap(gdp.copy)
+	if got := u.app.Clipboard().Content(); got != "3773.41亿元" {
+		t.Errorf("copied %q", got)
+	}
+	test.Tap(gdp.source)
+	if !overlayHasText(u.win, "实现地区生产总值") {
+		t.Error("the source dialog does not show the sentence")
+	}
+	u.sess.Go("review.industry")
+	d := u.cur.cards["review.industry.city-industrial-va"]
+	if d.value.Text != "≈1360.4亿元" || !strings.Contains(d.comment+textOf(d.root), "推算") {
+		t.Errorf("derived card does not say it is derived: %q", d.value.Text)
+	}
+	if d.bg.StrokeColor == u.cur.cards["review.industry.cluster-va"].bg.StrokeColor {
+		t.Error("derived and reported cards look the same")
+	}
+}
+
+func TestCopyPageFigures(t *testing.T) {
+	u, w, _, _ := testUI(t, windowSize)
+	u.sess.Go("review.innovation")
+	b := findButton(w.Content(), "复制本页数据")
+	if b == nil {
+		t.Fatal("no copy button")
+	}
+	test.Tap(b)
+	tsv := u.app.Clipboard().Content()
+	lines := strings.Split(strings.TrimSpace(tsv), "\n")
+	if !strings.HasPrefix(lines[0], "编号\t章节\t指标") || len(lines) != len(u.sess.Figures("review.innovation"))+1 {
+		t.Errorf("clipboard = %q", tsv)
+	}
+}
+
+func TestExportThroughInjectedPicker(t *testing.T) {
+	_, w, fd, prefs := testUI(t, windowSize)
+	dir := filepath.Join(t.TempDir(), "导出 文件夹")
+	os.Mkdir(dir, 0o755)
+	fd.exportPath = filepath.Join(dir, "江门 数据")
+	typeShortcut(w, fyne.KeyE, fyne.KeyModifierShortcutDefault)
+	want := fd.exportPath + ".xlsx"
+	if info, err := os.Stat(want); err != nil || info.Size() < 10000 {
+		t.Fatalf("workbook not written: %v", err)
+	}
+	if !overlayHasText(w, "导出完成") || prefs.String(session.KeyExportDir) != dir {
+		t.Error("no success dialog, or the folder is not remembered")
+	}
+	open := findButton(topOverlay(w), "打开所在文件夹")
+	if open == nil {
+		t.Fatal("no button to open the folder")
+	}
+	test.Tap(open)
+	if len(fd.opened) != 1 || fd.opened[0] != "show:"+want {
+		t.Errorf("opened %v", fd.opened)
+	}
+}
+
+// TestFailedExportKeepsTheOldFile: the export fails half way through writing; the
+// workbook already there is unchanged and the user sees why.
+func TestFailedExportKeepsTheOldFile(t *testing.T) {
+	u, w, fd, _ := testUI(t, windowSize)
+	dir := t.TempDir()
+	target := filepath.Join(dir, "数据.xlsx")
+	old := []byte("an earlier workbook")
+	os.WriteFile(target, old, 0o644)
+	u.deps.Export = func(path string, r *report.Report) (string, error) {
+		err := safefile.Write(path, func(wr io.Writer) error {
+			if err := export.Write(&cutWriter{w: wr, n: 5000}, r, export.Options{}); err != nil {
+				return errors.Join(errors.New("写到一半时出错"), err)
+			}
+			return nil
+		})
+		return path, err
+	}
+	fd.exportPath = target
+	u.exportExcel()
+	confirm := findButton(topOverlay(w), "是")
+	if confirm == nil {
+		confirm = findButton(topOverlay(w), "Yes")
+	}
+	if confirm == nil {
+		t.Fatal("no confirmation before replacing an existing file")
+	}
+	test.Tap(confirm)
+	if got, _ := os.ReadFile(target); string(got) != string(old) {
+		t.Error("the earlier workbook changed")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files left in the folder", len(entries))
+	}
+	if !overlayHasText(w, "导出失败") || !overlayHasText(w, "原有文件没有改动") {
+		t.Error("the error is not shown")
+	}
+}
+
+type cutWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *cutWriter) Write(p []byte) (int, error) {
+	if len(p) > c.n {
+		c.w.Write(p[:c.n])
+		return c.n, io.ErrShortWrite
+	}
+	c.n -= len(p)
+	return c.w.Write(p)
+}
+
+func TestOpenBadReportKeepsTheCurrentOne(t *testing.T) {
+	u, w, fd, _ := testUI(t, windowSize)
+	before := u.sess.Report()
+	bad := filepath.Join(t.TempDir(), "坏的 报告.yaml")
+	os.WriteFile(bad, []byte("format: 1\ntitle: [\n"), 0o644)
+	fd.reportPath = bad
+	typeShortcut(w, fyne.KeyO, fyne.KeyModifierShortcutDefault)
+	if u.sess.Report() != before || w.Title() != before.Title+" · 图解" {
+		t.Fatal("a bad report replaced the current one")
+	}
+	if !overlayHasText(w, "坏的 报告.yaml") || !overlayHasText(w, "仍显示原来的报告") {
+		t.Error("the loader's error is not shown")
+	}
+	fd.reportPath = "../app/report/testdata/small.yaml"
+	u.openReport()
+	if u.sess.Report().Title != "江门市2023年政府工作报告（节选）" || w.Title() != "江门市2023年政府工作报告（节选） · 图解" {
+		t.Errorf("good report not opened: %q", w.Title())
+	}
+	if len(u.cur.order) == 0 {
+		t.Error("no cards after opening")
+	}
+}
+
+func TestWindowSizeIsRemembered(t *testing.T) {
+	u, w, _, prefs := testUI(t, fyne.NewSize(1000, 700))
+	u.saveSize()
+	if prefs.Float(session.KeyWindowWidth) != 1000 || prefs.Float(session.KeyWindowHeight) != 700 {
+		t.Fatalf("saved %v×%v", prefs.Float(session.KeyWindowWidth), prefs.Float(session.KeyWindowHeight))
+	}
+	w.Resize(fyne.NewSize(300, 300))
+	u.restoreSize()
+	if got := w.Canvas().Size(); got.Width != 1000 || got.Height != 700 {
+		t.Errorf("restored %v", got)
+	}
+}
+
+func TestLightByDefaultDarkOnRequest(t *testing.T) {
+	u, _, _, prefs := testUI(t, windowSize)
+	light := themeColour(theme.ColorNameBackground)
+	u.setDark(true)
+	if prefs.String(session.KeyTheme) != "dark" || themeColour(theme.ColorNameBackground) == light {
+		t.Error("dark theme not applied or not stored")
+	}
+	u.setDark(false)
+	if themeColour(theme.ColorNameBackground) != light {
+		t.Error("light theme not restored")
+	}
+}
+
+// TestGoldenPanels compares the overview and a section panel with committed images,
+// rendered with the app's theme and font and with charts drawn synchronously. The README
+// shows these images. To change them deliberately, delete the file, run the test, and
+// look at the new image in testdata before committing it.
+func TestGoldenPanels(t *testing.T) {
+	for _, id := range []string{session.OverviewID, "review.industry"} {
+		t.Run(id, func(t *testing.T) {
+			u, w, _, _ := testUI(t, fyne.NewSize(1280, 1500))
+			u.sess.Go(id)
+			w.Canvas().Capture() // first pass lays out; charts render at their final size
+			test.AssertImageMatches(t, "panel-"+id+".png", w.Canvas().Capture())
+		})
+	}
+}
