@@ -17,5 +17,7 @@ import (
 )
 
 func main() {
-	os.Exit(cli.Run(os.Args[1:], cli.Stdio(views.Run)))
+	args := os.Args[1:]
+	cli.PrepareConsole(args)
+	os.Exit(cli.Run(args, cli.Stdio(views.Run)))
 }

@@ -4,6 +4,7 @@ package views
 
 import (
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 
@@ -96,8 +97,29 @@ func New(a fyne.App, w fyne.Window, sess *session.Session, deps Deps) *UI {
 	return u
 }
 
-// Run opens the main window for the report and blocks until it is closed.
-func Run(r *report.Report, reportPath string) error {
+// Run opens the main window for the report and blocks until it is closed. If the
+// window cannot be created (no OpenGL 2.1), it says so in a message box and returns an
+// error, rather than exiting silently.
+func Run(r *report.Report, reportPath string) (err error) {
+	watch := &glWatch{out: log.Writer(), onFail: func(cause string) {
+		// Fyne keeps waiting for a window that will never come: explain, and end here.
+		showFatal("政府工作报告图解", noOpenGLMessage(cause))
+		fmt.Fprintf(os.Stderr, "workreport: %v（%s）\n", errNoOpenGL, cause)
+		os.Exit(exitNoWindow)
+	}}
+	log.SetOutput(watch)
+	defer log.SetOutput(watch.out)
+	defer func() {
+		// GLFW panics when it cannot start at all (no display, no usable driver).
+		if p := recover(); p != nil {
+			cause := fmt.Sprint(p)
+			if _, logged := watch.result(); logged != "" {
+				cause = logged + "；" + cause
+			}
+			showFatal("政府工作报告图解", noOpenGLMessage(cause))
+			err = fmt.Errorf("%w（%s）", errNoOpenGL, cause)
+		}
+	}()
 	a := newApp()
 	w := a.NewWindow(r.Title + meta.TitleSuffix)
 	sess := session.New(r, reportPath, a.Preferences())
@@ -110,8 +132,15 @@ func Run(r *report.Report, reportPath string) error {
 	w.SetIcon(appIcon)
 	w.SetMaster()
 	w.ShowAndRun()
+	if failed, cause := watch.result(); failed {
+		showFatal("政府工作报告图解", noOpenGLMessage(cause))
+		return errNoOpenGL
+	}
 	return nil
 }
+
+// exitNoWindow is the exit status when the window cannot be created.
+const exitNoWindow = 1
 
 // Default and minimum window sizes: the navigation and four cards side by side.
 var (

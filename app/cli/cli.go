@@ -246,3 +246,9 @@ func countSections(r *report.Report) int {
 func Stdio(gui func(*report.Report, string) error) Env {
 	return Env{Stdout: os.Stdout, Stderr: os.Stderr, GUI: gui}
 }
+
+// headless reports whether the arguments run a command rather than open the window.
+func headless(args []string) bool {
+	cmd, _, help, err := parse(args)
+	return err != nil || help || cmd != ""
+}

@@ -159,3 +159,17 @@ func TestCharts(t *testing.T) {
 		t.Errorf("stdout %q", out)
 	}
 }
+
+func TestHeadless(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want bool
+	}{
+		{nil, false}, {[]string{"--report", "x.yaml"}, false}, {[]string{"figures"}, true},
+		{[]string{"--report", "x.yaml", "export", "-o", "a"}, true}, {[]string{"--help"}, true}, {[]string{"--bogus"}, true},
+	} {
+		if got := headless(tt.args); got != tt.want {
+			t.Errorf("headless(%q) = %v", tt.args, got)
+		}
+	}
+}
