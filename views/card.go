@@ -159,10 +159,17 @@ func inset2(o fyne.CanvasObject, x float32) fyne.CanvasObject {
 }
 
 // stackLayout stacks objects vertically at a fixed width, so that wrapped text reports
-// the height it needs at that width.
-type stackLayout struct{ width float32 }
+// the height it needs at that width. A card's content never changes (a new theme or zoom
+// builds new cards), so the size is measured once.
+type stackLayout struct {
+	width float32
+	min   fyne.Size
+}
 
 func (l *stackLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	if !l.min.IsZero() {
+		return l.min
+	}
 	h := float32(0)
 	for i, o := range objects {
 		if !o.Visible() {
@@ -174,7 +181,8 @@ func (l *stackLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 			h += theme.Padding() / 2
 		}
 	}
-	return fyne.NewSize(l.width, h)
+	l.min = fyne.NewSize(l.width, h)
+	return l.min
 }
 
 func (l *stackLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {

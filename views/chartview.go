@@ -21,6 +21,7 @@ type chartView struct {
 	width float32 // the width the height was computed for
 	want  chart.Key
 	err   error
+	memo  struct{ width, height float32 } // NaturalHeight at the last width asked
 }
 
 // minChartWidth keeps a chart legible in a narrow window.
@@ -41,7 +42,10 @@ func (v *chartView) CreateRenderer() fyne.WidgetRenderer {
 
 // height is the height the chart needs at a width, in logical units.
 func (v *chartView) height(width float32) float32 {
-	return float32(chart.NaturalHeight(v.spec, float64(width)))
+	if v.memo.width != width || v.memo.height == 0 {
+		v.memo.width, v.memo.height = width, float32(chart.NaturalHeight(v.spec, float64(width)))
+	}
+	return v.memo.height
 }
 
 // scale is the display scale of the canvas the chart is on.

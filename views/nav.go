@@ -37,8 +37,8 @@ func newNavTree(u *UI) *navTree {
 		return l
 	}
 	t.UpdateNode = func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
-		if p := u.sess.Page(id); p != nil {
-			o.(*widget.Label).SetText(p.Short)
+		if l, p := o.(*widget.Label), u.sess.Page(id); p != nil && l.Text != p.Short {
+			l.SetText(p.Short)
 		}
 	}
 	t.OnSelected = func(id widget.TreeNodeID) {

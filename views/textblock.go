@@ -160,6 +160,7 @@ type textBlockRenderer struct {
 	t       *textBlock
 	objects []fyne.CanvasObject
 	laidFor float32
+	memo    struct{ width, size, height float32 } // height at the last width asked
 }
 
 func (r *textBlockRenderer) size() float32 { return themeSize(r.t.size) }
@@ -171,9 +172,14 @@ func (r *textBlockRenderer) Layout(size fyne.Size) {
 
 func (r *textBlockRenderer) height(width float32) float32 {
 	sz := r.size()
+	if r.memo.width == width && r.memo.size == sz && r.memo.height > 0 {
+		return r.memo.height
+	}
+	r.memo.width, r.memo.size = width, sz
 	inner := width - 2*theme.InnerPadding()
 	n := len(r.t.lines(max(inner-hang(sz), sz), sz))
-	return float32(n)*r.t.lineHeight(sz) + theme.InnerPadding()
+	r.memo.height = float32(n)*r.t.lineHeight(sz) + theme.InnerPadding()
+	return r.memo.height
 }
 
 func (r *textBlockRenderer) build(width float32) {

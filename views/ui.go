@@ -215,9 +215,9 @@ func (u *UI) pageChanged() {
 		u.cur.unmark()
 	}
 	u.cur = pn
+	// A page seen before keeps its scroll position, as in a browser.
 	u.content.Objects = []fyne.CanvasObject{pn.root}
 	u.content.Refresh()
-	pn.scroll.ScrollToTop()
 	u.back.Disable()
 	if u.sess.CanBack() {
 		u.back.Enable()
@@ -227,9 +227,11 @@ func (u *UI) pageChanged() {
 		u.forward.Enable()
 	}
 	u.syncing = true
-	u.tree.Select(p.ID)
-	if p.Parent != "" {
+	if p.Parent != "" && !u.tree.IsBranchOpen(p.Parent) {
 		u.tree.OpenBranch(p.Parent)
+	}
+	if u.tree.selected != p.ID {
+		u.tree.Select(p.ID)
 	}
 	u.syncing = false
 	u.pageLabel.SetText(fmt.Sprintf("%d / %d", u.sess.Index(p.ID)+1, len(u.sess.Pages())))

@@ -31,11 +31,12 @@ func HasGlyph(r rune) bool {
 // faces caches a measuring face per pixel size; faces are safe for one goroutine only,
 // so each is guarded.
 type faceCache struct {
-	mu    sync.Mutex
-	faces map[float64]font.Face
+	mu       sync.Mutex
+	faces    map[float64]font.Face
+	advances map[float64]map[rune]float64
 }
 
-var faces = faceCache{faces: map[float64]font.Face{}}
+var faces = faceCache{faces: map[float64]font.Face{}, advances: map[float64]map[rune]float64{}}
 
 // maxFaces bounds the face cache: a handful of sizes at a few display scales.
 const maxFaces = 64
@@ -49,7 +50,24 @@ func measure(s string, px float64) float64 {
 	}
 	faces.mu.Lock()
 	defer faces.mu.Unlock()
-	return float64(font.MeasureString(face, s)) / 64
+	adv := faces.advances[px]
+	if adv == nil {
+		adv = map[rune]float64{}
+		faces.advances[px] = adv
+	}
+	w := 0.0
+	for _, r := range s {
+		a, ok := adv[r]
+		if !ok {
+			// The face loads the glyph to find its advance; charts measure the same few
+			// hundred characters over and over, so each advance is looked up once.
+			f, _ := face.GlyphAdvance(r)
+			a = float64(f) / 64
+			adv[r] = a
+		}
+		w += a
+	}
+	return w
 }
 
 // faceFor returns the measuring face for a pixel size, or nil if the font is unusable.
@@ -64,6 +82,7 @@ func faceFor(px float64) font.Face {
 	if !ok {
 		if len(faces.faces) > maxFaces {
 			faces.faces = map[float64]font.Face{}
+			faces.advances = map[float64]map[rune]float64{}
 		}
 		face = truetype.NewFace(f, &truetype.Options{Size: px, DPI: 72, Hinting: font.HintingNone})
 		faces.faces[px] = face

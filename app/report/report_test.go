@@ -3,6 +3,8 @@ package report
 import (
 	"strings"
 	"testing"
+
+	"workreport/resources"
 )
 
 func mustDefault(t testing.TB) *Report {
@@ -384,6 +386,16 @@ func TestComparison(t *testing.T) {
 	for id, want := range tests {
 		if got := r.Comparison(r.Figure(id)); got != want {
 			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
+}
+
+// BenchmarkLoad parses and validates the embedded report, as every start does.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load("report.yaml", resources.ReportYAML); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
