@@ -3,12 +3,10 @@
 package views
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -80,15 +78,6 @@ func TestSoakPanelsAndExports(t *testing.T) {
 	heap1, routines1 := settle(bg, w)
 	for i := 1; i < 100; i++ {
 		pass()
-		if os.Getenv("SOAK_TRACE") != "" && (i < 5 || i%20 == 0) {
-			h, g := settle(bg, nil)
-			t.Logf("pass %d: %.1f MiB, %d goroutines", i+1, mib(h), g)
-			if i == 4 || i == 80 {
-				f, _ := os.Create(fmt.Sprintf("/tmp/soak-%d.heap", i))
-				pprof.WriteHeapProfile(f)
-				f.Close()
-			}
-		}
 	}
 	fd.exportPath = filepath.Join(dir, "江门 数据.xlsx")
 	for i := 0; i < 20; i++ {
