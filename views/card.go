@@ -27,8 +27,8 @@ type figureCard struct {
 	root    fyne.CanvasObject
 	bg      *canvas.Rectangle
 	value   *canvas.Text
-	copy    *widget.Button
-	source  *widget.Button
+	copy    *button
+	source  *button
 	marked  bool
 	comment string // the comparison line, kept for tests
 }
@@ -85,12 +85,12 @@ func (u *UI) newCard(f *report.Figure) *figureCard {
 	}
 	parts = append(parts, mutedText("“"+excerpt(f.Sentence, f.Phrase, 30)+"”", theme.SizeNameCaptionText))
 
-	c.copy = widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), func() {
+	c.copy = newButton("复制", theme.ContentCopyIcon(), func() {
 		u.clipboard().SetContent(f.ValueText())
 		u.status("已复制：" + f.ValueText())
 	})
 	c.copy.Importance = widget.LowImportance
-	c.source = widget.NewButtonWithIcon("出处", theme.InfoIcon(), func() { u.showSource(f) })
+	c.source = newButton("出处", theme.InfoIcon(), func() { u.showSource(f) })
 	c.source.Importance = widget.LowImportance
 	parts = append(parts, container.NewHBox(inset2(badge, inset), layoutSpacer(), c.copy, c.source))
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -30,11 +31,9 @@ func (u *UI) exportExcel() {
 		}
 		path = safefile.WithExtension(path, export.Extension)
 		if info, err := os.Stat(path); err == nil && !info.IsDir() {
-			dialog.ShowConfirm("替换文件？", "“"+filepath.Base(path)+"”已经存在。\n要用新导出的工作簿替换它吗？", func(ok bool) {
-				if ok {
-					u.runExport(path)
-				}
-			}, u.win)
+			u.modal("替换文件？", wrapped("“"+filepath.Base(path)+"”已经存在。\n要用新导出的工作簿替换它吗？"), 460,
+				modalButton{label: "取消"},
+				modalButton{label: "替换", primary: true, action: func() { u.runExport(path) }})
 			return
 		}
 		u.runExport(path)
@@ -43,9 +42,7 @@ func (u *UI) exportExcel() {
 
 // runExport writes the workbook off the UI goroutine, with a progress indicator.
 func (u *UI) runExport(path string) {
-	progress := dialog.NewCustomWithoutButtons("正在导出…", container.NewVBox(
-		widget.NewLabel(filepath.Base(path)), widget.NewProgressBarInfinite()), u.win)
-	progress.Show()
+	progress := u.modal("正在导出…", container.NewVBox(widget.NewLabel(filepath.Base(path)), widget.NewProgressBarInfinite()), 420)
 	r := u.sess.Report()
 	u.deps.Exec.Go(func() {
 		written, err := u.deps.Export(path, r)
@@ -68,14 +65,12 @@ func (u *UI) showSaved(title, intro, path string, isFile bool) {
 	where.Wrapping = fyne.TextWrapBreak
 	buttons := container.NewHBox()
 	if isFile {
-		buttons.Add(widget.NewButtonWithIcon("打开文件", theme.FileIcon(), func() { u.tryOpen(u.deps.OpenFile, path) }))
-		buttons.Add(widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() { u.tryOpen(u.deps.ShowFile, path) }))
+		buttons.Add(newButton("打开文件", theme.FileIcon(), func() { u.tryOpen(u.deps.OpenFile, path) }))
+		buttons.Add(newButton("打开所在文件夹", theme.FolderOpenIcon(), func() { u.tryOpen(u.deps.ShowFile, path) }))
 	} else {
-		buttons.Add(widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), func() { u.tryOpen(u.deps.OpenFile, path) }))
+		buttons.Add(newButton("打开文件夹", theme.FolderOpenIcon(), func() { u.tryOpen(u.deps.OpenFile, path) }))
 	}
-	d := dialog.NewCustom(title, "关闭", container.NewVBox(widget.NewLabel(intro), where, buttons), u.win)
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	u.modal(title, container.NewVBox(widget.NewLabel(intro), where, buttons), 560, modalButton{label: "关闭"})
 }
 
 func (u *UI) tryOpen(open func(string) error, path string) {
@@ -86,11 +81,7 @@ func (u *UI) tryOpen(open func(string) error, path string) {
 
 // showError shows an error's message, which the app layer writes in Chinese.
 func (u *UI) showError(title string, err error) {
-	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, "确定", container.NewVScroll(msg), u.win)
-	d.Resize(fyne.NewSize(600, 280))
-	d.Show()
+	u.modal(title, scrolled(wrapped(err.Error()), 200), 600, modalButton{label: "确定", primary: true})
 }
 
 // exportCharts saves the current page's charts, or all charts, as PNG files.
@@ -105,12 +96,8 @@ func (u *UI) exportCharts() {
 	if len(current) == 0 {
 		choice.SetSelected(choice.Options[1])
 	}
-	info := widget.NewLabel(fmt.Sprintf("每张图表保存为两个 PNG 文件：%d 像素宽，以及用于高清屏和大屏幕的两倍尺寸（文件名带 @2x）。", chart.SlideWidth))
-	info.Wrapping = fyne.TextWrapWord
-	dialog.ShowCustomConfirm("导出图表", "选择文件夹…", "取消", container.NewVBox(choice, info), func(ok bool) {
-		if !ok {
-			return
-		}
+	info := wrapped(fmt.Sprintf("每张图表保存为两个 PNG 文件：%d 像素宽，以及用于高清屏和大屏幕的两倍尺寸（文件名带 @2x）。", chart.SlideWidth))
+	u.modal("导出图表", container.NewVBox(choice, info), 520, modalButton{label: "取消"}, modalButton{label: "选择文件夹…", primary: true, action: func() {
 		specs := all
 		if choice.Selected == choice.Options[0] {
 			specs = current
@@ -125,12 +112,11 @@ func (u *UI) exportCharts() {
 			}
 			u.runSaveCharts(dir, specs)
 		})
-	}, u.win)
+	}})
 }
 
 func (u *UI) runSaveCharts(dir string, specs []*chart.Spec) {
-	progress := dialog.NewCustomWithoutButtons("正在保存图表…", widget.NewProgressBarInfinite(), u.win)
-	progress.Show()
+	progress := u.modal("正在保存图表…", widget.NewProgressBarInfinite(), 420)
 	u.deps.Exec.Go(func() {
 		paths, err := u.deps.SaveCharts(dir, specs)
 		fyne.Do(func() {
@@ -152,8 +138,7 @@ func (u *UI) openReport() {
 		if path == "" {
 			return
 		}
-		progress := dialog.NewCustomWithoutButtons("正在打开报告…", widget.NewProgressBarInfinite(), u.win)
-		progress.Show()
+		progress := u.modal("正在打开报告…", widget.NewProgressBarInfinite(), 420)
 		u.deps.Exec.Go(func() {
 			r, err := u.deps.LoadReport(path)
 			fyne.Do(func() {
@@ -191,13 +176,11 @@ func (u *UI) showSource(f *report.Figure) {
 	}
 	parts = append(parts, widget.NewSeparator(), widget.NewLabel("原文："), newTextBlock(theme.SizeNameText, sentenceRuns(f)...))
 	add("编号", f.ID)
-	copyB := widget.NewButtonWithIcon("复制原文", theme.ContentCopyIcon(), func() {
+	copyB := newButton("复制原文", theme.ContentCopyIcon(), func() {
 		u.clipboard().SetContent(f.Sentence)
 		u.status("已复制原文")
 	})
-	d := dialog.NewCustom("数据出处", "关闭", container.NewVScroll(container.NewVBox(append(parts, copyB)...)), u.win)
-	d.Resize(fyne.NewSize(640, 460))
-	d.Show()
+	u.modal("数据出处", scrolled(container.NewVBox(append(parts, copyB)...), 380), 640, modalButton{label: "关闭"})
 }
 
 // sentenceRuns is a figure's sentence with its printed value highlighted.
@@ -213,36 +196,31 @@ func sentenceRuns(f *report.Figure) []textRun {
 // pickExportPath is a folder chooser and a file-name field. It only learns a path: Fyne's
 // own save dialog creates and truncates the file before the workbook exists, which would
 // destroy an existing workbook if the export then failed.
-func pickExportPath(w fyne.Window, dir, name string, done func(string)) {
+func (u *UI) pickExportPath(w fyne.Window, dir, name string, done func(string)) {
 	folder := widget.NewEntry()
 	folder.SetText(dir)
 	file := widget.NewEntry()
 	file.SetText(name)
-	browse := widget.NewButtonWithIcon("选择…", theme.FolderOpenIcon(), func() {
+	browse := newButton("选择…", theme.FolderOpenIcon(), func() {
 		pickFolder(w, folder.Text, func(d string) {
 			if d != "" {
 				folder.SetText(d)
 			}
 		})
 	})
-	form := widget.NewForm(
-		widget.NewFormItem("保存到", container.NewBorder(nil, nil, nil, browse, folder)),
-		widget.NewFormItem("文件名", file),
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel("保存到"), container.NewBorder(nil, nil, nil, browse, folder),
+		widget.NewLabel("文件名"), file,
 	)
-	d := dialog.NewCustomConfirm("导出Excel", "导出", "取消", form, func(ok bool) {
-		if !ok {
-			done("")
-			return
-		}
-		name := strings.TrimSpace(file.Text)
-		if err := checkFileName(name); err != nil {
-			dialog.ShowError(err, w)
-			return
-		}
-		done(filepath.Join(strings.TrimSpace(folder.Text), name))
-	}, w)
-	d.Resize(fyne.NewSize(620, 0))
-	d.Show()
+	u.modal("导出Excel", form, 640, modalButton{label: "取消", action: func() { done("") }},
+		modalButton{label: "导出", primary: true, action: func() {
+			name := strings.TrimSpace(file.Text)
+			if err := checkFileName(name); err != nil {
+				u.showError("文件名有误", err)
+				return
+			}
+			done(filepath.Join(strings.TrimSpace(folder.Text), name))
+		}})
 }
 
 // checkFileName rejects names Windows cannot store.

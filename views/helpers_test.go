@@ -115,7 +115,7 @@ func textOf(o fyne.CanvasObject) string {
 			b.WriteString(v.String() + "\n")
 		case *textBlock:
 			b.WriteString(v.Text() + "\n")
-		case *widget.Button:
+		case *button:
 			b.WriteString(v.Text + "\n")
 		}
 	})
@@ -123,10 +123,10 @@ func textOf(o fyne.CanvasObject) string {
 }
 
 // findButton finds a button by its label.
-func findButton(o fyne.CanvasObject, label string) *widget.Button {
-	var found *widget.Button
+func findButton(o fyne.CanvasObject, label string) *button {
+	var found *button
 	walk(o, func(x fyne.CanvasObject) {
-		if b, ok := x.(*widget.Button); ok && found == nil && b.Text == label {
+		if b, ok := x.(*button); ok && found == nil && b.Text == label {
 			found = b
 		}
 	})

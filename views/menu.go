@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
@@ -76,22 +75,15 @@ func (u *UI) showAbout() {
 	if p := u.sess.ReportPath(); p != "" {
 		source += "\n报告文件：" + p
 	}
-	info := widget.NewLabel(source)
-	info.Wrapping = fyne.TextWrapWord
+	info := wrapped(source)
 	libs := ""
 	for _, l := range libraries {
 		libs += "• " + l + "\n"
 	}
 	libs += "• 文泉驿微米黑（WenQuanYi Micro Hei，Apache-2.0）：界面和图表字体，许可证全文如下"
-	libLabel := widget.NewLabel(libs)
-	libLabel.Wrapping = fyne.TextWrapWord
-	license := widget.NewLabel(resources.FontLicense)
-	license.Wrapping = fyne.TextWrapWord
-	license.TextStyle.Monospace = true
-	content := container.NewVBox(
-		widget.NewLabelWithStyle(fmt.Sprintf("%s %s（%s）", meta.DisplayName, meta.Version, meta.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		info, widget.NewSeparator(), widget.NewLabel("开源许可"), libLabel, license)
-	d := dialog.NewCustom("关于", "关闭", container.NewVScroll(content), u.win)
-	d.Resize(fyne.NewSize(680, 520))
-	d.Show()
+	name := widget.NewLabel(fmt.Sprintf("%s %s（%s）", meta.DisplayName, meta.Version, meta.Name))
+	name.Importance = widget.HighImportance
+	content := container.NewVBox(name, info, widget.NewSeparator(), widget.NewLabel("开源许可"),
+		wrapped(libs), wrapped(resources.FontLicense))
+	u.modal("关于", scrolled(content, 420), 700, modalButton{label: "关闭"})
 }

@@ -203,7 +203,7 @@ func (u *UI) subheading(text string, action fyne.CanvasObject) fyne.CanvasObject
 
 // copyButton copies the page's figures as tab-separated text.
 func (u *UI) copyButton(pageID string, n int) fyne.CanvasObject {
-	b := widget.NewButtonWithIcon("复制本页数据", theme.ContentCopyIcon(), func() {
+	b := newButton("复制本页数据", theme.ContentCopyIcon(), func() {
 		u.clipboard().SetContent(u.sess.FiguresTSV(pageID))
 		u.status(fmt.Sprintf("已复制 %d 项数据（制表符分隔，可直接粘贴到 Excel 或 WPS 表格）", n))
 	})
@@ -305,7 +305,7 @@ func (u *UI) childLinks(p *session.Page) fyne.CanvasObject {
 		if n > 0 {
 			label += fmt.Sprintf("（%d 项数据）", n)
 		}
-		b := widget.NewButton(label, func() { u.sess.Go(id) })
+		b := newButton(label, nil, func() { u.sess.Go(id) })
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}
@@ -319,8 +319,7 @@ func (u *UI) targetsTable(sec *report.Section) fyne.CanvasObject {
 	head := []string{"指标", fmt.Sprintf("%d年目标", r.Year), "限定", "力争", fmt.Sprintf("%d年实绩", r.Year-1)}
 	cells := []fyne.CanvasObject{}
 	for _, h := range head {
-		l := widget.NewLabel(h)
-		l.TextStyle.Bold = true
+		l := widget.NewLabel(h) // headed by colour: the font has no bold face
 		l.Importance = widget.HighImportance
 		cells = append(cells, l)
 	}

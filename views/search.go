@@ -72,7 +72,7 @@ func newSearchBar(u *UI) *searchBar {
 			c.Objects[0].(*widget.Label).SetText(r.Text + where)
 		})
 	b.list.OnSelected = func(i widget.ListItemID) { b.choose(i) }
-	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), b.close)
+	closeB := newButton("", theme.CancelIcon(), b.close)
 	closeB.Importance = widget.LowImportance
 	b.listBox = container.New(newFixedHeight(0), b.list) // sized to the results in find
 	b.root = container.NewVBox(

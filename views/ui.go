@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -41,13 +42,12 @@ type Deps struct {
 	ShowFile   func(path string) error // shows a file selected in its folder
 }
 
-// DefaultDeps are the real dependencies.
+// DefaultDeps are the real dependencies. A nil PickExportPath uses the app's own dialog.
 func DefaultDeps() Deps {
 	return Deps{
-		Exec:           &task.Async{},
-		PickExportPath: pickExportPath,
-		PickFolder:     pickFolder,
-		PickReport:     pickReport,
+		Exec:       &task.Async{},
+		PickFolder: pickFolder,
+		PickReport: pickReport,
 		Export: func(path string, r *report.Report) (string, error) {
 			return export.Save(path, r, export.Options{})
 		},
@@ -73,9 +73,9 @@ type UI struct {
 	split     *container.Split
 	body      *fyne.Container // the split, or the panel alone in meeting mode
 	content   *fyne.Container // holds the current panel
-	back      *widget.Button
-	forward   *widget.Button
-	meetingB  *widget.Button
+	back      *button
+	forward   *button
+	meetingB  *button
 	pageLabel *widget.Label
 	statusBar *widget.Label
 	search    *searchBar
@@ -86,16 +86,30 @@ type UI struct {
 	right      fyne.CanvasObject // the search bar and panel, beside the tree or alone in meeting mode
 }
 
-// New builds the window's content for a session. Call Show on the window afterwards.
+// New builds the window's content for a session, with its current page. Call Show on
+// the window afterwards.
 func New(a fyne.App, w fyne.Window, sess *session.Session, deps Deps) *UI {
+	u := newShell(a, w, sess, deps)
+	u.pageChanged()
+	return u
+}
+
+// newShell builds the window's frame — toolbar, navigation, menu — without its page.
+func newShell(a fyne.App, w fyne.Window, sess *session.Session, deps Deps) *UI {
 	u := &UI{app: a, win: w, sess: sess, deps: deps, panels: map[string]*panel{}}
+	if u.deps.PickExportPath == nil {
+		u.deps.PickExportPath = u.pickExportPath
+	}
 	u.charts = chart.NewCache(deps.Exec)
 	u.applyTheme()
 	u.build()
 	sess.OnChange(u.pageChanged)
-	u.pageChanged()
 	return u
 }
+
+// firstPageDelay lets the window's first frame be drawn before the first page is built:
+// the window appears at once, and the page follows a moment later.
+const firstPageDelay = 30 * time.Millisecond
 
 // Run opens the main window for the report and blocks until it is closed. If the
 // window cannot be created (no OpenGL 2.1), it says so in a message box and returns an
@@ -123,7 +137,10 @@ func Run(r *report.Report, reportPath string) (err error) {
 	a := newApp()
 	w := a.NewWindow(r.Title + meta.TitleSuffix)
 	sess := session.New(r, reportPath, a.Preferences())
-	u := New(a, w, sess, DefaultDeps())
+	u := newShell(a, w, sess, DefaultDeps())
+	a.Lifecycle().SetOnStarted(func() {
+		time.AfterFunc(firstPageDelay, func() { fyne.Do(u.pageChanged) })
+	})
 	u.restoreSize()
 	w.SetCloseIntercept(func() {
 		u.saveSize()
@@ -174,9 +191,9 @@ func (u *UI) clipboard() fyne.Clipboard { return u.app.Clipboard() }
 
 func (u *UI) build() {
 	u.tree = newNavTree(u)
-	u.back = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { u.sess.Back() })
-	u.forward = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { u.sess.Forward() })
-	u.meetingB = widget.NewButtonWithIcon("演示模式", theme.ViewFullScreenIcon(), func() { u.setMeeting(!u.meeting) })
+	u.back = newButton("", theme.NavigateBackIcon(), func() { u.sess.Back() })
+	u.forward = newButton("", theme.NavigateNextIcon(), func() { u.sess.Forward() })
+	u.meetingB = newButton("演示模式", theme.ViewFullScreenIcon(), func() { u.setMeeting(!u.meeting) })
 	u.pageLabel = widget.NewLabel("")
 	u.statusBar = widget.NewLabel("")
 	u.statusBar.Importance = widget.LowImportance
@@ -184,16 +201,18 @@ func (u *UI) build() {
 
 	toolbar := container.NewHBox(
 		u.back, u.forward,
-		widget.NewButtonWithIcon("搜索", theme.SearchIcon(), u.search.open),
-		widget.NewButtonWithIcon("导出Excel", theme.DocumentSaveIcon(), u.exportExcel),
-		widget.NewButtonWithIcon("导出图表", theme.FileImageIcon(), u.exportCharts),
+		newButton("搜索", theme.SearchIcon(), u.search.open),
+		newButton("导出Excel", theme.DocumentSaveIcon(), u.exportExcel),
+		newButton("导出图表", theme.FileImageIcon(), u.exportCharts),
 		layout.NewSpacer(),
 		u.pageLabel,
-		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { u.zoom(-1) }),
-		widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { u.zoom(1) }),
+		newButton("", theme.ZoomOutIcon(), func() { u.zoom(-1) }),
+		newButton("", theme.ZoomInIcon(), func() { u.zoom(1) }),
 		u.meetingB,
 	)
-	u.content = container.NewStack()
+	loading := widget.NewLabel("正在打开报告…")
+	loading.Importance = widget.LowImportance
+	u.content = container.NewStack(container.NewCenter(loading))
 	u.right = container.NewBorder(u.search.root, nil, nil, nil, u.content)
 	u.split = container.NewHSplit(u.tree, u.right)
 	u.split.Offset = 0.22

@@ -9,9 +9,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/export"
 	"workreport/app/report"
@@ -291,10 +293,7 @@ func TestFailedExportKeepsTheOldFile(t *testing.T) {
 	}
 	fd.exportPath = target
 	u.exportExcel()
-	confirm := findButton(topOverlay(w), "是")
-	if confirm == nil {
-		confirm = findButton(topOverlay(w), "Yes")
-	}
+	confirm := findButton(topOverlay(w), "替换")
 	if confirm == nil {
 		t.Fatal("no confirmation before replacing an existing file")
 	}
@@ -385,5 +384,50 @@ func TestGoldenPanels(t *testing.T) {
 			w.Canvas().Capture() // first pass lays out; charts render at their final size
 			test.AssertImageMatches(t, "panel-"+id+".png", w.Canvas().Capture())
 		})
+	}
+}
+
+// TestOneTextStyle: every text the app draws uses the regular style. Fyne parses the
+// embedded font once per text style (about 45 MB each), so a stray bold or monospace
+// label would double the font's memory. Every panel and every dialog is checked.
+func TestOneTextStyle(t *testing.T) {
+	u, w, fd, _ := testUI(t, windowSize)
+	check := func(where string, o fyne.CanvasObject) {
+		walk(o, func(x fyne.CanvasObject) {
+			var st fyne.TextStyle
+			switch v := x.(type) {
+			case *canvas.Text:
+				st = v.TextStyle
+			case *widget.Label:
+				st = v.TextStyle
+			case *widget.RichText:
+				for _, seg := range v.Segments {
+					if ts, ok := seg.(*widget.TextSegment); ok && (ts.Style.TextStyle.Bold || ts.Style.TextStyle.Monospace || ts.Style.TextStyle.Italic) {
+						t.Errorf("%s: %q is styled %+v", where, ts.Text, ts.Style.TextStyle)
+					}
+				}
+			}
+			if st.Bold || st.Monospace || st.Italic {
+				t.Errorf("%s: text styled %+v in %T", where, st, x)
+			}
+		})
+	}
+	for _, p := range u.sess.Pages() {
+		u.sess.Go(p.ID)
+		check(p.ID, w.Content())
+	}
+	dialogs := map[string]func(){
+		"about":   u.showAbout,
+		"source":  func() { u.showSource(u.sess.Report().Figure("review.gdp")) },
+		"charts":  u.exportCharts,
+		"error":   func() { u.showError("导出失败", errors.New("测试")) },
+		"saved":   func() { u.showSaved("导出完成", "工作簿已保存到：", "/tmp/a.xlsx", true) },
+		"export":  func() { u.pickExportPath(w, "/tmp", "a.xlsx", func(string) {}) },
+		"replace": func() { fd.exportPath = os.Args[0]; u.exportExcel() },
+	}
+	for name, open := range dialogs {
+		open()
+		check(name, topOverlay(w))
+		w.Canvas().Overlays().Remove(topOverlay(w))
 	}
 }

@@ -4,8 +4,11 @@
 package export
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 	"unicode/utf16"
 
@@ -68,6 +71,7 @@ const maxCellText = 32767
 // Build makes the workbook for the report. The caller must Close it.
 func Build(r *report.Report, opt Options) (*excelize.File, error) {
 	f := excelize.NewFile()
+	f.SetZipWriter(fastZip)
 	b := &builder{f: f, r: r, now: opt.time()}
 	if err := b.build(); err != nil {
 		f.Close()
@@ -88,6 +92,38 @@ func Save(path string, r *report.Report, opt Options) (string, error) {
 		return "", err
 	}
 	return path, nil
+}
+
+// fastZip compresses the workbook at deflate's fastest level: a workbook of this size
+// comes out about a fifth larger and is written in about half the time.
+func fastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		fw, ok := flaters.Get().(*flate.Writer)
+		if ok {
+			fw.Reset(out)
+		} else {
+			var err error
+			if fw, err = flate.NewWriter(out, flate.BestSpeed); err != nil {
+				return nil, err
+			}
+		}
+		return &pooledFlater{fw}, nil
+	})
+	return zw
+}
+
+// flaters keeps deflate writers for reuse: each holds about 600 KB of tables.
+var flaters sync.Pool
+
+// pooledFlater returns its deflate writer to the pool when closed.
+type pooledFlater struct{ *flate.Writer }
+
+func (p *pooledFlater) Close() error {
+	err := p.Writer.Close()
+	flaters.Put(p.Writer)
+	p.Writer = nil
+	return err
 }
 
 // Write builds the workbook and writes it to w.

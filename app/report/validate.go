@@ -50,8 +50,9 @@ func (d *decoder) validate(r *Report) {
 		}
 	}
 	d.pairBack(r)
+	digest := r.digestText()
 	for i, nf := range r.NonFigures {
-		if nf.Text != "" && !strings.Contains(r.digestText(), nf.Text) {
+		if nf.Text != "" && !strings.Contains(digest, nf.Text) {
 			d.fail(nil, fmt.Sprintf("nonfigures[%d].文本", i), "“"+nf.Text+"”在报告摘要文本中找不到")
 		}
 	}
