@@ -141,8 +141,12 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 		}
 	}
 	if p.Section != nil && !article {
-		parts = append(parts, u.subheading("原文", nil))
-		parts = append(parts, u.sectionText(pn, p.Section, len(p.Children) > 0)...)
+		// A section whose own text is only its title (the page header shows it) and
+		// whose parts have pages of their own has no text to show here.
+		if text := u.sectionText(pn, p.Section, len(p.Children) > 0); len(text) > 0 {
+			parts = append(parts, u.subheading("原文", nil))
+			parts = append(parts, text...)
+		}
 	}
 	if len(p.Children) > 0 {
 		parts = append(parts, u.subheading("各部分", nil), u.childLinks(p))

@@ -87,13 +87,22 @@ func (b *searchBar) visible() bool { return b.root.Visible() }
 // open shows the search bar and puts the cursor in it.
 func (b *searchBar) open() {
 	b.root.Show()
-	b.u.win.Canvas().Focus(b.entry)
 	b.find(b.entry.Text)
+	b.relayout()
+	b.u.win.Canvas().Focus(b.entry)
 }
 
 func (b *searchBar) close() {
 	b.root.Hide()
+	b.relayout()
 	b.u.win.Canvas().Unfocus()
+}
+
+// relayout gives the bar its new height in the window.
+func (b *searchBar) relayout() {
+	if r, ok := b.u.right.(*fyne.Container); ok {
+		r.Refresh()
+	}
 }
 
 func (b *searchBar) find(q string) {
@@ -113,6 +122,7 @@ func (b *searchBar) find(q string) {
 	b.list.UnselectAll()
 	b.list.Refresh()
 	b.listBox.Refresh()
+	b.relayout()
 }
 
 // choose shows result i: its page, with the figure's card marked or the text in view.

@@ -194,6 +194,10 @@ func TestSearchFindsHighTechEnterprises(t *testing.T) {
 	if len(u.search.results) == 0 || u.search.results[0].Figure == nil {
 		t.Fatalf("results: %+v", u.search.results)
 	}
+	// The bar takes room above the panel for its entry and result rows.
+	if h := u.search.root.Size().Height; h < u.search.listBox.MinSize().Height+u.search.entry.MinSize().Height {
+		t.Fatalf("the open search bar is %v high", h)
+	}
 	u.search.list.Select(0)
 	if u.sess.Current().ID != "review.innovation" {
 		t.Fatalf("went to %s", u.sess.Current().ID)
@@ -430,4 +434,43 @@ func TestOneTextStyle(t *testing.T) {
 		check(name, topOverlay(w))
 		w.Canvas().Overlays().Remove(topOverlay(w))
 	}
+}
+
+// TestTextHeadingOnlyOverText checks that a page shows the “原文” heading only when
+// text follows it, and that every section page with text of its own shows it.
+func TestTextHeadingOnlyOverText(t *testing.T) {
+	u, _, _, _ := testUI(t, windowSize)
+	headed := 0
+	for _, p := range u.sess.Pages() {
+		u.sess.Go(p.ID)
+		objs := u.cur.box.Objects
+		for i, o := range objs {
+			if !isSubheading(o, "原文") {
+				continue
+			}
+			headed++
+			if i+1 >= len(objs) {
+				t.Fatalf("%s: “原文” ends the page", p.ID)
+			}
+			if _, ok := objs[i+1].(*textBlock); !ok {
+				t.Errorf("%s: “原文” is followed by %T, not text", p.ID, objs[i+1])
+			}
+		}
+	}
+	if headed == 0 {
+		t.Fatal("no page shows its text")
+	}
+}
+
+func isSubheading(o fyne.CanvasObject, text string) bool {
+	box, ok := o.(*fyne.Container)
+	if !ok || len(box.Objects) != 3 {
+		return false
+	}
+	row, ok := box.Objects[1].(*fyne.Container)
+	if !ok || len(row.Objects) == 0 {
+		return false
+	}
+	tx, ok := row.Objects[0].(*canvas.Text)
+	return ok && tx.Text == text
 }
