@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -171,5 +173,44 @@ func TestHeadless(t *testing.T) {
 		if got := headless(tt.args); got != tt.want {
 			t.Errorf("headless(%q) = %v", tt.args, got)
 		}
+	}
+}
+
+// gcPercent returns the collector's current target.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// gcProbe records the collector's target when a command writes its output.
+type gcProbe struct{ seen int }
+
+func (g *gcProbe) Write(p []byte) (int, error) {
+	g.seen = gcPercent()
+	return len(p), nil
+}
+
+// TestCommandsCollectLessAndRestore: a command runs with the collector relaxed, and
+// the window (the long-lived process) keeps the default.
+func TestCommandsCollectLessAndRestore(t *testing.T) {
+	before := gcPercent()
+	probe := &gcProbe{}
+	if code := Run([]string{"figures"}, Env{Stdout: probe, Stderr: io.Discard}); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if probe.seen != commandGCPercent {
+		t.Errorf("the command ran with GOGC=%d, want %d", probe.seen, commandGCPercent)
+	}
+	if got := gcPercent(); got != before {
+		t.Errorf("GOGC is %d after the command, was %d", got, before)
+	}
+	var inGUI int
+	Run(nil, Env{Stdout: io.Discard, Stderr: io.Discard, GUI: func(*report.Report, string) error {
+		inGUI = gcPercent()
+		return nil
+	}})
+	if inGUI != before {
+		t.Errorf("the window runs with GOGC=%d, want %d", inGUI, before)
 	}
 }
