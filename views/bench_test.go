@@ -26,11 +26,7 @@ func BenchmarkPanelFirstVisit(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				b.StopTimer()
-				away := session.OverviewID
-				if p.ID == away {
-					away = "article"
-				}
-				u.sess.Go(away)
+				leave(u, p)
 				u.panels = map[string]*panel{}
 				u.charts = chart.NewCache(task.Sync{})
 				b.StartTimer()
@@ -52,11 +48,7 @@ func BenchmarkPanelSwitch(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				b.StopTimer()
-				away := session.OverviewID
-				if p.ID == away {
-					away = "article"
-				}
-				u.sess.Go(away)
+				leave(u, p)
 				b.StartTimer()
 				u.sess.Go(p.ID)
 			}
@@ -77,4 +69,13 @@ func BenchmarkPanelPaint(b *testing.B) {
 			}
 		})
 	}
+}
+
+// leave goes to another page than p.
+func leave(u *UI, p *session.Page) {
+	away := session.OverviewID
+	if p.ID == away {
+		away = "article"
+	}
+	u.sess.Go(away)
 }

@@ -63,59 +63,33 @@ func hex(v uint32) color.Color {
 	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}
 }
 
-// Color returns the palette's colours, lighter on the dark variant where dark ones would
-// not read.
+// shades are the light and dark colours of WorkReport's own colours, and of the Fyne
+// colours it changes: lighter on the dark variant where dark ones would not read.
+var shades = map[fyne.ThemeColorName]struct{ light, dark color.Color }{
+	colourResult:    {nrgba(palette.Result), hex(0x8ab4e6)},
+	colourTarget:    {nrgba(palette.Target), hex(0xf4a460)},
+	colourThreshold: {nrgba(palette.Threshold), hex(0xb0b0b0)},
+	colourDerived:   {nrgba(palette.Derived), hex(0xc3a6e0)},
+	colourMuted:     {nrgba(palette.Muted), hex(0xa8a8a8)},
+	colourHeading:   {nrgba(palette.Heading), hex(0xdde6f0)},
+	colourCard:      {hex(0xf7f9fc), hex(0x2b2f36)},
+	colourCardEdge:  {hex(0xd5dde8), hex(0x4a5060)},
+	colourMark:      {nrgba(palette.Highlight), hex(0x5c4a12)},
+	// Links and the primary colour are the results' blue.
+	theme.ColorNamePrimary:   {nrgba(palette.Result), hex(0x8ab4e6)},
+	theme.ColorNameHyperlink: {nrgba(palette.Result), hex(0x8ab4e6)},
+}
+
+// Color returns the palette's colours; the light variant's text is the palette's ink.
 func (t *appTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	switch n {
-	case colourResult, theme.ColorNamePrimary, theme.ColorNameHyperlink:
+	if c, ok := shades[n]; ok {
 		if t.dark {
-			return hex(0x8ab4e6)
+			return c.dark
 		}
-		return nrgba(palette.Result)
-	case colourTarget:
-		if t.dark {
-			return hex(0xf4a460)
-		}
-		return nrgba(palette.Target)
-	case colourThreshold:
-		if t.dark {
-			return hex(0xb0b0b0)
-		}
-		return nrgba(palette.Threshold)
-	case colourDerived:
-		if t.dark {
-			return hex(0xc3a6e0)
-		}
-		return nrgba(palette.Derived)
-	case colourMuted:
-		if t.dark {
-			return hex(0xa8a8a8)
-		}
-		return nrgba(palette.Muted)
-	case colourHeading:
-		if t.dark {
-			return hex(0xdde6f0)
-		}
-		return nrgba(palette.Heading)
-	case colourCard:
-		if t.dark {
-			return hex(0x2b2f36)
-		}
-		return hex(0xf7f9fc)
-	case colourCardEdge:
-		if t.dark {
-			return hex(0x4a5060)
-		}
-		return hex(0xd5dde8)
-	case colourMark:
-		if t.dark {
-			return hex(0x5c4a12)
-		}
-		return nrgba(palette.Highlight)
-	case theme.ColorNameForeground:
-		if !t.dark {
-			return nrgba(palette.Ink)
-		}
+		return c.light
+	}
+	if n == theme.ColorNameForeground && !t.dark {
+		return nrgba(palette.Ink)
 	}
 	return theme.DefaultTheme().Color(n, t.variant())
 }
