@@ -135,8 +135,10 @@ func Run(r *report.Report, reportPath string) (err error) {
 		}
 	}()
 	a := newApp()
-	w := a.NewWindow(r.Title + meta.TitleSuffix)
 	sess := session.New(r, reportPath, a.Preferences())
+	fontReady := warmFont(a, newTheme(sess.Dark(), sess.Zoom(), false))
+	w := a.NewWindow(r.Title + meta.TitleSuffix)
+	<-fontReady
 	u := newShell(a, w, sess, DefaultDeps())
 	a.Lifecycle().SetOnStarted(func() {
 		time.AfterFunc(firstPageDelay, func() { fyne.Do(u.pageChanged) })

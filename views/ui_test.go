@@ -474,3 +474,20 @@ func isSubheading(o fyne.CanvasObject, text string) bool {
 	tx, ok := row.Objects[0].(*canvas.Text)
 	return ok && tx.Text == text
 }
+
+// TestWarmFontSetsTheThemeAndMeasures: the font is parsed in the background while the
+// window is created, for the theme the window will use.
+func TestWarmFontSetsTheThemeAndMeasures(t *testing.T) {
+	a := test.NewTempApp(t)
+	th := newTheme(true, 1.25, false)
+	ready := warmFont(a, th)
+	w := a.NewWindow("江门")
+	<-ready
+	if a.Settings().Theme() != th {
+		t.Fatal("the window would be laid out with another theme")
+	}
+	if s := fyne.MeasureText("江门", th.Size(theme.SizeNameText), fyne.TextStyle{}); s.Width < 2*th.Size(theme.SizeNameText)*0.9 {
+		t.Errorf("two Chinese characters measure %v: not the embedded font", s)
+	}
+	w.Close()
+}
