@@ -141,12 +141,13 @@ func Write(w io.Writer, r *report.Report, opt Options) error {
 
 // builder carries the state of one workbook being built.
 type builder struct {
-	f      *excelize.File
-	r      *report.Report
-	now    time.Time
-	st     styles
-	sheets []string
-	err    error // first error; later calls are no-ops
+	f        *excelize.File
+	r        *report.Report
+	now      time.Time
+	st       styles
+	bordered map[int]bool // the styles in st that draw borders
+	sheets   []string
+	err      error // first error; later calls are no-ops
 }
 
 func (b *builder) build() error {
@@ -195,11 +196,20 @@ func (b *builder) check(err error) {
 // text writes a text cell. Text is always stored as a string, never as a formula, even
 // when it begins with =, +, - or @.
 func (b *builder) text(sheet, cell, s string) {
-	if n := len(utf16.Encode([]rune(s))); n > maxCellText {
+	if n := utf16Len(s); n > maxCellText {
 		b.check(fmt.Errorf("%s!%s：文本有 %d 个字符，超过 Excel 单元格上限 %d", sheet, cell, n, maxCellText))
 		return
 	}
 	b.check(b.f.SetCellStr(sheet, cell, s))
+}
+
+// utf16Len is the length of s in UTF-16 code units, the unit of Excel's limits.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // number writes a numeric cell holding exactly the model's value.

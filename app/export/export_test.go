@@ -365,3 +365,89 @@ func TestSaveAddsTheExtension(t *testing.T) {
 		t.Errorf("missing folder: %v", err)
 	}
 }
+
+// TestTextOverExcelsLimitIsRefused: Excel counts a cell's text in UTF-16 units, so a
+// character outside the BMP (such as 𠀀) counts twice; excelize would silently cut longer
+// text, and the builder refuses it instead.
+func TestTextOverExcelsLimitIsRefused(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &builder{f: f}
+	fits := strings.Repeat("𠀀", maxCellText/2) + "a" // 32767 units
+	b.text("Sheet1", "A1", fits)
+	if b.err != nil {
+		t.Fatalf("text of exactly %d units refused: %v", maxCellText, b.err)
+	}
+	if got, _ := f.GetCellValue("Sheet1", "A1"); got != fits {
+		t.Fatalf("text of %d units not stored whole (%d runes back)", maxCellText, len([]rune(got)))
+	}
+	b.text("Sheet1", "A2", strings.Repeat("𠀀", maxCellText/2+1)) // 32768 units, 16384 runes
+	if b.err == nil || !strings.Contains(b.err.Error(), "超过 Excel 单元格上限") {
+		t.Fatalf("text over the limit: err = %v", b.err)
+	}
+}
+
+// TestEmptyFieldsLeaveCellsBlank: a figure's empty field (no 限定, no 力争…) is a blank
+// cell, bordered but with no value, not an empty string, which Excel would count with
+// COUNTA, stop at with Ctrl+arrow and list apart from (空白) in a filter.
+func TestEmptyFieldsLeaveCellsBlank(t *testing.T) {
+	r := mustReport(t)
+	f, data := workbook(t, r)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name != "xl/sharedStrings.xml" {
+			continue
+		}
+		rc, _ := zf.Open()
+		sst, _ := io.ReadAll(rc)
+		rc.Close()
+		if bytes.Contains(sst, []byte("<si><t></t></si>")) || bytes.Contains(sst, []byte("<si><t/></si>")) {
+			t.Error("the shared strings hold an empty string")
+		}
+	}
+	blank := 0
+	for i, fig := range r.Figures() {
+		if fig.Bound != "" {
+			continue
+		}
+		ref := cell(8, i+2) // 限定
+		if typ, _ := f.GetCellType(SheetAll, ref); typ != excelize.CellTypeUnset {
+			t.Fatalf("%s!%s (限定 of %s) has type %v, want a blank cell", SheetAll, ref, fig.ID, typ)
+		}
+		if s, _ := f.GetCellStyle(SheetAll, ref); s == 0 {
+			t.Fatalf("%s!%s (限定 of %s) lost its border", SheetAll, ref, fig.ID)
+		}
+		blank++
+	}
+	if blank == 0 {
+		t.Fatal("no figure without 限定 to check")
+	}
+}
+
+// TestBorderedHeadingsSpanTheirRow: a merged heading whose style draws a rule carries it
+// on every cell of the merge, since spreadsheet programs draw each cell's own borders.
+func TestBorderedHeadingsSpanTheirRow(t *testing.T) {
+	f, _ := workbook(t, mustReport(t))
+	merges, err := f.GetMergeCells(SheetPlan)
+	if err != nil || len(merges) == 0 {
+		t.Fatalf("no merged cells on %s: %v", SheetPlan, err)
+	}
+	checked := 0
+	for _, m := range merges {
+		first, _ := f.GetCellStyle(SheetPlan, m.GetStartAxis())
+		st, err := f.GetStyle(first)
+		if err != nil || len(st.Border) == 0 {
+			continue
+		}
+		if last, _ := f.GetCellStyle(SheetPlan, m.GetEndAxis()); last != first {
+			t.Errorf("%s: the last cell has style %d, the first %d", m.GetCellValue(), last, first)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no bordered heading to check")
+	}
+}

@@ -58,6 +58,9 @@ type sheetWriter struct {
 	widths map[int]float64 // column → width needed
 	spans  map[int][]span  // row → texts and the columns they span
 	maxCol int
+	// rowStyle is the style styleRow gave columns rowFrom..rowTo of the current row;
+	// a cell written there in the same style needs no style of its own.
+	rowStyle, rowFrom, rowTo int
 }
 
 type span struct {
@@ -77,11 +80,24 @@ func (w *sheetWriter) capOf(col int) float64 {
 	return defaultCap
 }
 
-// text writes a text cell in the current row.
+// styled gives the cell at col of the current row its style, unless styleRow already did.
+func (w *sheetWriter) styled(col int, c string, style int) {
+	if style == w.rowStyle && col >= w.rowFrom && col <= w.rowTo {
+		return
+	}
+	w.b.style(w.name, c, c, style)
+}
+
+// text writes a text cell in the current row. Empty text leaves the cell blank (styled,
+// but with no value), so that Excel's blank filters, COUNTA and Ctrl+arrow treat it as
+// empty.
 func (w *sheetWriter) text(col int, s string, style int, wrap bool) {
 	c := cell(col, w.row)
+	w.styled(col, c, style)
+	if s == "" {
+		return
+	}
 	w.b.text(w.name, c, s)
-	w.b.style(w.name, c, c, style)
 	need := math.Min(float64(displayWidth(s)+widthPadding), w.capOf(col))
 	if need > w.widths[col] {
 		w.widths[col] = need
@@ -94,19 +110,25 @@ func (w *sheetWriter) text(col int, s string, style int, wrap bool) {
 func (w *sheetWriter) number(col int, v float64, printed string, style int) {
 	c := cell(col, w.row)
 	w.b.number(w.name, c, v)
-	w.b.style(w.name, c, c, style)
+	w.styled(col, c, style)
 	if need := float64(len(printed) + widthPadding); need > w.widths[col] {
 		w.widths[col] = need
 	}
 	w.maxCol = max(w.maxCol, col)
 }
 
-// merged writes text across columns from..to of the current row, wrapping it.
+// merged writes text across columns from..to of the current row, wrapping it. Excel,
+// WPS and LibreOffice take a merged range's font, fill and alignment from its first
+// cell, but draw each cell's own borders: only a style with borders goes on every cell.
 func (w *sheetWriter) merged(from, to int, s string, style int) {
 	first, last := cell(from, w.row), cell(to, w.row)
 	w.b.text(w.name, first, s)
 	w.b.check(w.b.f.MergeCell(w.name, first, last))
-	w.b.style(w.name, first, last, style)
+	if w.b.bordered[style] {
+		w.b.style(w.name, first, last, style)
+	} else {
+		w.b.style(w.name, first, first, style)
+	}
 	w.spans[w.row] = append(w.spans[w.row], span{from, to, s, true})
 	w.maxCol = max(w.maxCol, to)
 }
@@ -115,9 +137,13 @@ func (w *sheetWriter) merged(from, to int, s string, style int) {
 // that still need borders).
 func (w *sheetWriter) styleRow(from, to, style int) {
 	w.b.style(w.name, cell(from, w.row), cell(to, w.row), style)
+	w.rowStyle, w.rowFrom, w.rowTo = style, from, to
 }
 
-func (w *sheetWriter) next() { w.row++ }
+func (w *sheetWriter) next() {
+	w.row++
+	w.rowStyle, w.rowFrom, w.rowTo = 0, 0, 0
+}
 
 // finish sets the column widths and the heights of rows with wrapped text.
 func (w *sheetWriter) finish() {

@@ -38,6 +38,9 @@ func font(size float64, colour string, bold, italic bool) *excelize.Font {
 func (b *builder) newStyle(s *excelize.Style) int {
 	id, err := b.f.NewStyle(s)
 	b.check(err)
+	if len(s.Border) > 0 {
+		b.bordered[id] = true
+	}
 	return id
 }
 
@@ -46,6 +49,7 @@ func (b *builder) newStyles() error {
 	top := &excelize.Alignment{Vertical: "top"}
 	wrapTop := &excelize.Alignment{Vertical: "top", WrapText: true}
 	general := "General"
+	b.bordered = map[int]bool{}
 	b.st = styles{
 		title:    b.newStyle(&excelize.Style{Font: font(sizeTitle, palette.Heading.Hex, true, false)}),
 		subtitle: b.newStyle(&excelize.Style{Font: font(sizeHeading, palette.Heading.Hex, true, false)}),
