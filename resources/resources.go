@@ -13,6 +13,15 @@ const ReportName = "report.yaml"
 //go:embed report.yaml
 var ReportYAML []byte
 
+// ReportSnapshotName is the file of ReportSnapshot.
+const ReportSnapshotName = "report.snapshot"
+
+// ReportSnapshot is the embedded report, validated and encoded for a fast start (see
+// report.MakeSnapshot). It is used only while it matches ReportYAML byte for byte.
+//
+//go:embed report.snapshot
+var ReportSnapshot []byte
+
 // FontName is the file name of the embedded font.
 const FontName = "WenQuanYiMicroHei.ttf"
 

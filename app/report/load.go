@@ -33,6 +33,9 @@ const MaxSectionDepth = 4
 const FormatVersion = 1
 
 var defaultReport = sync.OnceValues(func() (*Report, error) {
+	if r, err := fromSnapshot(resources.ReportSnapshot, resources.ReportYAML); err == nil {
+		return r, nil
+	}
 	return Load(resources.ReportName, resources.ReportYAML)
 })
 
