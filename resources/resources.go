@@ -17,7 +17,7 @@ var ReportYAML []byte
 const ReportSnapshotName = "report.snapshot"
 
 // ReportSnapshot is the embedded report, validated and encoded for a fast start (see
-// report.MakeSnapshot). It is used only while it matches ReportYAML byte for byte.
+// app/report/snapshot.go). It is used only while it matches ReportYAML byte for byte.
 //
 //go:embed report.snapshot
 var ReportSnapshot []byte

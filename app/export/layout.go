@@ -8,30 +8,23 @@ import (
 
 // displayWidth is the width of s in Excel column units: a full-width (CJK) character
 // counts as 2, anything else as 1.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
-}
+func displayWidth(s string) int { return int(measure(s, 2)) }
 
 // wrapWidth estimates how much of a column s fills when Excel wraps it. A CJK character
 // of 10 pt 微软雅黑 is about 1.6 column units wide, so counting 2 (right for sizing
 // columns, where clipping must never happen) would overstate the lines wrapped text needs.
-func wrapWidth(s string) float64 {
+func wrapWidth(s string) float64 { return measure(s, 1.65) }
+
+// measure is the width of s with each full-width (CJK) character counted as wide and
+// anything else as 1.
+func measure(s string, wide float64) float64 {
 	w := 0.0
 	for _, r := range s {
 		switch width.LookupRune(r).Kind() {
 		case width.EastAsianWide, width.EastAsianFullwidth:
-			w += 1.65
+			w += wide
 		default:
-			w += 1.0
+			w++
 		}
 	}
 	return w

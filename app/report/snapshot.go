@@ -53,8 +53,8 @@ type snapFormula struct {
 	Exact       float64
 }
 
-// MakeSnapshot loads and validates the report in yamlData, then encodes it as a snapshot.
-func MakeSnapshot(name string, yamlData []byte) ([]byte, error) {
+// makeSnapshot loads and validates the report in yamlData, then encodes it as a snapshot.
+func makeSnapshot(name string, yamlData []byte) ([]byte, error) {
 	r, err := Load(name, yamlData)
 	if err != nil {
 		return nil, err

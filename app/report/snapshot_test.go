@@ -14,7 +14,7 @@ var updateSnapshot = flag.Bool("update", false, "rewrite resources/report.snapsh
 // TestSnapshotIsCurrent fails when resources/report.yaml has changed since the snapshot
 // was made. Run `go test ./app/report -run Snapshot -update` to make it again.
 func TestSnapshotIsCurrent(t *testing.T) {
-	want, err := MakeSnapshot(resources.ReportName, resources.ReportYAML)
+	want, err := makeSnapshot(resources.ReportName, resources.ReportYAML)
 	if err != nil {
 		t.Fatal(err)
 	}
