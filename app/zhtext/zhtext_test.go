@@ -1,0 +1,128 @@
+package zhtext
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestStandsAlone(t *testing.T) {
+	cases := []struct {
+		text, sub string
+		want      []int
+	}{
+		{"增长17.4%，增长7.4%", "7.4%", []int{len("增长17.4%，增长")}},
+		{"二十大和十大工程", "十大", []int{len("二十大和")}},
+		{"3.3%和13.3%", "3.3%", []int{0}},
+		{"1.5万亩", "5万亩", nil},
+		{"第2", "2", []int{len("第")}},
+		{"", "2", nil},
+	}
+	for _, c := range cases {
+		got := IndexAlone(c.text, c.sub)
+		if len(got) != len(c.want) {
+			t.Errorf("IndexAlone(%q, %q) = %v, want %v", c.text, c.sub, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("IndexAlone(%q, %q) = %v, want %v", c.text, c.sub, got, c.want)
+			}
+		}
+	}
+}
+
+func TestExcerptNeverCutsANumber(t *testing.T) {
+	s := "多数主要经济指标增速高于全省,其中规模以上工业增加值增长3.1% 社会消费品零售总额增长2.4% 均排全省第4 地方一般公共预算收入可比增长0.2% 市人大代表票选的十件民生实事全面完成"
+	for _, phrase := range []string{"3.1%", "2.4%", "第4", "0.2%", "十件"} {
+		at := strings.Index(s, phrase)
+		for n := 12; n <= 40; n += 4 {
+			got := Excerpt(s, at, at+len(phrase), n)
+			if !strings.Contains(got, phrase) {
+				t.Errorf("%s at %d: %q lost the figure", phrase, n, got)
+			}
+			if l := utf8.RuneCountInString(strings.ReplaceAll(got, Ellipsis, "")); l > n {
+				t.Errorf("%s at %d: %q is %d runes long", phrase, n, got, l)
+			}
+			inner := strings.Trim(got, Ellipsis)
+			rs := []rune(inner)
+			full := []rune(s)
+			// The excerpt's edges may not split a word or a number of the sentence.
+			idx := strings.Index(s, inner)
+			if idx < 0 {
+				t.Fatalf("%q is not part of the sentence", inner)
+			}
+			before := len([]rune(s[:idx]))
+			after := before + len(rs)
+			if before > 0 && !safeCut(full, before) {
+				t.Errorf("%s at %d: %q starts inside a word", phrase, n, got)
+			}
+			if after < len(full) && !safeCut(full, after) {
+				t.Errorf("%s at %d: %q ends inside a word", phrase, n, got)
+			}
+		}
+	}
+}
+
+func TestExcerptPrefersClauses(t *testing.T) {
+	s := "不折不扣执行组合式税费支持政策,退税减税降费近148亿元,落实财政资金10.6亿元,以真金白银帮助企业纾困发展"
+	at := strings.Index(s, "10.6亿元")
+	got := Excerpt(s, at, at+len("10.6亿元"), 30)
+	if got != "…落实财政资金10.6亿元,以真金白银帮助企业纾困发展" {
+		t.Errorf("Excerpt = %q", got)
+	}
+	if got := Excerpt("短句", 0, 3, 30); got != "短句" {
+		t.Errorf("a short sentence is cut: %q", got)
+	}
+}
+
+func TestTitles(t *testing.T) {
+	cases := []struct{ in, number, short, first string }{
+		{"(三)多措并举延伸拓展产业链条,全力构建现代化产业体系", "(三)", "多措并举延伸拓展产业链条", "(三)多措并举延伸拓展产业链条"},
+		{"（一）扎实做好“六稳”工作", "（一）", "扎实做好“六稳”工作", "（一）扎实做好“六稳”工作"},
+		{"一、2018年工作回顾", "一、", "2018年工作回顾", "一、2018年工作回顾"},
+		{"1.提升硬联通能力", "1.", "提升硬联通能力", "1.提升硬联通能力"},
+		{"2023年工作安排", "", "2023年工作安排", "2023年工作安排"},
+		{"3.5%以上的目标", "", "3.5%以上的目标", "3.5%以上的目标"},
+	}
+	for _, c := range cases {
+		if got := Numbering(c.in); got != c.number {
+			t.Errorf("Numbering(%q) = %q, want %q", c.in, got, c.number)
+		}
+		if got := ShortTitle(c.in); got != c.short {
+			t.Errorf("ShortTitle(%q) = %q, want %q", c.in, got, c.short)
+		}
+		if got := FirstClause(c.in); got != c.first {
+			t.Errorf("FirstClause(%q) = %q, want %q", c.in, got, c.first)
+		}
+	}
+}
+
+func TestFileNames(t *testing.T) {
+	if got := SafeFileName(`2022年实绩/目标: "增速"? `); got != "2022年实绩／目标： ＂增速＂？" {
+		t.Errorf("SafeFileName = %q", got)
+	}
+	if got := SafeFileName("CON"); got == "CON" {
+		t.Error("a reserved device name was accepted")
+	}
+	if got := SafeFileName(" ..."); got != "未命名" {
+		t.Errorf("SafeFileName of dots = %q", got)
+	}
+	for _, bad := range []string{"", "a/b.xlsx", "a?.xlsx", "名字.", "nul.xlsx", "a\tb"} {
+		if CheckFileName(bad) == nil {
+			t.Errorf("CheckFileName(%q) accepted", bad)
+		}
+	}
+	for _, good := range []string{"江门市2023年政府工作报告数据.xlsx", "data (1).xlsx", "console.xlsx"} {
+		if err := CheckFileName(good); err != nil {
+			t.Errorf("CheckFileName(%q): %v", good, err)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	got := strings.Join(Words("对RCEP贸易增长6.5%-7%"), "|")
+	if got != "对|RCEP|贸|易|增|长|6.5%-7%" {
+		t.Errorf("Words = %s", got)
+	}
+}
