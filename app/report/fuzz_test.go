@@ -11,11 +11,15 @@ import (
 // FuzzLoad feeds arbitrary bytes to the loader without its panic guard. Whatever the
 // input, load must return a report or an error, never panic; and a report it accepts
 // must hold the invariants the rest of the application relies on.
-// Seeds: the embedded report, the small test report, and the files under
+// Seeds: the embedded report, the test reports, and the files under
 // testdata/fuzz/FuzzLoad.
 func FuzzLoad(f *testing.F) {
 	f.Add(resources.ReportYAML)
-	if small, err := os.ReadFile("testdata/small.yaml"); err == nil {
+	for _, p := range []string{national2016, jiangmenFormat1} {
+		small, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
 		f.Add(small)
 	}
 	f.Add([]byte("format: 1\ntitle: t\nyear: 2023\nsource: {publication: p, meeting: m, date: d}\nsections: [{id: a, title: t, items: [十件]}]\nfigures: [{编号: a.x, 指标: i, 性质: 实绩, 口径: 数量, 数值: 10, 单位: 件, 原文表述: 十件, 原文: 十件}]\n"))

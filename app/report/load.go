@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,8 +30,9 @@ const MaxFileSize = 4 << 20
 // part, numbered sub-part); one spare level is allowed.
 const MaxSectionDepth = 4
 
-// FormatVersion is the only data file format this version reads.
-const FormatVersion = 1
+// FormatVersion is the data file format this version writes. Format 1 files (the first
+// version's) still load: their new fields take their defaults.
+const FormatVersion = 2
 
 var defaultReport = sync.OnceValues(func() (*Report, error) {
 	if r, err := fromSnapshot(resources.ReportSnapshot, resources.ReportYAML); err == nil {
@@ -141,9 +143,10 @@ func syntaxError(name string, err error) error {
 // decoder walks the YAML tree, building the model and collecting every problem with
 // its line and path.
 type decoder struct {
-	file string
-	errs LoadErrors
-	raw  []rawFigure // parallel to Report.figures
+	file   string
+	format int
+	errs   LoadErrors
+	raw    []rawFigure // parallel to Report.figures
 }
 
 func (d *decoder) fail(n *yaml.Node, path, msg string) {
@@ -168,7 +171,11 @@ func (d *decoder) fields(n *yaml.Node, path string, allowed, required []string) 
 			continue
 		}
 		name := k.Value
-		if !contains(allowed, name) {
+		if !slices.Contains(allowed, name) {
+			if d.format == 1 && newInFormat2(name) {
+				d.fail(k, join(path, name), "是格式 2 的字段：请把文件开头的 format 改为 2")
+				continue
+			}
 			d.fail(k, join(path, name), "是未知字段（可用字段："+strings.Join(allowed, "、")+"）")
 			continue
 		}
@@ -272,33 +279,63 @@ func (d *decoder) list(n *yaml.Node, path string) []*yaml.Node {
 	return n.Content
 }
 
-var reportKeys = []string{"format", "title", "city", "year", "source", "headline", "lead", "sections", "figures", "nonfigures"}
+// Report, source and section keys by format. Format 2 adds the place and level, the
+// source's kind as one of SourceKinds, and each section's role, period and note.
+var (
+	reportKeys1  = []string{"format", "title", "city", "year", "source", "headline", "lead", "sections", "figures", "nonfigures"}
+	reportKeys2  = []string{"format", "title", "place", "level", "year", "source", "headline", "lead", "sections", "figures", "nonfigures"}
+	sourceKeys1  = []string{"publication", "kind", "meeting", "date"}
+	sourceKeys2  = []string{"kind", "publication", "meeting", "date", "note"}
+	sectionKeys1 = []string{"id", "title", "intro", "items", "sections", "kind"}
+	sectionKeys2 = []string{"id", "title", "intro", "items", "sections", "kind", "role", "period", "note"}
+)
 
 func (d *decoder) report(n *yaml.Node) *Report {
-	m := d.fields(n, "", reportKeys, []string{"format", "title", "year", "source", "sections", "figures"})
+	// The format decides which keys are allowed, so read it first.
+	format := FormatVersion
+	if n != nil && n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == "format" {
+				if v, ok := d.number(n.Content[i+1], "format"); ok {
+					if v != 1 && v != 2 {
+						d.fail(n.Content[i+1], "format", fmt.Sprintf("是 %s，本软件只能读取格式 1 和 2 的报告文件", FormatNumber(v)))
+						return nil
+					}
+					format = int(v)
+				}
+			}
+		}
+	}
+	d.format = format
+	keys, required := reportKeys2, []string{"format", "title", "year", "source", "sections", "figures"}
+	if format == 1 {
+		keys = reportKeys1
+	}
+	m := d.fields(n, "", keys, required)
 	if m == nil {
 		return nil
 	}
-	r := &Report{byID: map[string]*Figure{}, sections: map[string]*Section{}}
-	if v, ok := d.number(m["format"], "format"); ok && v != FormatVersion {
-		d.fail(m["format"], "format", fmt.Sprintf("是 %s，本软件只能读取格式 %d 的报告文件", FormatNumber(v), FormatVersion))
-	}
+	r := &Report{Format: format, byID: map[string]*Figure{}, sections: map[string]*Section{}}
 	r.Title = d.text(m["title"], "title", true)
-	r.City = d.text(m["city"], "city", false)
+	if format == 1 {
+		r.Place = d.text(m["city"], "city", false)
+	} else {
+		r.Place = d.text(m["place"], "place", false)
+		r.Level = d.text(m["level"], "level", false)
+		if r.Level != "" && !slices.Contains(Levels, r.Level) {
+			d.fail(m["level"], "level", "应为 "+strings.Join(Levels, "、")+" 之一，实际为“"+r.Level+"”")
+		}
+	}
+	if r.Level == "" {
+		r.Level = inferLevel(r.Place)
+	}
 	if v, ok := d.number(m["year"], "year"); ok {
 		if v != math.Trunc(v) || v < 1949 || v > 2200 {
-			d.fail(m["year"], "year", "应为四位年份，如 2023")
+			d.fail(m["year"], "year", "应为四位年份，如 2025")
 		}
 		r.Year = int(v)
 	}
-	if sm := d.fields(m["source"], "source", []string{"publication", "kind", "meeting", "date"}, []string{"publication", "meeting", "date"}); sm != nil {
-		r.Source = Source{
-			Publication: d.text(sm["publication"], "source.publication", true),
-			Kind:        d.text(sm["kind"], "source.kind", false),
-			Meeting:     d.text(sm["meeting"], "source.meeting", true),
-			Date:        d.text(sm["date"], "source.date", true),
-		}
-	}
+	r.Source = d.source(m["source"])
 	r.Headline = d.text(m["headline"], "headline", false)
 	r.Lead = d.text(m["lead"], "lead", false)
 	secs := d.list(m["sections"], "sections")
@@ -329,14 +366,50 @@ func (d *decoder) report(n *yaml.Node) *Report {
 	return r
 }
 
-var sectionKeys = []string{"id", "title", "intro", "items", "sections", "kind"}
+// source reads the source. In format 1 its kind was free text; it is read as the kind
+// it names and kept as the note.
+func (d *decoder) source(n *yaml.Node) Source {
+	var src Source
+	if d.format == 1 {
+		sm := d.fields(n, "source", sourceKeys1, []string{"publication", "meeting", "date"})
+		if sm == nil {
+			return src
+		}
+		src.Publication = d.text(sm["publication"], "source.publication", true)
+		src.Note = d.text(sm["kind"], "source.kind", false)
+		src.Kind = sourceKindFromText(src.Note)
+		src.Meeting = d.text(sm["meeting"], "source.meeting", true)
+		src.Date = d.text(sm["date"], "source.date", true)
+		return src
+	}
+	sm := d.fields(n, "source", sourceKeys2, []string{"kind"})
+	if sm == nil {
+		return src
+	}
+	src.Kind = SourceKind(d.text(sm["kind"], "source.kind", true))
+	if src.Kind != "" && !slices.Contains(SourceKinds, src.Kind) {
+		d.fail(sm["kind"], "source.kind", "应为 "+joinNames(SourceKinds)+" 之一，实际为“"+string(src.Kind)+"”")
+	}
+	src.Publication = d.text(sm["publication"], "source.publication", src.Kind == Digest)
+	if src.Kind == Digest && sm["publication"] == nil {
+		d.fail(n, "source.publication", "缺失：报纸摘要须注明刊登它的报纸")
+	}
+	src.Meeting = d.text(sm["meeting"], "source.meeting", false)
+	src.Date = d.text(sm["date"], "source.date", false)
+	src.Note = d.text(sm["note"], "source.note", false)
+	return src
+}
 
 func (d *decoder) section(n *yaml.Node, path string, parent *Section, depth int, r *Report) *Section {
 	if depth > MaxSectionDepth {
 		d.fail(n, path, fmt.Sprintf("分节层级过深（最多 %d 级）", MaxSectionDepth))
 		return nil
 	}
-	m := d.fields(n, path, sectionKeys, []string{"id", "title"})
+	keys := sectionKeys2
+	if d.format == 1 {
+		keys = sectionKeys1
+	}
+	m := d.fields(n, path, keys, []string{"id", "title"})
 	if m == nil {
 		return nil
 	}
@@ -344,11 +417,27 @@ func (d *decoder) section(n *yaml.Node, path string, parent *Section, depth int,
 	s.ID = d.text(m["id"], path+".id", true)
 	s.Title = d.text(m["title"], path+".title", true)
 	s.Intro = d.text(m["intro"], path+".intro", false)
+	s.Note = d.text(m["note"], path+".note", false)
 	if k := d.text(m["kind"], path+".kind", false); k != "" {
 		if k != "article" {
-			d.fail(m["kind"], path+".kind", "只能是 article（表示大会报道全文）或省略")
+			d.fail(m["kind"], path+".kind", "只能是 article（表示会议报道）或省略")
 		}
 		s.Article = k == "article"
+	}
+	if v := d.text(m["role"], path+".role", m["role"] != nil); v != "" {
+		role, ok := parseRole(v)
+		if !ok {
+			d.fail(m["role"], path+".role", "应为 "+joinNames(Roles)+" 之一，实际为“"+v+"”")
+		}
+		s.Role, s.RoleStated = role, ok
+	}
+	if !s.RoleStated {
+		s.Role = inferRole(s)
+	}
+	if v := d.period(m["period"], path+".period"); !v.IsZero() {
+		s.Period, s.PeriodStated = v, true
+	} else {
+		s.Period = inferPeriod(s, r.Year)
 	}
 	if s.ID != "" {
 		if !validID(s.ID) {
@@ -375,27 +464,90 @@ func (d *decoder) section(n *yaml.Node, path string, parent *Section, depth int,
 	return s
 }
 
+// roleAliases are the English names a section's role may also be written with.
+var roleAliases = map[string]Role{"review": RoleReview, "targets": RoleTargets, "plan": RolePlan, "other": RoleOther}
+
+func parseRole(v string) (Role, bool) {
+	if r, ok := roleAliases[v]; ok {
+		return r, true
+	}
+	if slices.Contains(Roles, Role(v)) {
+		return Role(v), true
+	}
+	return "", false
+}
+
+// period reads a period field; a missing one gives the zero Period.
+func (d *decoder) period(n *yaml.Node, path string) Period {
+	if n == nil {
+		return Period{}
+	}
+	if !d.kind(n, yaml.ScalarNode, path, "应为年份、年份区间或规划期") {
+		return Period{}
+	}
+	p, err := ParsePeriod(n.Value)
+	if err != nil {
+		d.fail(n, path, "“"+clip(n.Value, 20)+"”"+err.Error())
+		return Period{}
+	}
+	return p
+}
+
+// joinNames lists the values of a string type for a message: 回顾、主要目标、工作安排、其他.
+func joinNames[T ~string](values []T) string {
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = string(v)
+	}
+	return strings.Join(names, "、")
+}
+
 // Figure field names, which are also the column names of the figures table.
 const (
-	colID        = "编号"
-	colSection   = "章节"
-	colIndicator = "指标"
-	colNature    = "性质"
-	colMeasure   = "口径"
-	colValue     = "数值"
-	colUnit      = "单位"
-	colBound     = "限定"
-	colStrive    = "力争"
-	colPhrase    = "原文表述"
-	colSentence  = "原文"
-	colPair      = "对应"
-	colOf        = "从属"
-	colBrief     = "简述"
-	colFormula   = "推算"
+	colID         = "编号"
+	colSection    = "章节"
+	colIndicator  = "指标"
+	colNature     = "性质"
+	colRole       = "角色"
+	colMeasure    = "口径"
+	colPeriod     = "时期"
+	colBasis      = "基础"
+	colValue      = "数值"
+	colUpper      = "上限"
+	colUnit       = "单位"
+	colBound      = "限定"
+	colStrive     = "力争"
+	colDirection  = "方向"
+	colPhrase     = "原文表述"
+	colSentence   = "原文"
+	colPair       = "对应"
+	colReview     = "审核"
+	colReviewNote = "审核说明"
+	colOf         = "从属"
+	colBrief      = "简述"
+	colFormula    = "推算"
 )
 
-var figureKeys = []string{colID, colSection, colIndicator, colNature, colMeasure, colValue, colUnit,
-	colBound, colStrive, colPhrase, colSentence, colPair, colOf, colBrief, colFormula}
+// Figure keys by format: format 2 adds the range's upper bound, period, basis,
+// direction, role and review mark.
+var (
+	figureKeys1 = []string{colID, colSection, colIndicator, colNature, colMeasure, colValue, colUnit,
+		colBound, colStrive, colPhrase, colSentence, colPair, colOf, colBrief, colFormula}
+	figureKeys2 = []string{colID, colSection, colIndicator, colNature, colRole, colMeasure, colPeriod, colBasis,
+		colValue, colUpper, colUnit, colBound, colStrive, colDirection, colPhrase, colSentence, colPair,
+		colOf, colBrief, colFormula, colReview, colReviewNote}
+)
+
+// newInFormat2 reports whether a key is one that format 2 added.
+func newInFormat2(key string) bool {
+	for _, keys := range [][2][]string{{reportKeys1, reportKeys2}, {sourceKeys1, sourceKeys2},
+		{sectionKeys1, sectionKeys2}, {figureKeys1, figureKeys2}} {
+		if slices.Contains(keys[1], key) && !slices.Contains(keys[0], key) {
+			return true
+		}
+	}
+	return false
+}
 
 // rawFigure keeps what was written for a figure, with the nodes for error lines, until
 // validation resolves references.
@@ -407,7 +559,11 @@ type rawFigure struct {
 }
 
 func (d *decoder) figure(n *yaml.Node, path string) *Figure {
-	m := d.fields(n, path, figureKeys, []string{colID, colIndicator, colNature, colMeasure})
+	keys := figureKeys2
+	if d.format == 1 {
+		keys = figureKeys1
+	}
+	m := d.fields(n, path, keys, []string{colID, colIndicator, colNature, colMeasure})
 	if m == nil {
 		return nil
 	}
@@ -418,12 +574,15 @@ func (d *decoder) figure(n *yaml.Node, path string) *Figure {
 	}
 	f.Indicator = d.text(m[colIndicator], path+"."+colIndicator, true)
 	f.Nature = Nature(d.text(m[colNature], path+"."+colNature, true))
-	if f.Nature != "" && !containsNature(f.Nature) {
-		d.fail(m[colNature], path+"."+colNature, "应为 实绩、目标、门槛、推算 或 定性 之一，实际为“"+string(f.Nature)+"”")
+	if f.Nature != "" && !slices.Contains(Natures, f.Nature) {
+		d.fail(m[colNature], path+"."+colNature, "应为 "+joinNames(Natures)+" 之一，实际为“"+string(f.Nature)+"”")
 	}
 	f.Measure = d.text(m[colMeasure], path+"."+colMeasure, true)
 	if m[colValue] != nil {
 		f.Value, f.HasValue = d.number(m[colValue], path+"."+colValue)
+	}
+	if m[colUpper] != nil {
+		f.Upper, f.IsRange = d.number(m[colUpper], path+"."+colUpper)
 	}
 	f.Unit = d.text(m[colUnit], path+"."+colUnit, m[colUnit] != nil)
 	f.Bound = d.text(m[colBound], path+"."+colBound, m[colBound] != nil)
@@ -433,6 +592,36 @@ func (d *decoder) figure(n *yaml.Node, path string) *Figure {
 	f.Pair = d.text(m[colPair], path+"."+colPair, m[colPair] != nil)
 	f.Of = d.text(m[colOf], path+"."+colOf, m[colOf] != nil)
 	f.Brief = d.text(m[colBrief], path+"."+colBrief, m[colBrief] != nil)
+	if v := d.text(m[colRole], path+"."+colRole, m[colRole] != nil); v != "" {
+		role, ok := parseRole(v)
+		if !ok {
+			d.fail(m[colRole], path+"."+colRole, "应为 "+joinNames(Roles)+" 之一，实际为“"+v+"”")
+		}
+		f.Role, f.RoleStated = role, ok
+	}
+	if p := d.period(m[colPeriod], path+"."+colPeriod); !p.IsZero() {
+		f.Period, f.PeriodStated = p, true
+	}
+	if v := d.text(m[colBasis], path+"."+colBasis, m[colBasis] != nil); v != "" {
+		f.Basis = Basis(v)
+		if !slices.Contains(Bases, f.Basis) {
+			d.fail(m[colBasis], path+"."+colBasis, "应为 "+joinNames(Bases)+" 之一，实际为“"+v+"”；原文未说明时省略")
+		}
+	}
+	if v := d.text(m[colDirection], path+"."+colDirection, m[colDirection] != nil); v != "" {
+		f.Direction, f.DirectionStated = Direction(v), true
+		if !slices.Contains(Directions, f.Direction) {
+			d.fail(m[colDirection], path+"."+colDirection, "应为 "+joinNames(Directions)+" 之一，实际为“"+v+"”")
+		}
+	}
+	f.Review = Confirmed
+	if v := d.text(m[colReview], path+"."+colReview, m[colReview] != nil); v != "" {
+		f.Review = ReviewState(v)
+		if f.Review != Confirmed && f.Review != Unconfirmed {
+			d.fail(m[colReview], path+"."+colReview, "应为“已审核”或“未审核”，实际为“"+v+"”")
+		}
+	}
+	f.ReviewNote = d.text(m[colReviewNote], path+"."+colReviewNote, m[colReviewNote] != nil)
 	d.raw = append(d.raw, rawFigure{
 		path:    path,
 		nodes:   m,
@@ -445,24 +634,6 @@ func (d *decoder) figure(n *yaml.Node, path string) *Figure {
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:[.-][a-z0-9]+)*$`)
 
 func validID(id string) bool { return idPattern.MatchString(id) }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func containsNature(n Nature) bool {
-	for _, x := range Natures {
-		if x == n {
-			return true
-		}
-	}
-	return false
-}
 
 func join(path, field string) string {
 	if path == "" {

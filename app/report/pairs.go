@@ -1,12 +1,50 @@
 package report
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
-// Pair is a result of the year under review with the targets set for the same indicator
-// the next year: the main target first, then any striving target (力争).
+// Pair is a result of the period under review with the targets the report sets for the
+// same indicator ahead, in file order.
 type Pair struct {
 	Result  *Figure
 	Targets []*Figure
+}
+
+// Main is the pair's main target: the first without a strive word, or nil when the
+// report sets only a striving target (争取超2000亿元).
+func (p Pair) Main() *Figure {
+	for _, t := range p.Targets {
+		if t.Strive == "" {
+			return t
+		}
+	}
+	return nil
+}
+
+// Strive is the pair's striving target (力争7%以上), or nil.
+func (p Pair) Strive() *Figure {
+	for _, t := range p.Targets {
+		if t.Strive != "" {
+			return t
+		}
+	}
+	return nil
+}
+
+// First is the first target the report sets for the indicator, main or striving.
+func (p Pair) First() *Figure { return p.Targets[0] }
+
+// Qualified reports whether a figure of the pair carries a bound, a strive word or a
+// range, so that a bar or a number alone would not say what the text says.
+func (p Pair) Qualified() bool {
+	for _, f := range append([]*Figure{p.Result}, p.Targets...) {
+		if f.Bound != "" || f.Strive != "" || f.IsRange {
+			return true
+		}
+	}
+	return false
 }
 
 // Pairs returns every result that has a target, in the order of the results.
@@ -30,11 +68,7 @@ func (r *Report) Pairs() []Pair {
 	for i, f := range r.figures {
 		pos[f] = i
 	}
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && pos[out[j].Result] < pos[out[j-1].Result]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	slices.SortStableFunc(out, func(a, b Pair) int { return pos[a.Result] - pos[b.Result] })
 	return out
 }
 

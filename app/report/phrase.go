@@ -2,9 +2,9 @@ package report
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // RankUnit is the unit of a rank: 排全省第2 is 2 名, printed as 第2.
@@ -13,46 +13,94 @@ const RankUnit = "名"
 // rankPrefix is how a rank is printed before its number.
 const rankPrefix = "第"
 
+// TopBound is the bound of a rank printed as N强: 全国50强 is a place within the top 50.
+const TopBound = "强"
+
+// innerBounds are bounds printed between the number and its unit: 6600多万人, 300余家.
+var innerBounds = []string{"多", "余"}
+
+// RangeSeparators join the two bounds of a range: 6%－6.5%, 6.5%-7%, 3～5年.
+var RangeSeparators = []string{"－", "-", "–", "—", "～", "~", "至", "到"}
+
 // Phrase errors, wrapped into load errors with the figure's path.
 var (
 	errNoBound  = errors.New("不含限定词")
 	errNoUnit   = errors.New("不含单位")
 	errNoNumber = errors.New("不是数字")
+	errBadRange = errors.New("区间有误")
 )
+
+// Parsed is what a 原文表述 says: a number, or a range from Value to Upper.
+type Parsed struct {
+	Value   float64
+	Upper   float64 // the upper bound of a range
+	IsRange bool
+	Printed string // the number as printed, without bound and unit
+}
 
 // ParsePhrase reads the number back from a 原文表述, given the figure's unit and bound.
 // The phrase must be the bound (before or after), the number and the unit, and nothing
 // else: 超2600家 with unit 家 and bound 超 gives 2600; 6%以上 gives 6; 第2 with unit 名
-// gives 2; 超千亿元 with unit 亿元 gives 1000. It also returns the number as printed.
-func ParsePhrase(phrase, unit, bound string) (value float64, printed string, err error) {
+// gives 2; 50强 with unit 名 and bound 强 gives 50; 超千亿元 with unit 亿元 gives 1000;
+// 6600多万人 with unit 万人 and bound 多 gives 6600. A range gives both bounds: 6%－6.5%
+// and 6－6.5% with unit % give 6 to 6.5.
+func ParsePhrase(phrase, unit, bound string) (Parsed, error) {
 	p := phrase
+	inner := false
 	if bound != "" {
 		switch {
 		case strings.HasPrefix(p, bound):
 			p = strings.TrimPrefix(p, bound)
 		case strings.HasSuffix(p, bound):
 			p = strings.TrimSuffix(p, bound)
+		case slices.Contains(innerBounds, bound) && strings.HasSuffix(p, bound+unit):
+			inner = true
 		default:
-			return 0, "", errNoBound
+			return Parsed{}, errNoBound
 		}
 	}
 	if unit == RankUnit {
+		if bound == TopBound {
+			return number(p)
+		}
 		if !strings.HasPrefix(p, rankPrefix) {
-			return 0, "", errNoUnit
+			return Parsed{}, errNoUnit
 		}
 		p = strings.TrimPrefix(p, rankPrefix)
 		p = strings.TrimSuffix(p, RankUnit)
-	} else {
-		if unit == "" || !strings.HasSuffix(p, unit) {
-			return 0, "", errNoUnit
-		}
-		p = strings.TrimSuffix(p, unit)
+		return number(p)
 	}
+	if unit == "" || !strings.HasSuffix(p, unit) {
+		return Parsed{}, errNoUnit
+	}
+	p = strings.TrimSuffix(p, unit)
+	if inner {
+		p = strings.TrimSuffix(p, bound)
+	}
+	for _, sep := range RangeSeparators {
+		a, b, ok := strings.Cut(p, sep)
+		if !ok || a == "" || b == "" {
+			continue
+		}
+		lo, err1 := number(strings.TrimSuffix(a, unit))
+		hi, err2 := number(b)
+		if err1 != nil || err2 != nil {
+			return Parsed{Printed: p}, errNoNumber
+		}
+		if hi.Value <= lo.Value {
+			return Parsed{Printed: p}, errBadRange
+		}
+		return Parsed{Value: lo.Value, Upper: hi.Value, IsRange: true, Printed: p}, nil
+	}
+	return number(p)
+}
+
+func number(p string) (Parsed, error) {
 	v, ok := ParseNumber(p)
 	if !ok {
-		return 0, p, errNoNumber
+		return Parsed{Printed: p}, errNoNumber
 	}
-	return v, p, nil
+	return Parsed{Value: v, Printed: p}, nil
 }
 
 // ParseNumber parses a number as printed in the report: an Arabic decimal (3773.41) or a
@@ -130,56 +178,3 @@ func parseChinese(s string) (float64, bool) {
 }
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
-
-// isNumberRune reports whether r can be part of a printed number, Arabic or Chinese.
-func isNumberRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return isASCIIDigit(byte(r)) || r == '.'
-	}
-	return isChineseNumeral(r)
-}
-
-func isChineseNumeral(r rune) bool {
-	if _, ok := chineseDigits[r]; ok {
-		return true
-	}
-	if _, ok := chineseUnits[r]; ok {
-		return true
-	}
-	return r == '万' || r == '亿'
-}
-
-// indexPhrase finds phrase in text where it stands on its own as a number: the match
-// may not continue a number before it (7.4% inside 17.4%). It returns every such byte offset.
-func indexPhrase(text, phrase string) []int {
-	var out []int
-	if phrase == "" {
-		return nil
-	}
-	first, _ := utf8.DecodeRuneInString(phrase)
-	for from := 0; from <= len(text)-len(phrase); {
-		i := strings.Index(text[from:], phrase)
-		if i < 0 {
-			break
-		}
-		at := from + i
-		ok := true
-		if at > 0 && first < utf8.RuneSelf && isASCIIDigit(byte(first)) {
-			prev, _ := utf8.DecodeLastRuneInString(text[:at])
-			ok = !(prev < utf8.RuneSelf && (isASCIIDigit(byte(prev)) || prev == '.'))
-		}
-		if end := at + len(phrase); ok && end < len(text) {
-			last, _ := utf8.DecodeLastRuneInString(phrase)
-			next, _ := utf8.DecodeRuneInString(text[end:])
-			if last < utf8.RuneSelf && isASCIIDigit(byte(last)) && next < utf8.RuneSelf && isASCIIDigit(byte(next)) {
-				ok = false
-			}
-		}
-		if ok {
-			out = append(out, at)
-		}
-		_, size := utf8.DecodeRuneInString(text[at:])
-		from = at + size
-	}
-	return out
-}

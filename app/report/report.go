@@ -1,5 +1,6 @@
 // Package report models a government work report as structured, trustworthy data:
-// its sections and verbatim text, and every figure with its qualifier and source sentence.
+// its sections and verbatim text, and every figure with its qualifier, period and source
+// sentence.
 package report
 
 import (
@@ -10,10 +11,11 @@ import (
 // Nature says what kind of figure a Figure is (the 性质 column).
 type Nature string
 
-// The natures a figure can have.
+// The natures a figure can have. A planned allocation (赤字率拟按3%安排) is a Target
+// whose Direction is NoDirection: it is a plan, not a level to reach.
 const (
-	Result      Nature = "实绩" // a result of the year under review
-	Target      Nature = "目标" // a target or plan for the coming year
+	Result      Nature = "实绩" // a result of the period under review
+	Target      Nature = "目标" // a target or plan for the period ahead
 	Threshold   Nature = "门槛" // a threshold that defines a category; not a target
 	Derived     Nature = "推算" // computed from other figures; never reported
 	Qualitative Nature = "定性" // a qualitative statement with no number, such as 全面完成
@@ -22,27 +24,128 @@ const (
 // Natures lists every valid Nature in display order.
 var Natures = []Nature{Result, Target, Threshold, Derived, Qualitative}
 
+// Role is the part a section, or a figure, plays in a report (the 角色 column).
+type Role string
+
+// The roles. A report's main targets often sit in one paragraph inside a larger section
+// (the national reports put them in 总体要求和政策取向), so a figure may state its own role.
+const (
+	RoleReview  Role = "回顾"   // results of the period under review
+	RoleTargets Role = "主要目标" // the report's main targets for the year ahead
+	RolePlan    Role = "工作安排" // the work plan: tasks, often with quantified aims
+	RoleOther   Role = "其他"   // anything else: the government's own conduct, a press report
+)
+
+// Roles lists every valid Role in display order.
+var Roles = []Role{RoleReview, RoleTargets, RolePlan, RoleOther}
+
+// Direction says which way a target is met (the 方向 column).
+type Direction string
+
+// The directions.
+const (
+	Higher      Direction = "越高越好" // growth, output, income: met at or above the target
+	Lower       Direction = "越低越好" // a ceiling (prices, unemployment, 控制在…): met at or below it
+	NoDirection Direction = "无"    // a plan or allocation (赤字率拟按3%安排): not met or missed
+)
+
+// Directions lists every valid Direction.
+var Directions = []Direction{Higher, Lower, NoDirection}
+
+// Basis is what a figure is measured against, where the text states it (the 基础 column).
+// Two figures of different bases measure different things: a like-for-like (可比) growth
+// rate cannot be compared with a headline one.
+type Basis string
+
+// The bases a text states. The empty Basis means the text states none.
+const (
+	Comparable  Basis = "可比"   // like-for-like: 可比增长
+	Real        Basis = "实际"   // after inflation: 实际增长
+	Nominal     Basis = "名义"   // before inflation: 名义增长
+	YearEnd     Basis = "年末"   // at the end of the year: 年末…
+	YearAverage Basis = "全年平均" // averaged over the year: 全年…平均
+)
+
+// Bases lists every valid Basis.
+var Bases = []Basis{Comparable, Real, Nominal, YearEnd, YearAverage}
+
+// ReviewState says whether a person has confirmed a figure (the 审核 column).
+type ReviewState string
+
+// The review states. A figure the software found is Unconfirmed until a person checks it.
+const (
+	Confirmed   ReviewState = "已审核"
+	Unconfirmed ReviewState = "未审核"
+)
+
+// SourceKind says what text a report file holds.
+type SourceKind string
+
+// The kinds of source text.
+const (
+	Official SourceKind = "官方全文" // the full text as the government published it
+	Digest   SourceKind = "报纸摘要" // a newspaper's digest, in its own selection and layout
+	Excerpt  SourceKind = "节选"   // parts of the full text
+)
+
+// SourceKinds lists every valid SourceKind.
+var SourceKinds = []SourceKind{Official, Digest, Excerpt}
+
 // SectionPathSep joins section titles into the 章节 path.
 const SectionPathSep = " > "
 
 // Source says where the report text comes from.
 type Source struct {
-	Publication string // the publication, as the text names it (本报)
-	Kind        string // what the text is, e.g. a newspaper digest rather than the official text
+	Kind        SourceKind
+	Publication string // who published the text, as it names itself (本报, 新华社)
 	Meeting     string // the meeting at which the report was delivered
 	Date        string // the date of that meeting, as written
+	Note        string // anything else a reader should know about the text
+}
+
+// Caveat is what a reader must be told about the text before trusting its numbers, or ""
+// for the official full text.
+func (s Source) Caveat() string {
+	switch s.Kind {
+	case Digest:
+		return s.publisher() + "对报告的摘录和图解，并非报告官方全文；数字以正式发布的报告为准"
+	case Excerpt:
+		return "报告节选，并非全文；数字以正式发布的报告为准"
+	}
+	return ""
+}
+
+// ShortCaveat is the caveat in a few words, for a page footer: 本报摘录，并非报告官方全文.
+func (s Source) ShortCaveat() string {
+	switch s.Kind {
+	case Digest:
+		return s.publisher() + "摘录，并非报告官方全文"
+	case Excerpt:
+		return "报告节选，并非全文"
+	}
+	return ""
+}
+
+// publisher names who published a digest: its publication, or a newspaper.
+func (s Source) publisher() string {
+	if s.Publication == "" {
+		return "报纸"
+	}
+	return s.Publication
 }
 
 // Report is a loaded, validated report. It is read-only after loading and safe to share
 // between goroutines.
 type Report struct {
 	Name     string // the file name the report was loaded from, for messages
+	Format   int    // the data file format it was written in
 	Title    string
-	City     string
-	Year     int
+	Place    string // the place the report governs: 江门市, 广东省, 全国
+	Level    string // 全国, 省, 市 or 区县; inferred from Place when not stated
+	Year     int    // the year the report was delivered in
 	Source   Source
-	Headline string // the newspaper's headline for the digest
-	Lead     string // the newspaper's lead paragraph
+	Headline string // a newspaper's headline for a digest
+	Lead     string // a newspaper's lead paragraph
 
 	Sections   []*Section
 	NonFigures []NonFigure
@@ -73,16 +176,33 @@ func (r *Report) WalkSections(fn func(*Section)) {
 	walk(r.Sections)
 }
 
+// Unconfirmed returns how many figures await a person's review.
+func (r *Report) Unconfirmed() int {
+	n := 0
+	for _, f := range r.figures {
+		if !f.Confirmed() {
+			n++
+		}
+	}
+	return n
+}
+
 // Section is one part of the report: a title, an optional intro, verbatim items
-// (bullets, or paragraphs for the article) and sub-sections.
+// (paragraphs or bullets) and sub-sections.
 type Section struct {
 	ID       string
 	Title    string
 	Intro    string
 	Items    []string
-	Article  bool // the newspaper's article rather than the digest
+	Article  bool   // a press report about the meeting rather than the report's own text
+	Note     string // an editor's note shown with the section, not part of the text
 	Sections []*Section
 	Parent   *Section
+
+	Role         Role   // stated, or inferred from the title or the parent
+	RoleStated   bool   // the data file states the role
+	Period       Period // stated, or inferred from the title, the parent or the role
+	PeriodStated bool   // the data file states the period
 
 	figures []*Figure
 }
@@ -160,21 +280,34 @@ type Figure struct {
 	ID        string  // 编号
 	Indicator string  // 指标
 	Nature    Nature  // 性质
-	Measure   string  // 口径: 总量, 增速, 占比, 排名, 数量, 完成率, 时间, 评价…
-	Value     float64 // 数值, in the printed unit; meaningful only if HasValue
+	Measure   string  // 口径: 总量, 增速, 占比, 比率, 排名, 数量, 完成率, 时间, 评价…
+	Value     float64 // 数值, in the printed unit; the lower bound of a range; meaningful only if HasValue
 	HasValue  bool
+	Upper     float64 // 上限: the upper bound of a range (6%－6.5%); meaningful only if IsRange
+	IsRange   bool
 	Unit      string // 单位, as printed; 名 for ranks
-	Bound     string // 限定: 超, 以上, 近, 左右, 突破, 达… ; empty when exact
+	Bound     string // 限定: 超, 以上, 近, 左右, 突破, 达, 以内… ; empty when exact
 	Strive    string // 力争: 力争 or 争取, or empty
+	Basis     Basis  // 基础: 可比, 实际, 年末…; empty when the text states none
 	Phrase    string // 原文表述; for derived figures, the formula as text
 	Sentence  string // 原文; for derived figures, the sentences of the inputs
 	Pair      string // 对应: the 编号 of the paired figure
 	Of        string // 从属: the 编号 of the figure this one qualifies
 	Brief     string // 简述: the short phrase shown on cards; contains Phrase
-	Section   *Section
-	Location  Location // where Phrase sits in Section; zero for derived figures
-	Formula   *Formula // set for derived figures only
-	Line      int      // line of the figure in the data file
+
+	Role            Role      // 角色: stated, or the section's
+	RoleStated      bool      // the data file states the role
+	Period          Period    // 时期: stated, or the section's
+	PeriodStated    bool      // the data file states the period
+	Direction       Direction // 方向: stated, or defaulted from the indicator; "" when it does not apply
+	DirectionStated bool      // the data file states the direction
+	Review          ReviewState
+	ReviewNote      string // 审核说明: why the software's reading was a close call
+
+	Section  *Section
+	Location Location // where Phrase sits in Section; zero for derived figures
+	Formula  *Formula // set for derived figures only
+	Line     int      // line of the figure in the data file
 }
 
 // Formula records how a derived figure was computed.
@@ -188,7 +321,7 @@ type Formula struct {
 const Rounding = "四舍五入保留一位小数"
 
 // NumberString formats the value exactly as the model holds it: 3773.41, 3.3, 1000.
-// It is empty for a figure without a number.
+// It is empty for a figure without a number. For a range it is the lower bound.
 func (f *Figure) NumberString() string {
 	if !f.HasValue {
 		return ""
@@ -196,11 +329,19 @@ func (f *Figure) NumberString() string {
 	return FormatNumber(f.Value)
 }
 
+// UpperString formats the upper bound of a range, or "" for anything else.
+func (f *Figure) UpperString() string {
+	if !f.IsRange {
+		return ""
+	}
+	return FormatNumber(f.Upper)
+}
+
 // FormatNumber formats a number with the fewest digits that represent it exactly.
 func FormatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // ValueText is the figure's value as a reader should see it: the 原文表述 for a reported
-// figure (超2600家, 6%以上, 第2), and ≈ plus number and unit for a derived one.
+// figure (超2600家, 6%以上, 6%－6.5%, 第2), and ≈ plus number and unit for a derived one.
 func (f *Figure) ValueText() string {
 	if f.Nature == Derived {
 		return "≈" + f.NumberString() + f.Unit
@@ -208,8 +349,19 @@ func (f *Figure) ValueText() string {
 	return f.Phrase
 }
 
+// StriveText is the value as a reader says it, with its strive word: 力争7%以上.
+func (f *Figure) StriveText() string { return f.Strive + f.ValueText() }
+
 // IsReported reports whether the figure is printed in the text, as opposed to derived.
 func (f *Figure) IsReported() bool { return f.Nature != Derived }
+
+// Confirmed reports whether a person has confirmed the figure.
+func (f *Figure) Confirmed() bool { return f.Review != Unconfirmed }
+
+// IsMainTarget reports whether the figure is one of the report's main targets.
+func (f *Figure) IsMainTarget() bool {
+	return f.Role == RoleTargets && (f.Nature == Target || f.Nature == Qualitative)
+}
 
 // NonFigure is a number in the text that is not a figure: a date, an ordinal, a name or a
 // fixed phrase. Listing them makes sure no number in the text is dropped silently.

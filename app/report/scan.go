@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"workreport/app/zhtext"
 )
 
 // Mention is a number found in the digest text.
@@ -17,23 +19,22 @@ type Mention struct {
 
 var (
 	arabicNumber  = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
-	chineseNumber = regexp.MustCompile(`[零一二两三四五六七八九十百千万亿]+`)
-	// listNumber is the numbering of a title or list item: (一) or 1. — structure, not data.
-	listNumber = regexp.MustCompile(`^(?:\([一二三四五六七八九十]+\)|[0-9]+\.(?:[^0-9]|$))`)
+	chineseNumber = regexp.MustCompile(`[零〇一二两三四五六七八九十百千万亿]+`)
 )
 
 // Uncovered scans the digest (headline, lead and every section except the newspaper's
 // article) for every Arabic number and every Chinese numeral, and returns those that are
 // neither printed by a figure's 原文表述 nor inside a listed non-figure. An empty result
-// means no number in the text was dropped silently. Leading list numbering such as (一)
-// or 1. is structure and is skipped.
+// means no number in the text was dropped silently. The numbering a title or an item
+// opens with, such as (一), 一、 or 1., is structure and is skipped.
 func (r *Report) Uncovered() []Mention {
 	var out []Mention
 	for _, run := range r.digestRuns() {
 		skip := 0
 		if run.Kind != IntroBlock {
-			if m := listNumber.FindStringIndex(run.Text); m != nil {
-				skip = m[1]
+			skip = len(zhtext.Numbering(run.Text))
+			if skip > 0 {
+				skip = strings.Index(run.Text, zhtext.Numbering(run.Text)) + skip
 			}
 		}
 		for _, m := range r.mentions(run.Text) {

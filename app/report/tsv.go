@@ -7,8 +7,17 @@ import (
 )
 
 // Columns are the columns of the figures table, in order. The `figures` command and the
-// workbook's 全部数据 sheet both use exactly these.
-var Columns = []string{"编号", "章节", "指标", "性质", "口径", "数值", "单位", "限定", "力争", "原文表述", "原文", "对应"}
+// workbook's 全部数据 sheet both use exactly these. A range (6%－6.5%) has its lower bound
+// in 数值 and its upper bound in 上限; 原文表述 always holds the text as printed.
+var Columns = []string{colID, colSection, colIndicator, colNature, colRole, colMeasure, colPeriod, colBasis,
+	colValue, colUpper, colUnit, colBound, colStrive, colDirection, colPhrase, colSentence, colPair, colReview}
+
+// Column positions in Columns, for the readers that need one cell of a row.
+const (
+	ColumnValue  = 8  // 数值
+	ColumnUpper  = 9  // 上限
+	ColumnReview = 17 // 审核
+)
 
 // Row returns the figure's cells in the order of Columns, as text.
 func (f *Figure) Row() []string {
@@ -16,8 +25,13 @@ func (f *Figure) Row() []string {
 	if f.Section != nil {
 		section = f.Section.PathString()
 	}
-	return []string{f.ID, section, f.Indicator, string(f.Nature), f.Measure, f.NumberString(),
-		f.Unit, f.Bound, f.Strive, f.Phrase, f.Sentence, f.Pair}
+	review := Confirmed
+	if !f.Confirmed() {
+		review = Unconfirmed
+	}
+	return []string{f.ID, section, f.Indicator, string(f.Nature), string(f.Role), f.Measure, f.Period.String(),
+		string(f.Basis), f.NumberString(), f.UpperString(), f.Unit, f.Bound, f.Strive, string(f.Direction),
+		f.Phrase, f.Sentence, f.Pair, string(review)}
 }
 
 // cleanField makes a value safe for one TSV field: tabs and line breaks become spaces.

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"workreport/app/zhtext"
 )
 
 // Strive words a target may carry in the 力争 column.
@@ -34,6 +37,7 @@ func (d *decoder) validate(r *Report) {
 	}
 	for i, f := range r.figures {
 		d.checkValue(f, d.raw[i])
+		d.checkDirection(f, d.raw[i])
 	}
 	if len(d.errs) > 0 {
 		return // references below assume every figure and section is sound on its own
@@ -93,6 +97,12 @@ func (d *decoder) placeFigure(r *Report, f *Figure, raw rawFigure) {
 	}
 	f.Section = s
 	s.figures = append(s.figures, f)
+	if !f.RoleStated {
+		f.Role = s.Role
+	}
+	if !f.PeriodStated {
+		f.Period = s.Period
+	}
 
 	if f.Nature == Derived {
 		if raw.nodes[colPhrase] != nil || raw.nodes[colSentence] != nil {
@@ -123,7 +133,7 @@ func (d *decoder) placeFigure(r *Report, f *Figure, raw rawFigure) {
 		}
 		return
 	}
-	hits := indexPhrase(f.Sentence, f.Phrase)
+	hits := zhtext.IndexAlone(f.Sentence, f.Phrase)
 	switch len(hits) {
 	case 0:
 		d.failf(raw, colPhrase, "“%s”在原文中找不到", f.Phrase)
@@ -141,12 +151,18 @@ func (d *decoder) placeFigure(r *Report, f *Figure, raw rawFigure) {
 	if f.Brief != "" && !strings.Contains(f.Brief, f.Phrase) {
 		d.failf(raw, colBrief, "“%s”应包含原文表述“%s”，以免改动数字", f.Brief, f.Phrase)
 	}
+	if w := basisWords[f.Basis]; w != "" && !strings.Contains(f.Sentence, w) {
+		d.failf(raw, colBasis, "是“%s”，但原文中没有“%s”；基础只记原文写明的", f.Basis, w)
+	}
 }
+
+// basisWords are the words a sentence must hold for a figure to have each basis.
+var basisWords = map[Basis]string{Comparable: "可比", Real: "实际", Nominal: "名义", YearEnd: "年末", YearAverage: "平均"}
 
 // checkValue checks that number, unit and bound are present as the nature requires and
 // that they parse back from the 原文表述.
 func (d *decoder) checkValue(f *Figure, raw rawFigure) {
-	if f.Strive != "" && !contains(striveWords, f.Strive) {
+	if f.Strive != "" && !slices.Contains(striveWords, f.Strive) {
 		d.failf(raw, colStrive, "只能是“力争”或“争取”，实际为“%s”", f.Strive)
 	}
 	if f.Strive != "" && f.Nature != Target && f.Nature != Qualitative {
@@ -154,7 +170,7 @@ func (d *decoder) checkValue(f *Figure, raw rawFigure) {
 	}
 	switch f.Nature {
 	case Qualitative:
-		for _, c := range []string{colValue, colUnit, colBound, colFormula} {
+		for _, c := range []string{colValue, colUpper, colUnit, colBound, colFormula} {
 			if raw.nodes[c] != nil {
 				d.failf(raw, c, "定性数据没有数字，不应填写%s", c)
 			}
@@ -175,6 +191,9 @@ func (d *decoder) checkValue(f *Figure, raw rawFigure) {
 	if raw.formula != "" {
 		d.failf(raw, colFormula, "只有性质为推算的数据才能填写推算式")
 	}
+	if f.IsRange && !f.HasValue {
+		d.failf(raw, colUpper, "区间要同时填写数值（下限）和上限")
+	}
 	if !f.HasValue {
 		if raw.nodes[colValue] == nil {
 			d.failf(raw, colValue, "缺失：%s数据必须有数值", f.Nature)
@@ -190,24 +209,49 @@ func (d *decoder) checkValue(f *Figure, raw rawFigure) {
 	if f.Phrase == "" {
 		return // reported by placeFigure
 	}
-	v, printed, err := ParsePhrase(f.Phrase, f.Unit, f.Bound)
+	got, err := ParsePhrase(f.Phrase, f.Unit, f.Bound)
 	switch {
 	case errors.Is(err, errNoBound):
 		d.failf(raw, colBound, "“%s”不在原文表述“%s”的开头或结尾", f.Bound, f.Phrase)
 	case errors.Is(err, errNoUnit):
 		if f.Unit == RankUnit {
-			d.failf(raw, colUnit, "排名的原文表述应为“第N”，实际为“%s”", f.Phrase)
+			d.failf(raw, colUnit, "排名的原文表述应为“第N”或“N强”，实际为“%s”", f.Phrase)
 		} else {
 			d.failf(raw, colUnit, "“%s”不在原文表述“%s”的数字之后", f.Unit, f.Phrase)
 		}
+	case errors.Is(err, errBadRange):
+		d.failf(raw, colPhrase, "“%s”是区间，但上限不大于下限", f.Phrase)
 	case err != nil:
 		hint := ""
 		if f.Bound == "" {
 			hint = "（是否漏填了限定？）"
 		}
-		d.failf(raw, colPhrase, "“%s”去掉限定和单位后是“%s”，不是数字%s", f.Phrase, printed, hint)
-	case v != f.Value:
-		d.failf(raw, colValue, "是 %s，但原文表述“%s”中的数字是 %s", FormatNumber(f.Value), f.Phrase, FormatNumber(v))
+		d.failf(raw, colPhrase, "“%s”去掉限定和单位后是“%s”，不是数字%s", f.Phrase, got.Printed, hint)
+	case got.Value != f.Value:
+		what := "数字"
+		if got.IsRange {
+			what = "下限"
+		}
+		d.failf(raw, colValue, "是 %s，但原文表述“%s”中的%s是 %s", FormatNumber(f.Value), f.Phrase, what, FormatNumber(got.Value))
+	case got.IsRange && !f.IsRange:
+		d.failf(raw, colValue, "原文表述“%s”是区间：数值填下限 %s，上限填 %s", f.Phrase, FormatNumber(got.Value), FormatNumber(got.Upper))
+	case !got.IsRange && f.IsRange:
+		d.failf(raw, colUpper, "只有区间（如“6%%－6.5%%”）才填写上限，“%s”不是区间", f.Phrase)
+	case got.IsRange && got.Upper != f.Upper:
+		d.failf(raw, colUpper, "是 %s，但原文表述“%s”中的上限是 %s", FormatNumber(f.Upper), f.Phrase, FormatNumber(got.Upper))
+	}
+}
+
+// checkDirection checks a stated direction and fills in the default one. Only a result
+// or a target with a number has a direction.
+func (d *decoder) checkDirection(f *Figure, raw rawFigure) {
+	applies := f.HasValue && (f.Nature == Target || f.Nature == Result)
+	if f.DirectionStated && !applies {
+		d.failf(raw, colDirection, "只有带数值的目标和实绩才有方向，此数据是%s", f.Nature)
+		return
+	}
+	if !f.DirectionStated && applies {
+		f.Direction = defaultDirection(f)
 	}
 }
 
@@ -221,10 +265,13 @@ func (d *decoder) checkReferences(r *Report, f *Figure, raw rawFigure) {
 		case p == f:
 			d.failf(raw, colPair, "不能指向自己")
 		case !((f.Nature == Target && p.Nature == Result) || (f.Nature == Result && p.Nature == Target)):
-			d.failf(raw, colPair, "只能把2023年目标与2022年实绩对应，这里是%s对%s", f.Nature, p.Nature)
+			d.failf(raw, colPair, "只能把目标与实绩对应，这里是%s对%s", f.Nature, p.Nature)
 		case f.Measure != p.Measure || f.Unit != p.Unit:
 			d.failf(raw, colPair, "“%s”（%s，%s）与“%s”（%s，%s）口径或单位不同，不是同一指标",
 				f.ID, f.Measure, f.Unit, p.ID, p.Measure, p.Unit)
+		case f.Basis != p.Basis:
+			d.failf(raw, colPair, "“%s”的基础是%s，“%s”的基础是%s：计算基础不同，不是同一指标，不能对应",
+				f.ID, basisName(f.Basis), p.ID, basisName(p.Basis))
 		case f.Nature == Result && p.Pair != "" && p.Pair != f.ID:
 			d.failf(raw, colPair, "指向“%s”，但该目标对应的是“%s”", p.ID, p.Pair)
 		}
@@ -245,6 +292,14 @@ func (d *decoder) checkReferences(r *Report, f *Figure, raw rawFigure) {
 			x = p
 		}
 	}
+}
+
+// basisName names a basis in a message, including the unstated one.
+func basisName(b Basis) string {
+	if b == "" {
+		return "“未注明”"
+	}
+	return "“" + string(b) + "”"
 }
 
 // pairBack fills 对应 on results from the targets that point to them, so that both sides
