@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -15,14 +16,36 @@ import (
 
 	"workreport/app/palette"
 	"workreport/app/report"
+	"workreport/app/report/reporttest"
 	"workreport/app/task"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden chart images in testdata/golden")
 
-func mustReport(t testing.TB) *report.Report {
+// builtIn is the report the app ships; only the golden images, which the README shows,
+// are drawn from it. Behaviour tests use the reports in reporttest.
+func builtIn(t testing.TB) *report.Report {
 	t.Helper()
 	r, err := report.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func national(t testing.TB) *report.Report { return reporttest.Load(t, reporttest.National2016) }
+func jiangmen(t testing.TB) *report.Report { return reporttest.Load(t, reporttest.JiangmenFormat1) }
+
+// inline loads a one-section report of the year after its review, for a case no fixture holds.
+func inline(t testing.TB, items []string, figures string) *report.Report {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("format: 2\ntitle: 测试\nplace: 测试市\nyear: 2024\nsource: {kind: 官方全文}\nsections:\n  - id: a\n    title: 2023年工作回顾\n    items:\n")
+	for _, it := range items {
+		b.WriteString("      - \"" + it + "\"\n")
+	}
+	b.WriteString("figures:\n" + figures)
+	r, err := report.Load("inline.yaml", []byte(b.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,52 +64,70 @@ func find(t *testing.T, specs []*Spec, id string) *Spec {
 }
 
 func TestOverviewGrowthCarriesRanks(t *testing.T) {
-	s := find(t, Overview(mustReport(t)), "overview-growth")
-	want := []struct {
-		value      float64
-		text, note string
-	}{{3.3, "3.3%", "增速全省第2"}, {3.1, "3.1%", "增速全省第4"}, {2.4, "2.4%", "增速全省第4"}, {0.2, "0.2%", ""}}
-	if len(s.Groups) != len(want) {
+	s := find(t, Overview(jiangmen(t)), "overview-growth")
+	if s.Title != "主要经济指标增速：2022年实绩（%）" || s.Series[0].Name != "2022年实绩" {
+		t.Errorf("title %q, series %q", s.Title, s.Series[0].Name)
+	}
+	if len(s.Groups) != 1 {
 		t.Fatalf("%d bars", len(s.Groups))
 	}
-	for i, w := range want {
-		b := s.Groups[i].Bars[0]
-		if b.Value != w.value || b.Text != w.text || b.Note != w.note {
-			t.Errorf("bar %d = %+v, want %+v", i, b, w)
-		}
+	if b := s.Groups[0].Bars[0]; b.Value != 3.3 || b.Text != "3.3%" || b.Note != "增速全省第2" || s.Groups[0].Label != "地区生产总值" {
+		t.Errorf("bar = %+v", b)
 	}
 }
 
 func TestPairsAreGroupedBars(t *testing.T) {
-	specs := Pairs(mustReport(t))
-	if len(specs) != 3 {
-		t.Fatalf("%d pair charts, want one per unit (%%, 亿元, 万人)", len(specs))
+	specs := Pairs(jiangmen(t))
+	if len(specs) != 1 {
+		t.Fatalf("%d pair charts", len(specs))
 	}
 	pct := specs[0]
-	if pct.Unit != "%" || len(pct.Series) != 3 || pct.Series[0].Colour != palette.Result || pct.Series[1].Colour != palette.Target {
-		t.Fatalf("percent chart: %+v", pct.Series)
+	if pct.Unit != "%" || len(pct.Series) != 3 || pct.Series[0].Colour != palette.Result || pct.Series[1].Colour != palette.Target ||
+		pct.Series[2].Colour != palette.Strive || pct.Title != "实绩与目标：2022年实绩，2023年目标（%）" {
+		t.Fatalf("percent chart: %q %+v", pct.Title, pct.Series)
 	}
 	gdp := pct.Groups[0].Bars
 	if gdp[0].Text != "3.3%" || gdp[1].Text != "6%以上" || gdp[2].Text != "力争7%以上" || gdp[2].Value != 7 {
 		t.Errorf("GDP group = %+v", gdp)
 	}
-	if !pct.Groups[1].Bars[2].Missing {
-		t.Error("an indicator without a striving target draws one")
+}
+
+// TestPairsOfAnotherYear: the years come from the report, one chart per unit, a range
+// target is a range bar, and no series is drawn that no pair has.
+func TestPairsOfAnotherYear(t *testing.T) {
+	specs := Pairs(national(t))
+	if len(specs) != 2 {
+		t.Fatalf("%d pair charts, want one per unit (%%, 万人)", len(specs))
 	}
-	yi := specs[1]
-	if yi.Unit != "亿元" || len(yi.Series) != 2 {
-		t.Errorf("亿元 chart %+v", yi.Series)
+	pct, people := specs[0], specs[1]
+	if pct.Title != "实绩与目标：2015年实绩，2016年目标（%）" || len(pct.Series) != 2 || pct.Series[1].Name != "2016年目标" {
+		t.Errorf("percent chart %q %+v", pct.Title, pct.Series)
 	}
-	for _, g := range yi.Groups {
-		if g.Label == "引进项目总投资" && g.Bars[1].Text != "争取超2000亿元" {
-			t.Errorf("target text %q", g.Bars[1].Text)
-		}
+	gdp := pct.Groups[0].Bars
+	if gdp[0].Value != 6.9 || !gdp[1].IsRange || gdp[1].Value != 6.5 || gdp[1].Upper != 7 || gdp[1].Text != "6.5%－7%" {
+		t.Errorf("GDP group = %+v", gdp)
+	}
+	if _, hi, _ := pct.Range(); hi < 7 {
+		t.Errorf("the axis ends at %v, before the range's upper bound", hi)
+	}
+	if people.Unit != "万人" || people.Groups[0].Bars[1].Text != "1000万人以上" {
+		t.Errorf("万人 chart %+v", people.Groups)
 	}
 }
 
 func TestAmountsAreSortedAndShares(t *testing.T) {
-	r := mustReport(t)
+	sentence := "地区生产总值4000亿元,工业总产值突破6000亿元,税收500亿元,民生支出占比77.3%,投资完成率123.5%,人口500万人"
+	r := inline(t, []string{sentence}, `  - {编号: a.gdp, 指标: 地区生产总值, 性质: 实绩, 口径: 总量, 数值: 4000, 单位: 亿元, 原文表述: 4000亿元, 原文: "`+sentence+`"}
+  - {编号: a.output, 指标: 工业总产值, 性质: 实绩, 口径: 总量, 数值: 6000, 单位: 亿元, 限定: 突破, 原文表述: 突破6000亿元, 原文: "`+sentence+`"}
+  - {编号: a.tax, 指标: 税收, 性质: 实绩, 口径: 总量, 数值: 500, 单位: 亿元, 原文表述: 500亿元, 原文: "`+sentence+`"}
+  - {编号: a.share, 指标: 民生支出占比, 性质: 实绩, 口径: 占比, 数值: 77.3, 单位: "%", 原文表述: 77.3%, 原文: "`+sentence+`"}
+  - {编号: a.rate, 指标: 投资完成率, 性质: 实绩, 口径: 完成率, 数值: 123.5, 单位: "%", 原文表述: 123.5%, 原文: "`+sentence+`"}
+  - {编号: a.people, 指标: 人口, 性质: 实绩, 口径: 总量, 数值: 500, 单位: 万人, 原文表述: 500万人, 原文: "`+sentence+`"}
+`)
 	am := find(t, Overview(r), "overview-amounts")
+	if am.Unit != "亿元" || len(am.Groups) != 3 || am.Title != "主要总量指标：2023年实绩（亿元）" {
+		t.Fatalf("amounts: %q %d", am.Title, len(am.Groups))
+	}
 	for i := 1; i < len(am.Groups); i++ {
 		if am.Groups[i].Bars[0].Value > am.Groups[i-1].Bars[0].Value {
 			t.Fatal("amounts are not sorted largest first")
@@ -96,26 +137,29 @@ func TestAmountsAreSortedAndShares(t *testing.T) {
 		t.Errorf("largest = %+v", am.Groups[0].Bars[0])
 	}
 	sh := find(t, Overview(r), "overview-shares")
-	got := map[float64]bool{}
-	for _, g := range sh.Groups {
-		got[g.Bars[0].Value] = true
+	if len(sh.Groups) != 2 || sh.Reference == nil || sh.Reference.Value != 100 {
+		t.Errorf("shares: %+v", sh)
 	}
-	for _, v := range []float64{77.3, 60.6, 123.5} {
-		if !got[v] {
-			t.Errorf("shares chart lacks %v%%", v)
+	// A review whose totals are all of different units has no amounts chart.
+	for _, s := range Overview(national(t)) {
+		if s.ID == "overview-amounts" {
+			t.Errorf("amounts chart of units that do not compare: %+v", s.Groups)
 		}
-	}
-	if sh.Reference == nil || sh.Reference.Value != 100 {
-		t.Error("no 100% reference line")
 	}
 }
 
-// TestEveryChartIsCorrect: one unit per chart, titles name the period and the unit,
-// every bar's text is the figure as printed, and the value axis starts at zero.
+// TestEveryChartIsCorrect: for every report, one unit per chart, one period per series,
+// titles name the periods and the unit, every bar's text is the figure as printed, and
+// the value axis starts at zero.
 func TestEveryChartIsCorrect(t *testing.T) {
-	r := mustReport(t)
+	for _, r := range []*report.Report{national(t), jiangmen(t), builtIn(t)} {
+		t.Run(r.Name, func(t *testing.T) { everyChartIsCorrect(t, r) })
+	}
+}
+
+func everyChartIsCorrect(t *testing.T, r *report.Report) {
 	all := All(r)
-	if len(all) < 15 {
+	if len(all) < 3 {
 		t.Fatalf("only %d charts", len(all))
 	}
 	ids := map[string]bool{}
@@ -127,8 +171,8 @@ func TestEveryChartIsCorrect(t *testing.T) {
 		if err := s.Validate(); err != nil {
 			t.Errorf("%s: %v", s.ID, err)
 		}
-		if !strings.Contains(s.Title, "（"+s.Unit+"）") || !strings.Contains(s.Title, "年") {
-			t.Errorf("%s: title %q does not name the unit and period", s.ID, s.Title)
+		if !strings.HasSuffix(s.Title, "（"+s.Unit+"）") || !strings.Contains(s.Title, "：") {
+			t.Errorf("%s: title %q does not follow the pattern", s.ID, s.Title)
 		}
 		lo, hi, _ := s.Range()
 		if lo != 0 || hi <= 0 {
@@ -144,35 +188,67 @@ func TestEveryChartIsCorrect(t *testing.T) {
 					t.Errorf("%s: bar %q mixes units", s.ID, b.Text)
 					continue
 				}
-				if !strings.HasSuffix(b.Text, f.Phrase) || b.Value != f.Value {
+				if b.Text != f.StriveText() || b.Value != f.Value || b.IsRange != f.IsRange || b.Upper != f.Upper {
 					t.Errorf("%s: bar %q does not print %s (%s)", s.ID, b.Text, f.ID, f.Phrase)
 				}
-				if hi < b.Value {
-					t.Errorf("%s: %v beyond the axis", s.ID, b.Value)
+				if hi < b.Top() {
+					t.Errorf("%s: %v beyond the axis", s.ID, b.Top())
+				}
+				if !strings.Contains(s.Title, f.Period.Label()) {
+					t.Errorf("%s: title %q does not name the period of %s (%s)", s.ID, s.Title, f.ID, f.Period.Label())
+				}
+				se := s.Series[slices.IndexFunc(g.Bars, func(x Bar) bool { return x.Figure == b.Figure })]
+				if !strings.HasPrefix(se.Name, f.Period.Label()) && s.ID != "overview-shares" {
+					t.Errorf("%s: %s of %s drawn as %s", s.ID, f.ID, f.Period.Label(), se.Name)
+				}
+				if f.Strive != "" && se.Colour != palette.Strive {
+					t.Errorf("%s: striving target %s is not drawn as one", s.ID, f.ID)
 				}
 			}
 		}
 	}
 }
 
-// TestWorkPlanPartsAreCharted: each part of the work plan with two comparable
-// quantified targets has a chart of them.
+// TestWorkPlanPartsAreCharted: each part with two comparable quantified figures has a
+// chart of them, and no chart of a page repeats figures another chart of it draws.
 func TestWorkPlanPartsAreCharted(t *testing.T) {
-	r := mustReport(t)
-	for _, part := range r.Section("plan").Sections {
-		groups := comparable(part.AllFigures())
-		specs := Sections(r, part)
-		if len(groups) > 0 && len(specs) == 0 {
-			t.Errorf("%s has comparable targets but no chart", part.Title)
-		}
-		for _, s := range specs {
-			if len(s.Groups) < 2 {
-				t.Errorf("%s: chart of one figure", s.ID)
-			}
+	r := national(t)
+	specs := Sections(r, r.Section("renwu"))
+	var titles []string
+	for _, s := range specs {
+		titles = append(titles, s.Title)
+		if len(s.Groups) < 2 {
+			t.Errorf("%s: chart of one figure", s.ID)
 		}
 	}
-	if len(Sections(r, r.Section("plan.manufacturing"))) < 3 {
-		t.Error("坚持制造业当家 should chart its 亿元, 个 and 家 targets")
+	want := []string{"2016年重点工作：增速目标（%）", "稳定和完善宏观经济政策：2016年总量目标（万亿元）", "稳定和完善宏观经济政策：2016年总量目标（亿元）"}
+	if strings.Join(titles, "|") != strings.Join(want, "|") {
+		t.Errorf("charts of 2016年重点工作: %q", titles)
+	}
+	// The five-year figures of the 2015 review are charted apart from the year's.
+	for _, s := range Sections(r, r.Section("huigu")) {
+		periods := map[string]bool{}
+		for _, g := range s.Groups {
+			periods[r.Figure(g.Bars[0].Figure).Period.String()] = true
+		}
+		if len(periods) != 1 {
+			t.Errorf("%s mixes periods %v", s.Title, periods)
+		}
+	}
+	for _, rep := range []*report.Report{r, builtIn(t)} {
+		rep.WalkSections(func(sec *report.Section) {
+			seen := map[string]string{}
+			for _, s := range Sections(rep, sec) {
+				for _, g := range s.Groups {
+					for _, b := range g.Bars {
+						if prev, dup := seen[b.Figure]; dup && !b.Missing {
+							t.Errorf("%s: %s is drawn by %s and again by %s", sec.ID, b.Figure, prev, s.ID)
+						}
+						seen[b.Figure] = s.ID
+					}
+				}
+			}
+		})
 	}
 }
 
@@ -258,7 +334,7 @@ func blank(img image.Image) bool {
 }
 
 func TestRenderTimesOutAndRecovers(t *testing.T) {
-	s := find(t, Overview(mustReport(t)), "overview-growth")
+	s := find(t, Overview(jiangmen(t)), "overview-growth")
 	hang := renderer{timeout: 50 * time.Millisecond, draw: func(*Spec, int, int, float64) (*image.RGBA, error) {
 		time.Sleep(time.Second)
 		return nil, nil
@@ -282,7 +358,7 @@ func TestRenderTimesOutAndRecovers(t *testing.T) {
 }
 
 func TestRenderScalesToThePixelSize(t *testing.T) {
-	s := find(t, Overview(mustReport(t)), "overview-growth")
+	s := find(t, Overview(jiangmen(t)), "overview-growth")
 	h := NaturalHeight(s, 600)
 	for _, scale := range []float64{1, 1.5, 2} {
 		w, hh := int(600*scale), int(math.Round(h*scale))
@@ -298,7 +374,7 @@ func TestRenderScalesToThePixelSize(t *testing.T) {
 }
 
 func TestLabelsFitAndDoNotOverlap(t *testing.T) {
-	for _, s := range All(mustReport(t)) {
+	for _, s := range append(All(national(t)), All(builtIn(t))...) {
 		for _, width := range []float64{420, 720, 1200} {
 			l := newLayout(s, width, 1)
 			for i, lines := range l.labels {
@@ -368,7 +444,7 @@ func TestGreyPrintKeepsSeriesApart(t *testing.T) {
 }
 
 func TestCacheRendersOncePerSizeAndData(t *testing.T) {
-	s := find(t, Overview(mustReport(t)), "overview-growth")
+	s := find(t, Overview(jiangmen(t)), "overview-growth")
 	c := NewCache(task.Sync{})
 	var calls int32
 	done := func(image.Image, error) { atomic.AddInt32(&calls, 1) }
@@ -406,7 +482,7 @@ func TestCacheRendersOncePerSizeAndData(t *testing.T) {
 }
 
 func TestCacheStaysWithinBudget(t *testing.T) {
-	s := find(t, Overview(mustReport(t)), "overview-growth")
+	s := find(t, Overview(jiangmen(t)), "overview-growth")
 	c := NewCache(task.Sync{})
 	for w := 2000; w < 2060; w++ {
 		c.Get(s, w, 600, 1, nil)
@@ -429,7 +505,7 @@ func TestFileNames(t *testing.T) {
 
 func TestWriteFiles(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "图表 输出", "子目录")
-	specs := Overview(mustReport(t))[:2]
+	specs := Overview(national(t))[:2]
 	paths, err := WriteFiles(dir, specs)
 	if err != nil || len(paths) != 4 {
 		t.Fatalf("%v %v", paths, err)
@@ -453,12 +529,15 @@ func TestWriteFiles(t *testing.T) {
 	}
 }
 
-// TestGoldenCharts compares the main charts with committed images, pixel for pixel.
+// TestGoldenCharts compares the built-in report's overview charts, which the README
+// shows, and the range chart of another year with committed images, pixel for pixel.
 // The font is embedded and the rasteriser is pure Go, so the images are deterministic.
 // Run with -update to rewrite them after a deliberate change, and look at them.
 func TestGoldenCharts(t *testing.T) {
-	r := mustReport(t)
-	for _, s := range Overview(r) {
+	specs := Overview(builtIn(t))
+	ranged := Pairs(national(t))[0]
+	ranged.ID = "national-2016-pairs"
+	for _, s := range append(specs, ranged) {
 		t.Run(s.ID, func(t *testing.T) {
 			w := 720
 			h := int(NaturalHeight(s, float64(w)))
@@ -524,7 +603,7 @@ func sameImage(a, b image.Image) bool {
 }
 
 func BenchmarkChartRender(b *testing.B) {
-	r := mustReport(b)
+	r := builtIn(b)
 	for _, s := range Overview(r) {
 		h := int(NaturalHeight(s, SlideWidth))
 		b.Run(s.ID, func(b *testing.B) {

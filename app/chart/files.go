@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"workreport/app/safefile"
+	"workreport/app/zhtext"
 )
 
 // SlideWidth is the logical width charts are saved at for slides: a 16:9 slide is 960
@@ -21,7 +22,8 @@ const SlideWidth = 960
 var FileScales = []float64{1, 2}
 
 // FileName is a Windows-safe file name that says what the chart is, such as
-// "01 2022年主要经济指标增速（%）.png", or with "@2x" before the extension at scale 2.
+// "01 主要经济指标增速：2022年实绩（%）.png" (the colon in its full-width form), or with
+// "@2x" before the extension at scale 2.
 func FileName(n int, s *Spec, scale float64) string {
 	name := fmt.Sprintf("%02d %s", n, safeName(s.Title))
 	if scale != 1 {
@@ -30,30 +32,7 @@ func FileName(n int, s *Spec, scale float64) string {
 	return name + ".png"
 }
 
-// unsafeInNames are the characters Windows forbids in file names, and the control
-// characters; they are replaced by full-width forms or removed.
-var unsafeInNames = strings.NewReplacer(
-	"/", "／", `\`, "＼", ":", "：", "*", "＊", "?", "？", `"`, "＂", "<", "＜", ">", "＞", "|", "｜",
-	"\t", " ", "\n", " ", "\r", " ",
-)
-
-func safeName(s string) string {
-	s = unsafeInNames.Replace(s)
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 {
-			return -1
-		}
-		return r
-	}, s)
-	s = strings.TrimRight(strings.TrimSpace(s), ".") // Windows drops trailing dots and spaces
-	if r := []rune(s); len(r) > 80 {
-		s = string(r[:80])
-	}
-	if s == "" {
-		s = "图表"
-	}
-	return s
-}
+func safeName(s string) string { return zhtext.SafeFileName(s) }
 
 // WriteFiles saves every chart as PNG at each of FileScales into dir, creating dir if it
 // is missing. Each file is written atomically. It returns the paths written; a chart

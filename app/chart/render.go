@@ -96,7 +96,7 @@ func newLayout(s *Spec, width, scale float64) *layout {
 				continue
 			}
 			w := math.Min(measure(t, l.px(valuePx)), width*maxValueCol) + l.px(valueGap)
-			if b.Value >= 0 {
+			if b.Top() >= 0 {
 				right = math.Max(right, w)
 			} else {
 				left = math.Max(left, w)
@@ -151,6 +151,12 @@ func col(c palette.Colour) drawing.Color {
 }
 
 var white = drawing.Color{R: 255, G: 255, B: 255, A: 255}
+
+// tint mixes c with white: k = 1 is c, k = 0 is white.
+func tint(c drawing.Color, k float64) drawing.Color {
+	mix := func(v uint8) uint8 { return uint8(float64(v)*k + 255*(1-k) + 0.5) }
+	return drawing.Color{R: mix(c.R), G: mix(c.G), B: mix(c.B), A: 255}
+}
 
 // canvas wraps go-chart's renderer with the few shapes the charts draw. Coordinates are
 // layout pixels; k shrinks them when a chart must fit a smaller height than it needs.
@@ -318,6 +324,14 @@ func drawScaled(l *layout, w, h int, k float64) (*image.RGBA, error) {
 				c.rect((x0), (by), (x1), (by + l.px(thick)), col(se.Colour))
 				if se.Outline {
 					c.outline((x0), (by), (x1), (by + l.px(thick)), (l.px(1.2)), col(palette.Target))
+				}
+				if b.IsRange {
+					// The range from the lower to the upper bound: a pale band of the
+					// series colour, outlined, so that 6%－6.5% never reads as 6%.
+					x2 := l.x(b.Upper)
+					c.rect(x1, by, x2, by+l.px(thick), tint(col(se.Colour), 0.35))
+					c.outline(x1, by, x2, by+l.px(thick), l.px(1.2), col(se.Colour))
+					x1 = x2
 				}
 				maxW := l.width * maxValueCol
 				text, note := ellipsize(b.Text, maxW, l.px(valuePx)), ""

@@ -17,7 +17,7 @@ import (
 // each group. All bars share one value axis, in one unit, which starts at zero.
 type Spec struct {
 	ID        string   // stable and file-name safe, e.g. "overview-growth"
-	Title     string   // names the period and the unit, e.g. 2022年主要经济指标增速（%）
+	Title     string   // says what, when and in what unit: 主要经济指标增速：2022年实绩（%）
 	Note      string   // a line under the title, e.g. what the ranks rank
 	Unit      string   // the unit of every value, as printed
 	Series    []Series // one per bar in a group; the legend shows them when there are several
@@ -40,13 +40,24 @@ type Group struct {
 }
 
 // Bar is one value. Text is the value as the report prints it, with its unit and bound
-// (超2000亿元); Note follows it in a muted colour (增速全省第2).
+// (超2000亿元); Note follows it in a muted colour (增速全省第2). A range (6%－6.5%) is
+// drawn solid up to its lower bound and as a band from there to its upper bound.
 type Bar struct {
 	Value   float64
+	Upper   float64 // the upper bound of a range
+	IsRange bool
 	Text    string
 	Note    string
 	Missing bool   // no value for this series in this group; nothing is drawn
 	Figure  string // the 编号 of the figure shown
+}
+
+// Top is where the bar ends: its value, or the upper bound of a range.
+func (b Bar) Top() float64 {
+	if b.IsRange {
+		return b.Upper
+	}
+	return b.Value
 }
 
 // Line is a reference line across the bars at a value.
@@ -77,7 +88,7 @@ func (s *Spec) Validate() error {
 			if b.Missing {
 				continue
 			}
-			if math.IsNaN(b.Value) || math.IsInf(b.Value, 0) {
+			if math.IsNaN(b.Value) || math.IsInf(b.Value, 0) || b.IsRange && (math.IsNaN(b.Upper) || math.IsInf(b.Upper, 0) || b.Upper <= b.Value) {
 				return fmt.Errorf("%w：“%s”", ErrBadValue, g.Label)
 			}
 			bars++
@@ -99,7 +110,7 @@ func (s *Spec) Range() (lo, hi, step float64) {
 	for _, g := range s.Groups {
 		for _, b := range g.Bars {
 			if !b.Missing {
-				lo, hi = math.Min(lo, b.Value), math.Max(hi, b.Value)
+				lo, hi = math.Min(lo, b.Value), math.Max(hi, b.Top())
 			}
 		}
 	}
@@ -140,7 +151,7 @@ func (s *Spec) Hash() uint64 {
 	for _, g := range s.Groups {
 		fmt.Fprintf(h, "g%s|", g.Label)
 		for _, b := range g.Bars {
-			fmt.Fprintf(h, "%v|%s|%s|%v|", b.Value, b.Text, b.Note, b.Missing)
+			fmt.Fprintf(h, "%v|%v|%v|%s|%s|%v|", b.Value, b.Upper, b.IsRange, b.Text, b.Note, b.Missing)
 		}
 	}
 	if s.Reference != nil {

@@ -2,34 +2,76 @@ package chart
 
 import (
 	"fmt"
-	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
 	"workreport/app/palette"
 	"workreport/app/report"
+	"workreport/app/zhtext"
 )
 
-// The series every chart uses, so that results and targets look the same everywhere.
-var (
-	resultSeries = func(year int) Series { return Series{Name: fmt.Sprintf("%d年实绩", year), Colour: palette.Result} }
-	targetSeries = func(year int) Series { return Series{Name: fmt.Sprintf("%d年目标", year), Colour: palette.Target} }
-	striveSeries = func(year int) Series {
-		return Series{Name: fmt.Sprintf("%d年力争目标", year), Colour: palette.Strive, Outline: true}
-	}
-)
+// Every chart is titled by one pattern: what it shows, then when and in what unit, as in
+// 主要经济指标增速：2022年实绩（%）. The periods come from the figures themselves.
 
-// bar is the bar of one figure: its value, and its value as printed.
-func bar(f *report.Figure) Bar {
-	return Bar{Value: f.Value, Text: f.ValueText(), Figure: f.ID}
+// title joins a chart's subject, its periods and its unit.
+func title(subject, when, unit string) string {
+	return subject + "：" + when + "（" + unit + "）"
 }
 
-// unitTitle is how a unit appears in a title: （%）, （亿元）.
-func unitTitle(u string) string { return "（" + u + "）" }
+// The series every chart uses, so that results, targets and striving targets look the
+// same everywhere: on screen, in PNG files and in the workbook.
+func resultSeries(p report.Period) Series {
+	return Series{Name: p.Label() + "实绩", Colour: palette.Result}
+}
 
-// Overview returns the overview charts: the main indicators' growth with their ranks,
-// each result beside its targets (one chart per unit), the key amounts in 亿元, and
-// the shares and completion rates.
+func targetSeries(p report.Period) Series {
+	return Series{Name: p.Label() + "目标", Colour: palette.Target}
+}
+
+func striveSeries(p report.Period) Series {
+	return Series{Name: p.Label() + "力争目标", Colour: palette.Strive, Outline: true}
+}
+
+// bar is the bar of one figure: its value (a range up to its upper bound), and its value
+// as printed, with the strive word of a target.
+func bar(f *report.Figure) Bar {
+	b := Bar{Value: f.Value, Text: f.StriveText(), Figure: f.ID}
+	if f.IsRange {
+		b.Upper, b.IsRange = f.Upper, true
+	}
+	return b
+}
+
+// reviewSection is the first top-level section that reviews the past: its own text holds
+// the report's headline results.
+func reviewSection(r *report.Report) *report.Section {
+	for _, s := range r.Sections {
+		if s.Role == report.RoleReview && !s.Article {
+			return s
+		}
+	}
+	return nil
+}
+
+// headlineResults are the results of the review's period with a number, in file order.
+func headlineResults(r *report.Report) ([]*report.Figure, report.Period) {
+	rev := reviewSection(r)
+	if rev == nil {
+		return nil, report.Period{}
+	}
+	var out []*report.Figure
+	for _, f := range r.Figures() {
+		if f.Nature == report.Result && f.HasValue && f.Period == rev.Period {
+			out = append(out, f)
+		}
+	}
+	return out, rev.Period
+}
+
+// Overview returns the overview charts: the headline growth rates with their ranks,
+// each result beside its targets (one chart per unit and pair of periods), the largest
+// unit of amounts, and the shares and completion rates.
 func Overview(r *report.Report) []*Spec {
 	var out []*Spec
 	if s := growthOverview(r); s != nil {
@@ -45,26 +87,24 @@ func Overview(r *report.Report) []*Spec {
 	return out
 }
 
-func resultYear(r *report.Report) int { return r.Year - 1 }
-
-// growthOverview draws the growth rates printed in the review's headline, each with the
-// rank the report gives it; the ranks rank these growth rates.
+// growthOverview draws the growth rates printed in the review's own text (its headline),
+// each with the ranks the report gives it.
 func growthOverview(r *report.Report) *Spec {
-	review := topSection(r, report.Result)
-	if review == nil {
+	rev := reviewSection(r)
+	if rev == nil {
 		return nil
 	}
-	y := resultYear(r)
-	s := &Spec{ID: "overview-growth", Title: fmt.Sprintf("%d年主要经济指标增速（%%）", y),
-		Note: "排名为增速在全省的位次", Unit: "%", Series: []Series{resultSeries(y)}}
-	for _, f := range review.Figures() {
-		if f.Nature != report.Result || f.Measure != "增速" || !f.HasValue || f.Unit != "%" {
+	p := rev.Period
+	s := &Spec{ID: "overview-growth", Title: title("主要经济指标增速", p.Label()+"实绩", "%"),
+		Unit: "%", Series: []Series{resultSeries(p)}}
+	for _, f := range rev.Figures() {
+		if f.Nature != report.Result || f.Measure != "增速" || !f.HasValue || f.Unit != "%" || f.Period != p {
 			continue
 		}
 		b := bar(f)
 		var notes []string
 		for _, d := range r.Dependents(f) {
-			if d.Measure == "排名" {
+			if d.Measure == "排名" && d.Brief != "" {
 				notes = append(notes, d.Brief)
 			}
 		}
@@ -77,100 +117,98 @@ func growthOverview(r *report.Report) *Spec {
 	return s
 }
 
-// topSection is the first top-level section holding figures of the given nature.
-func topSection(r *report.Report, n report.Nature) *Section {
-	for _, s := range r.Sections {
-		for _, f := range s.Figures() {
-			if f.Nature == n {
-				return s
-			}
-		}
-	}
-	return nil
-}
-
-// Section is report.Section; the alias keeps signatures short.
-type Section = report.Section
-
 // trimMeasure drops a trailing 增速 from an indicator when the chart's title says it.
 func trimMeasure(s string) string { return strings.TrimSuffix(s, "增速") }
 
-// Pairs returns one chart per unit of each result beside its targets: the result, the
-// target and, where the report sets one, the striving target.
+// Pairs returns one chart per unit and pair of periods of each result beside its
+// targets: the result, the main target and, where the report sets one, the striving
+// target.
 func Pairs(r *report.Report) []*Spec {
-	y := resultYear(r)
 	var out []*Spec
-	byUnit := map[string]*Spec{}
+	byKey := map[string]*Spec{}
 	for _, p := range r.Pairs() {
-		u := p.Result.Unit
-		s := byUnit[u]
+		main, strive := p.Main(), p.Strive()
+		u, tp := p.Result.Unit, p.First().Period
+		key := u + "|" + p.Result.Period.String() + "|" + tp.String()
+		s := byKey[key]
 		if s == nil {
-			s = &Spec{ID: fmt.Sprintf("overview-pairs-%d", len(out)+1),
-				Title: fmt.Sprintf("%d年实绩与%d年目标%s", y, r.Year, unitTitle(u)),
-				Unit:  u, Series: []Series{resultSeries(y), targetSeries(r.Year), striveSeries(r.Year)}}
-			byUnit[u] = s
+			s = &Spec{ID: fmt.Sprintf("overview-pairs-%d", len(out)+1), Unit: u,
+				Title:  title("实绩与目标", p.Result.Period.Label()+"实绩，"+tp.Label()+"目标", u),
+				Series: []Series{resultSeries(p.Result.Period), targetSeries(tp), striveSeries(tp)}}
+			byKey[key] = s
 			out = append(out, s)
 		}
-		g := Group{Label: p.Result.Indicator, Bars: []Bar{bar(p.Result), bar(p.Targets[0]), {Missing: true}}}
-		if p.Targets[0].Strive != "" {
-			g.Bars[1].Text = p.Targets[0].Strive + g.Bars[1].Text
+		g := Group{Label: p.Result.Indicator, Bars: []Bar{bar(p.Result), {Missing: true}, {Missing: true}}}
+		if main != nil {
+			g.Bars[1] = bar(main)
 		}
-		for _, t := range p.Targets[1:] {
-			if t.Strive != "" {
-				g.Bars[2] = bar(t)
-				g.Bars[2].Text = t.Strive + g.Bars[2].Text
-				break
-			}
+		if strive != nil {
+			g.Bars[2] = bar(strive)
 		}
 		s.Groups = append(s.Groups, g)
 	}
 	for _, s := range out {
-		strive := false
-		for _, g := range s.Groups {
-			strive = strive || !g.Bars[2].Missing
-		}
-		if !strive {
-			s.Series = s.Series[:2]
-			for i := range s.Groups {
-				s.Groups[i].Bars = s.Groups[i].Bars[:2]
-			}
-		}
-		if s.Unit == "%" {
-			s.Title = fmt.Sprintf("%d年增速与%d年增速目标（%%）", y, r.Year)
-		}
+		dropEmptySeries(s)
 	}
 	return out
 }
 
-// amounts draws the results in 亿元, largest first.
+// dropEmptySeries removes the series no group has a bar in.
+func dropEmptySeries(s *Spec) {
+	for i := len(s.Series) - 1; i >= 0; i-- {
+		used := false
+		for _, g := range s.Groups {
+			used = used || !g.Bars[i].Missing
+		}
+		if used {
+			continue
+		}
+		s.Series = slices.Delete(s.Series, i, i+1)
+		for j := range s.Groups {
+			s.Groups[j].Bars = slices.Delete(s.Groups[j].Bars, i, i+1)
+		}
+	}
+}
+
+// amounts draws the headline period's totals in the unit most of them use, largest first.
 func amounts(r *report.Report) *Spec {
-	y := resultYear(r)
+	results, p := headlineResults(r)
+	count := map[string]int{}
+	unit := ""
+	for _, f := range results {
+		if f.Measure == "总量" {
+			count[f.Unit]++
+			if count[f.Unit] > count[unit] {
+				unit = f.Unit
+			}
+		}
+	}
+	if count[unit] < 2 {
+		return nil
+	}
 	var figs []*report.Figure
-	for _, f := range r.Figures() {
-		if f.Nature == report.Result && f.Measure == "总量" && f.Unit == "亿元" && f.HasValue {
+	for _, f := range results {
+		if f.Measure == "总量" && f.Unit == unit {
 			figs = append(figs, f)
 		}
 	}
-	if len(figs) < 2 {
-		return nil
-	}
 	sort.SliceStable(figs, func(i, j int) bool { return figs[i].Value > figs[j].Value })
-	s := &Spec{ID: "overview-amounts", Title: fmt.Sprintf("%d年主要总量指标（亿元）", y), Unit: "亿元",
-		Note: "按数值从大到小排列", Series: []Series{resultSeries(y)}}
+	s := &Spec{ID: "overview-amounts", Title: title("主要总量指标", p.Label()+"实绩", unit), Unit: unit,
+		Note: "按数值从大到小排列", Series: []Series{resultSeries(p)}}
 	for _, f := range figs {
 		s.Groups = append(s.Groups, Group{Label: f.Indicator, Bars: []Bar{bar(f)}})
 	}
 	return s
 }
 
-// shares draws the results that are shares or completion rates, against 100%.
+// shares draws the headline period's shares and completion rates, against 100%.
 func shares(r *report.Report) *Spec {
-	y := resultYear(r)
-	s := &Spec{ID: "overview-shares", Title: fmt.Sprintf("%d年占比与完成率（%%）", y), Unit: "%",
-		Series:    []Series{{Name: fmt.Sprintf("%d年实绩", y), Colour: palette.Share}},
+	results, p := headlineResults(r)
+	s := &Spec{ID: "overview-shares", Title: title("占比与完成率", p.Label()+"实绩", "%"), Unit: "%",
+		Series:    []Series{{Name: p.Label() + "实绩", Colour: palette.Share}},
 		Reference: &Line{Value: 100, Label: "100%"}}
-	for _, f := range r.Figures() {
-		if f.Nature == report.Result && (f.Measure == "占比" || f.Measure == "完成率") && f.Unit == "%" && f.HasValue {
+	for _, f := range results {
+		if (f.Measure == "占比" || f.Measure == "完成率") && f.Unit == "%" {
 			s.Groups = append(s.Groups, Group{Label: f.Indicator, Bars: []Bar{bar(f)}})
 		}
 	}
@@ -181,12 +219,13 @@ func shares(r *report.Report) *Spec {
 }
 
 // Sections returns the charts of a section: one per kind of comparable figures (same
-// nature, measure and unit) that has at least two figures. A part of the work plan is
-// charted over all its sub-parts, so that each part shows its quantified targets; a
-// sub-part gets its own chart only when it differs from its part's.
+// nature, measure, unit and period) that has at least two figures. A part with
+// sub-parts is charted over all of them, so that each part shows its quantified targets;
+// a sub-part gets a chart of its own only for figures no earlier chart draws, so that no
+// page repeats a chart's bars under another title.
 func Sections(r *report.Report, sec *report.Section) []*Spec {
 	var out []*Spec
-	seen := map[string]bool{}
+	drawn := map[string]bool{}
 	var walk func(s *report.Section)
 	walk = func(s *report.Section) {
 		figs := s.Figures()
@@ -194,12 +233,13 @@ func Sections(r *report.Report, sec *report.Section) []*Spec {
 			figs = s.AllFigures()
 		}
 		for _, grp := range comparable(figs) {
-			key := groupKey(grp)
-			if seen[key] {
+			if all(grp, func(f *report.Figure) bool { return drawn[f.ID] }) {
 				continue
 			}
-			seen[key] = true
-			out = append(out, sectionSpec(r, s, grp, len(out)+1))
+			for _, f := range grp {
+				drawn[f.ID] = true
+			}
+			out = append(out, sectionSpec(s, grp, len(out)+1))
 		}
 		for _, c := range s.Sections {
 			walk(c)
@@ -209,9 +249,19 @@ func Sections(r *report.Report, sec *report.Section) []*Spec {
 	return out
 }
 
-// comparable groups figures by nature, measure and unit, keeping groups of two or more.
-// Thresholds, derived and qualitative figures and ranks are left out: thresholds and
-// ranks are not amounts to compare, derived figures are not printed in the report.
+func all[T any](xs []T, fn func(T) bool) bool {
+	for _, x := range xs {
+		if !fn(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// comparable groups figures by nature, measure, unit and period, keeping groups of two
+// or more. Thresholds, derived and qualitative figures and ranks are left out:
+// thresholds and ranks are not amounts to compare, derived figures are not printed in
+// the report. A five-year total never shares a chart with a year's.
 func comparable(figs []*report.Figure) [][]*report.Figure {
 	var keys []string
 	groups := map[string][]*report.Figure{}
@@ -219,7 +269,7 @@ func comparable(figs []*report.Figure) [][]*report.Figure {
 		if !f.HasValue || f.Measure == "排名" || (f.Nature != report.Result && f.Nature != report.Target) {
 			continue
 		}
-		k := string(f.Nature) + "|" + f.Measure + "|" + f.Unit
+		k := string(f.Nature) + "|" + f.Measure + "|" + f.Unit + "|" + f.Period.String()
 		if _, ok := groups[k]; !ok {
 			keys = append(keys, k)
 		}
@@ -234,54 +284,38 @@ func comparable(figs []*report.Figure) [][]*report.Figure {
 	return out
 }
 
-func groupKey(figs []*report.Figure) string {
-	var ids []string
-	for _, f := range figs {
-		ids = append(ids, f.ID)
-	}
-	return strings.Join(ids, ",")
-}
+// ShortTitle is a section title without its numbering and after its first clause.
+func ShortTitle(t string) string { return zhtext.ShortTitle(t) }
 
-var sectionNumber = regexp.MustCompile(`^(?:\([一二三四五六七八九十]+\)|[0-9]+\.)`)
-
-// ShortTitle is a section title without its numbering and after its first clause:
-// (三)多措并举延伸拓展产业链条,全力构建… becomes 多措并举延伸拓展产业链条.
-func ShortTitle(title string) string {
-	t := sectionNumber.ReplaceAllString(title, "")
-	if i := strings.IndexAny(t, ",，"); i > 0 {
-		t = t[:i]
-	}
-	return t
-}
-
-func sectionSpec(r *report.Report, s *report.Section, figs []*report.Figure, n int) *Spec {
+// sectionSpec charts comparable figures of a section, titled by the section and by what
+// the figures measure: 多措并举延伸拓展产业链条：2022年总量实绩（亿元）. Striving targets
+// are drawn as striving targets, as everywhere else.
+func sectionSpec(s *report.Section, figs []*report.Figure, n int) *Spec {
 	f0 := figs[0]
-	year, series := resultYear(r), resultSeries(resultYear(r))
-	if f0.Nature == report.Target {
-		year, series = r.Year, targetSeries(r.Year)
-	}
-	what := f0.Measure
-	if f0.Nature == report.Target {
-		what += "目标"
-	}
+	p := f0.Period
+	what := f0.Measure + string(f0.Nature)
 	name := ShortTitle(s.Title)
-	if !strings.HasPrefix(name, fmt.Sprint(year)) { // 2022年工作回顾 names its year already
-		name = fmt.Sprintf("%d年 %s", year, name)
+	when := p.Label() + what
+	if strings.Contains(name, p.Label()) { // 2022年工作回顾 names its period already
+		when = what
 	}
-	spec := &Spec{
-		ID:      fmt.Sprintf("%s-%d", s.ID, n),
-		Title:   fmt.Sprintf("%s：%s%s", name, what, unitTitle(f0.Unit)),
-		Unit:    f0.Unit,
-		Series:  []Series{series},
-		Section: s.ID,
+	spec := &Spec{ID: fmt.Sprintf("%s-%d", s.ID, n), Title: title(name, when, f0.Unit), Unit: f0.Unit, Section: s.ID}
+	if f0.Nature == report.Target {
+		spec.Series = []Series{targetSeries(p), striveSeries(p)}
+	} else {
+		spec.Series = []Series{resultSeries(p)}
 	}
 	for _, f := range figs {
-		b := bar(f)
-		if f.Strive != "" {
-			b.Text = f.Strive + b.Text
+		g := Group{Label: f.Indicator, Bars: []Bar{bar(f)}}
+		if f0.Nature == report.Target {
+			g.Bars = append(g.Bars, Bar{Missing: true})
+			if f.Strive != "" {
+				g.Bars[0], g.Bars[1] = g.Bars[1], g.Bars[0]
+			}
 		}
-		spec.Groups = append(spec.Groups, Group{Label: f.Indicator, Bars: []Bar{b}})
+		spec.Groups = append(spec.Groups, g)
 	}
+	dropEmptySeries(spec)
 	return spec
 }
 

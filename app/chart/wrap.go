@@ -2,15 +2,8 @@ package chart
 
 import (
 	"strings"
-	"unicode"
-)
 
-// Characters that must not start a line, and characters that must not end one.
-const (
-	noLineStart = "、，。；：！？）)」』”’%％·…"
-	noLineEnd   = "（(「『“‘"
-	// softAfter are good places to break after; a break before an opening bracket is good too.
-	softAfter = "、，,；;：:）)"
+	"workreport/app/zhtext"
 )
 
 // segment is a unit wrapping never splits: a run of Latin letters and digits (3773.41,
@@ -21,26 +14,16 @@ type segment struct {
 }
 
 func segments(s string) []segment {
-	var out []segment
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		j := i + 1
-		if isWordRune(rs[i]) {
-			for j < len(rs) && isWordRune(rs[j]) {
-				j++
-			}
-		}
-		seg := segment{text: string(rs[i:j])}
-		last := rs[j-1]
-		seg.soft = strings.ContainsRune(softAfter, last) || (j < len(rs) && strings.ContainsRune(noLineEnd, rs[j]))
-		out = append(out, seg)
-		i = j
+	words := zhtext.Words(s)
+	out := make([]segment, len(words))
+	for i, w := range words {
+		rs := []rune(w)
+		out[i].text = w
+		// A break is good after a clause or list mark, or before an opening bracket.
+		out[i].soft = zhtext.IsSoftBreak(rs[len(rs)-1]) ||
+			(i+1 < len(words) && zhtext.CannotEndLine([]rune(words[i+1])[0]))
 	}
 	return out
-}
-
-func isWordRune(r rune) bool {
-	return r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".%&+-/", r))
 }
 
 // canBreakBefore reports whether a line may end after segs[i-1] and start at segs[i].
@@ -51,10 +34,7 @@ func canBreakBefore(segs []segment, i int) bool {
 	first := []rune(segs[i].text)[0]
 	prev := []rune(segs[i-1].text)
 	last := prev[len(prev)-1]
-	if strings.ContainsRune(noLineStart, first) || strings.ContainsRune(noLineEnd, last) {
-		return false
-	}
-	return true
+	return !zhtext.CannotStartLine(first) && !zhtext.CannotEndLine(last)
 }
 
 // wrap breaks s into at most maxLines lines, each at most width pixels wide at the given
