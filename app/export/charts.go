@@ -3,9 +3,11 @@ package export
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"workreport/app/chart"
 	"workreport/app/palette"
 	"workreport/app/report"
 )
@@ -23,138 +25,62 @@ const (
 // percentFormat shows a number as the report prints it followed by %: 3.3 → 3.3%.
 const percentFormat = `General"%"`
 
-// chartBlock is one small table on the 图表 sheet with the chart drawn from it.
+// chartBlock is one small table on the 图表 sheet with the native chart drawn from it.
+// It is made from a chart.Spec, the same one the screen and the PNG files draw.
 type chartBlock struct {
 	title   string
-	columns []string // first column is the category
+	columns []string // the category, a column per series, then the values as printed
 	rows    []chartRow
-	series  []chartSeries
+	series  []chart.Series
 	format  string // data label and axis number format
 }
 
 type chartRow struct {
 	category string
 	values   []*report.Figure // one per series; nil leaves the cell empty
-	notes    []string         // extra text columns after the values
+	printed  string           // the values as the report prints them
 }
 
-type chartSeries struct {
-	name   string
-	colour palette.Colour
-}
-
-// chartBlocks chooses the figures the workbook charts: the 2022 growth rates, each
-// result beside its targets (one chart per unit, so that no axis mixes units), and the
-// 2022 shares and completion rates.
-func chartBlocks(r *report.Report) []chartBlock {
+// chartBlocks makes the workbook's charts from the overview's chart specs. A native
+// chart draws a number per bar: a category whose target carries a bound, a strive word
+// or a range names the target as printed, so that a bar labelled 6 never hides that the
+// target is 6%以上, and a range target, drawn up to its lower bound, names the whole range.
+func chartBlocks(r *report.Report, specs []*chart.Spec) []chartBlock {
 	var blocks []chartBlock
-	growth := chartBlock{
-		title:   "2022年各项增速（%）",
-		columns: []string{"指标", "增速（%）", "原文表述"},
-		series:  []chartSeries{{"2022年实绩", palette.Result}},
-		format:  percentFormat,
-	}
-	shares := chartBlock{
-		title:   "2022年占比与完成率（%）",
-		columns: []string{"指标", "数值（%）", "原文表述"},
-		series:  []chartSeries{{"2022年实绩", palette.Share}},
-		format:  percentFormat,
-	}
-	for _, f := range r.Figures() {
-		if f.Nature != report.Result || !f.HasValue || f.Unit != "%" {
-			continue
+	for _, s := range specs {
+		blk := chartBlock{title: s.Title, series: s.Series}
+		blk.columns = append(blk.columns, "指标")
+		for _, se := range s.Series {
+			blk.columns = append(blk.columns, se.Name+"（"+s.Unit+"）")
 		}
-		row := chartRow{category: labelWithBound(f), values: []*report.Figure{f}, notes: []string{f.Phrase}}
-		switch f.Measure {
-		case "增速":
-			growth.rows = append(growth.rows, row)
-		case "占比", "完成率":
-			shares.rows = append(shares.rows, row)
+		blk.columns = append(blk.columns, "原文表述")
+		if s.Unit == "%" {
+			blk.format = percentFormat
 		}
-	}
-	if len(growth.rows) > 0 {
-		blocks = append(blocks, growth)
-	}
-	// Pairs, grouped by unit in order of first appearance.
-	var units []string
-	byUnit := map[string]*chartBlock{}
-	for _, p := range r.Pairs() {
-		u := p.Result.Unit
-		blk := byUnit[u]
-		if blk == nil {
-			units = append(units, u)
-			blk = &chartBlock{
-				title:   fmt.Sprintf("2022年实绩与2023年目标（%s）", unitLabel(u)),
-				columns: []string{"指标", "2022年实绩", "2023年目标", "2023年力争目标", "目标原文表述"},
-				series:  []chartSeries{{"2022年实绩", palette.Result}, {"2023年目标", palette.Target}, {"2023年力争目标", palette.Strive}},
+		for _, g := range s.Groups {
+			row := chartRow{category: g.Label}
+			var printed, qualifiers []string
+			for _, b := range g.Bars {
+				f := r.Figure(b.Figure)
+				if b.Missing || f == nil {
+					row.values = append(row.values, nil)
+					continue
+				}
+				row.values = append(row.values, f)
+				printed = append(printed, b.Text)
+				if f.Bound != "" || f.Strive != "" || f.IsRange {
+					qualifiers = append(qualifiers, b.Text)
+				}
 			}
-			if u == "%" {
-				blk.format = percentFormat
+			row.printed = strings.Join(printed, "，")
+			if len(qualifiers) > 0 {
+				row.category += "（" + strings.Join(qualifiers, "，") + "）"
 			}
-			byUnit[u] = blk
+			blk.rows = append(blk.rows, row)
 		}
-		row := chartRow{category: p.Result.Indicator, values: []*report.Figure{p.Result, p.Targets[0], nil}}
-		phrase := targetPhrase(p.Targets[0])
-		for _, t := range p.Targets[1:] {
-			if t.Strive != "" {
-				row.values[2] = t
-				phrase += "，" + targetPhrase(t)
-				break
-			}
-		}
-		row.notes = []string{phrase}
-		// A bar labelled 6 must not hide that the target is 6%以上: the category names
-		// the qualified target whenever a bound or strive word qualifies it.
-		if qualified(p) {
-			row.category += "（目标" + phrase + "）"
-		}
-		blk.rows = append(blk.rows, row)
-	}
-	for _, u := range units {
-		blk := byUnit[u]
-		hasStrive := false
-		for _, row := range blk.rows {
-			hasStrive = hasStrive || row.values[2] != nil
-		}
-		if !hasStrive {
-			blk.columns = append(blk.columns[:3:3], blk.columns[4])
-			blk.series = blk.series[:2]
-			for i := range blk.rows {
-				blk.rows[i].values = blk.rows[i].values[:2]
-			}
-		}
-		blocks = append(blocks, *blk)
-	}
-	if len(shares.rows) > 0 {
-		blocks = append(blocks, shares)
+		blocks = append(blocks, blk)
 	}
 	return blocks
-}
-
-// qualified reports whether any figure of the pair carries a bound or strive word.
-func qualified(p report.Pair) bool {
-	for _, f := range append([]*report.Figure{p.Result}, p.Targets...) {
-		if f.Bound != "" || f.Strive != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// labelWithBound is the indicator, with the printed value when a bound qualifies it, so
-// that a chart never shows 超20% as a plain 20.
-func labelWithBound(f *report.Figure) string {
-	if f.Bound != "" {
-		return f.Indicator + "（" + f.Phrase + "）"
-	}
-	return f.Indicator
-}
-
-func unitLabel(u string) string {
-	if u == "%" {
-		return "增速，%"
-	}
-	return u
 }
 
 // chartsSheet writes each chart block's table and adds a native Excel chart beside it.
@@ -167,7 +93,7 @@ func (b *builder) chartsSheet() {
 	}
 	var charts []placed
 	pageTop := 1
-	for i, blk := range chartBlocks(b.r) {
+	for i, blk := range chartBlocks(b.r, b.charts) {
 		// Start a new page rather than split a chart across two.
 		if rows := blockRows(blk); i > 0 && w.row-pageTop+rows > rowsPerPage {
 			b.check(b.f.InsertPageBreak(SheetCharts, cell(1, w.row)))
@@ -186,9 +112,7 @@ func (b *builder) chartsSheet() {
 					w.number(2+i, f.Value, f.NumberString(), b.st.tableNumber)
 				}
 			}
-			for i, n := range row.notes {
-				w.text(2+len(row.values)+i, n, b.st.tableText, false)
-			}
+			w.text(2+len(row.values), row.printed, b.st.tableText, false)
 			w.next()
 		}
 		last := w.row - 1
@@ -225,13 +149,14 @@ func (b *builder) addChart(blk chartBlock, top, first, last int) {
 	axisFont := excelize.Font{Family: Font, Size: 9, Color: palette.Axis.Hex}
 	var series []excelize.ChartSeries
 	for i, s := range blk.series {
-		series = append(series, excelize.ChartSeries{
+		cs := excelize.ChartSeries{
 			Name:       fmt.Sprintf("'%s'!$%s$%d", SheetCharts, colName(2+i), first-1),
 			Categories: ref(1, first, last),
 			Values:     ref(2+i, first, last),
-			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.colour.Hex}},
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.Colour.Hex}},
 			DataLabel:  excelize.ChartDataLabel{Font: excelize.Font{Family: Font, Size: 9, Color: palette.Ink.Hex}},
-		})
+		}
+		series = append(series, cs)
 	}
 	zero := 0.0
 	legend := excelize.ChartLegend{Position: "bottom", Font: &excelize.Font{Family: Font, Size: 9, Color: palette.Axis.Hex}}

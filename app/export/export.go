@@ -8,26 +8,27 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
+	"workreport/app/chart"
 	"workreport/app/meta"
 	"workreport/app/report"
 	"workreport/app/safefile"
 )
 
-// Sheet names, in workbook order.
+// The names of the sheets every workbook may have. Between the cover and the pairs
+// comes a sheet for each top-level section of the report that holds figures, named after
+// the section.
 const (
-	SheetCover   = "说明"
-	SheetReview  = "2022年工作回顾"
-	SheetTargets = "2023年主要预期目标"
-	SheetPlan    = "2023年工作安排"
-	SheetPairs   = "目标对比"
-	SheetAll     = "全部数据"
-	SheetCharts  = "图表"
+	SheetCover  = "说明"
+	SheetPairs  = "目标对比"
+	SheetAll    = "全部数据"
+	SheetCharts = "图表"
 )
 
 // Table names of the Excel tables (ASCII, so that formulas referring to them work in
@@ -53,15 +54,6 @@ func (o Options) time() time.Time {
 		return time.Now()
 	}
 	return o.Time
-}
-
-// sectionSheets maps the report's top-level sections to the sheets laid out like the
-// report. Sections of the report not listed here (the self-building points and the
-// article) hold no figures of their own in the sheets; their figures are in 全部数据.
-var sectionSheets = []struct{ sheet, section string }{
-	{SheetReview, "review"},
-	{SheetTargets, "targets"},
-	{SheetPlan, "plan"},
 }
 
 // maxCellText is Excel's limit on the text of one cell, in UTF-16 code units. excelize
@@ -146,40 +138,82 @@ type builder struct {
 	now      time.Time
 	st       styles
 	bordered map[int]bool // the styles in st that draw borders
-	sheets   []string
+	sheets   []sheetInfo
+	charts   []*chart.Spec
 	err      error // first error; later calls are no-ops
+}
+
+// sheetInfo is one sheet of the workbook: its name, what it holds (for the cover's
+// index), and the report section it lays out, if any.
+type sheetInfo struct {
+	name    string
+	purpose string
+	section *report.Section
+}
+
+// plan decides the sheets: the cover; a sheet for each top-level section that holds
+// figures; the pairs, when the report pairs any result with a target; every figure; and
+// the charts, when there are any.
+func (b *builder) plan() {
+	b.sheets = []sheetInfo{{name: SheetCover}}
+	taken := []string{SheetCover, SheetPairs, SheetAll, SheetCharts}
+	for _, sec := range b.r.Sections {
+		if len(sec.AllFigures()) == 0 {
+			continue
+		}
+		name := sheetName(sec.Title, taken)
+		taken = append(taken, name)
+		b.sheets = append(b.sheets, sheetInfo{name: name, section: sec,
+			purpose: sec.Title + "：按报告顺序列出每条原文及其中的数据"})
+	}
+	if len(b.r.Pairs()) > 0 {
+		b.sheets = append(b.sheets, sheetInfo{name: SheetPairs, purpose: "实绩与对应的目标并列对照（可筛选）"})
+	}
+	b.sheets = append(b.sheets, sheetInfo{name: SheetAll, purpose: "全部数据，每项一行（可筛选、排序、复制）"})
+	b.charts = chart.Overview(b.r)
+	if len(b.charts) > 0 {
+		b.sheets = append(b.sheets, sheetInfo{name: SheetCharts, purpose: "概览图表及其数据，与软件和导出的图表相同"})
+	}
+}
+
+// has reports whether the workbook has the named sheet.
+func (b *builder) has(name string) bool {
+	for _, s := range b.sheets {
+		if s.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) build() error {
 	if err := b.newStyles(); err != nil {
 		return err
 	}
+	b.plan()
 	// Name every sheet before adding charts: excelize does not rewrite chart references
 	// when a sheet is renamed.
-	b.sheets = []string{SheetCover}
-	for _, s := range sectionSheets {
-		if b.r.Section(s.section) != nil {
-			b.sheets = append(b.sheets, s.sheet)
-		}
-	}
-	b.sheets = append(b.sheets, SheetPairs, SheetAll, SheetCharts)
-	b.check(b.f.SetSheetName("Sheet1", b.sheets[0]))
-	for _, name := range b.sheets[1:] {
-		_, err := b.f.NewSheet(name)
+	b.check(b.f.SetSheetName("Sheet1", b.sheets[0].name))
+	for _, s := range b.sheets[1:] {
+		_, err := b.f.NewSheet(s.name)
 		b.check(err)
 	}
 	b.check(b.f.SetDefaultFont(Font))
 	b.cover()
-	for _, s := range sectionSheets {
-		if sec := b.r.Section(s.section); sec != nil {
-			b.sectionSheet(s.sheet, sec)
+	for _, s := range b.sheets {
+		if s.section != nil {
+			b.sectionSheet(s.name, s.section)
 		}
 	}
-	b.pairsSheet()
+	if b.has(SheetPairs) {
+		b.pairsSheet()
+	}
 	b.allSheet()
-	b.chartsSheet()
-	for _, name := range b.sheets {
-		b.pageSetup(name)
+	if b.has(SheetCharts) {
+		b.chartsSheet()
+	}
+	for _, s := range b.sheets {
+		b.pageSetup(s.name, s.section != nil || s.name == SheetPairs || s.name == SheetAll)
 	}
 	b.properties()
 	b.f.SetActiveSheet(0)
@@ -234,13 +268,22 @@ func colName(col int) string {
 func (b *builder) properties() {
 	stamp := b.now.UTC().Format(time.RFC3339)
 	title := b.r.Title + "数据"
+	subject := b.r.Title + "的全部数据"
+	if c := b.r.Source.ShortCaveat(); c != "" {
+		subject += "（" + c + "）"
+	}
+	keywords := []string{"政府工作报告"}
+	if b.r.Place != "" {
+		keywords = append(keywords, b.r.Place)
+	}
+	keywords = append(keywords, fmt.Sprint(b.r.Year))
 	b.check(b.f.SetDocProps(&excelize.DocProperties{
 		Title:          title,
-		Subject:        fmt.Sprintf("%s的全部数据（%s摘录和图解，并非报告官方全文）", b.r.Title, b.r.Source.Publication),
+		Subject:        subject,
 		Creator:        meta.Name + " " + meta.Version,
 		LastModifiedBy: meta.Name + " " + meta.Version,
 		Description:    fmt.Sprintf("由%s（%s）于 %s 导出。", meta.DisplayName, meta.Name, b.now.Format("2006-01-02 15:04")),
-		Keywords:       "政府工作报告; " + b.r.City + "; " + fmt.Sprint(b.r.Year),
+		Keywords:       strings.Join(keywords, "; "),
 		Category:       "政府工作报告",
 		Language:       "zh-CN",
 		Created:        stamp,

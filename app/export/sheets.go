@@ -2,37 +2,49 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"workreport/app/meta"
 	"workreport/app/report"
+	"workreport/app/zhtext"
 )
 
 // Bound words and their meanings, for the cover sheet.
 var boundMeanings = []struct{ word, meaning string }{
-	{"超", "超过，多于所列数字"},
-	{"以上", "不少于所列数字（含本数）"},
+	{"超 / 超过", "超过，多于所列数字"},
+	{"以上 / 不低于", "不少于所列数字（含本数）"},
+	{"以下 / 以内 / 不超过 / 控制在", "不多于所列数字（含本数），是上限"},
 	{"近", "接近，略少于所列数字"},
-	{"左右", "大约，可能略多或略少"},
+	{"约 / 左右", "大约，可能略多或略少"},
+	{"多 / 余", "比所列数字略多，如“6600多万”"},
 	{"突破", "已超过所列数字"},
-	{"达", "达到所列数字"},
+	{"达 / 达到", "达到所列数字"},
 	{"上", "达到所列的数量级，如“上百亿”"},
 	{"级", "规模在所列的数量级，如“千亿级”"},
+	{"强", "位列前若干名之内，如“全国50强”"},
+	{"区间", "如“6%－6.5%”：数值一栏为下限，上限一栏为上限"},
 	{"力争 / 争取", "争取达到的目标，在基本目标之外或之上"},
 }
 
-// Nature meanings, for the cover sheet.
-var natureMeanings = []struct {
-	nature  report.Nature
-	meaning string
-}{
-	{report.Result, "2022年的实际结果"},
-	{report.Target, "2023年的目标或工作安排"},
-	{report.Threshold, "界定一类对象的门槛，不是目标，如“投资10亿元以上项目”中的“10亿元以上”"},
-	{report.Derived, "由原文中两个数字计算得出，报告中没有这个数字；四舍五入保留一位小数，原文表述一栏写明算式"},
-	{report.Qualitative, "没有数字的评价，如“全面完成”“优秀”"},
+// natureMeanings says what each nature means, naming the report's own periods.
+func (b *builder) natureMeanings() [][2]string {
+	when := func(n report.Nature) string {
+		if ps := b.r.Periods(n); len(ps) > 0 {
+			return "（本报告：" + report.PeriodLabels(ps) + "）"
+		}
+		return ""
+	}
+	return [][2]string{
+		{string(report.Result), "回顾期间的实际结果" + when(report.Result)},
+		{string(report.Target), "目标或工作安排，包括“拟安排”的资金等计划数" + when(report.Target)},
+		{string(report.Threshold), "界定一类对象的门槛，不是目标，如“投资10亿元以上项目”中的“10亿元以上”"},
+		{string(report.Derived), "由原文中两个数字计算得出，报告中没有这个数字；四舍五入保留一位小数，原文表述一栏写明算式"},
+		{string(report.Qualitative), "没有数字的目标或评价，如“基本同步”“全面完成”"},
+	}
 }
 
 func (b *builder) cover() {
@@ -41,10 +53,6 @@ func (b *builder) cover() {
 	w.text(1, r.Title+"数据", b.st.title, false)
 	w.next()
 	w.next()
-	kind := r.Source.Kind
-	if kind == "" {
-		kind = "报纸对政府工作报告的摘录，并非报告官方全文"
-	}
 	count := map[report.Nature]int{}
 	for _, f := range r.Figures() {
 		count[f.Nature]++
@@ -53,28 +61,47 @@ func (b *builder) cover() {
 	for _, n := range report.Natures {
 		summary += fmt.Sprintf("；%s %d 项", n, count[n])
 	}
-	rows := [][2]string{
-		{"报告", r.Title},
-		{"会议", r.Source.Meeting + "（" + r.Source.Date + "）"},
-		{"来源", r.Source.Publication + "：" + kind + "。数字以正式发布的报告为准。"},
-		{"数据", summary},
-		{"导出时间", b.now.Format("2006年1月2日 15:04")},
-		{"软件", fmt.Sprintf("%s %s（%s）", meta.DisplayName, meta.Version, meta.Name)},
+	source := string(r.Source.Kind)
+	if r.Source.Publication != "" {
+		source = r.Source.Publication + "，" + source
 	}
+	if c := r.Source.Caveat(); c != "" {
+		source += "：" + c
+	}
+	if r.Source.Note != "" {
+		source += "。" + r.Source.Note
+	}
+	rows := [][2]string{{"报告", r.Title}}
+	if r.Place != "" {
+		rows = append(rows, [2]string{"地区", r.Place})
+	}
+	if meeting := strings.TrimSpace(r.Source.Meeting + " " + r.Source.Date); meeting != "" {
+		rows = append(rows, [2]string{"会议", meeting})
+	}
+	rows = append(rows, [2]string{"来源", source}, [2]string{"数据", summary})
+	if n := r.Unconfirmed(); n > 0 {
+		rows = append(rows, [2]string{"审核", fmt.Sprintf("有 %d 项数据是软件识别、尚未经人核对的（审核一栏为“未审核”，以黄色标出），使用前请对照原文核对", n)})
+	}
+	rows = append(rows, [2]string{"导出时间", b.now.Format("2006年1月2日 15:04")},
+		[2]string{"软件", fmt.Sprintf("%s %s（%s）", meta.DisplayName, meta.Version, meta.Name)})
 	for _, kv := range rows {
 		w.text(1, kv[0], b.st.label, false)
-		w.text(2, kv[1], b.st.wrap, true)
+		style := b.st.wrap
+		if kv[0] == "审核" {
+			style = b.st.unconfirmed
+		}
+		w.text(2, kv[1], style, true)
 		w.next()
 	}
 	w.next()
 	w.text(1, "工作表", b.st.subtitle, false)
 	w.next()
-	for _, name := range b.sheets[1:] {
+	for _, sh := range b.sheets[1:] {
 		c := cell(1, w.row)
-		w.text(1, name, b.st.link, false)
-		tip := "转到“" + name + "”"
-		b.check(b.f.SetCellHyperLink(SheetCover, c, "'"+name+"'!A1", "Location", excelize.HyperlinkOpts{Tooltip: &tip}))
-		w.text(2, sheetPurpose[name], b.st.wrap, true)
+		w.text(1, sh.name, b.st.link, false)
+		tip := "转到“" + sh.name + "”"
+		b.check(b.f.SetCellHyperLink(SheetCover, c, "'"+sh.name+"'!A1", "Location", excelize.HyperlinkOpts{Tooltip: &tip}))
+		w.text(2, sh.purpose, b.st.wrap, true)
 		w.next()
 	}
 	w.next()
@@ -88,42 +115,63 @@ func (b *builder) cover() {
 	w.next()
 	w.text(1, "性质", b.st.subtitle, false)
 	w.next()
-	for _, m := range natureMeanings {
-		w.text(1, string(m.nature), b.st.label, false)
-		w.text(2, m.meaning, b.st.wrap, true)
+	for _, m := range b.natureMeanings() {
+		w.text(1, m[0], b.st.label, false)
+		w.text(2, m[1], b.st.wrap, true)
 		w.next()
 	}
 	w.next()
 	w.text(1, "数值", b.st.subtitle, false)
 	w.next()
 	w.text(1, "说明", b.st.label, false)
-	w.text(2, "数值按原文单位记录，不换算、不四舍五入：3773.41亿元 记为 3773.41，3.3% 记为 3.3，“超千亿元”记为 1000，排名“第2”记为 2。限定词另列一栏。", b.st.wrap, true)
+	w.text(2, "数值按原文单位记录，不换算、不四舍五入：3773.41亿元 记为 3773.41，3.3% 记为 3.3，“超千亿元”记为 1000，排名“第2”记为 2，"+
+		"区间“6%－6.5%”的数值记为下限 6、上限记为 6.5。限定词另列一栏。时期一栏写明数据所属的年份、年份区间（五年合计或年均）或规划期。", b.st.wrap, true)
 	w.next()
 	w.finish()
 }
 
-// sheetPurpose says what each sheet holds, for the index on the cover.
-var sheetPurpose = map[string]string{
-	SheetReview:  "2022年工作回顾：按报告顺序列出每条原文及其中的数据",
-	SheetTargets: "2023年主要预期目标：每条目标及其数值、限定词和力争目标",
-	SheetPlan:    "2023年工作安排：按部分和小节列出每条原文及其中的数据",
-	SheetPairs:   "2022年实绩与2023年目标并列对照（可筛选）",
-	SheetAll:     "全部数据，每项一行（可筛选、排序、复制）",
-	SheetCharts:  "增速、实绩与目标、占比的图表及其数据",
+// sheetName makes a section title into a sheet name Excel accepts: without numbering,
+// up to the first comma, without the characters Excel forbids, at most 31 characters,
+// and unlike any name already taken.
+func sheetName(title string, taken []string) string {
+	name := zhtext.ShortTitle(title)
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '·'
+		}
+		return r
+	}, name)
+	name = strings.Trim(name, "'")
+	if rs := []rune(name); len(rs) > 28 {
+		name = string(rs[:28])
+	}
+	if name == "" {
+		name = "分节"
+	}
+	unique := name
+	for n := 2; ; n++ {
+		if !slices.ContainsFunc(taken, func(t string) bool { return strings.EqualFold(t, unique) }) {
+			return unique
+		}
+		unique = fmt.Sprintf("%s(%d)", name, n)
+	}
 }
 
 // Columns of the sheets laid out like the report.
-var sectionColumns = []string{"条目 / 指标", "数值", "单位", "限定", "力争", "原文表述", "性质", "口径", "编号"}
+var sectionColumns = []string{"条目 / 指标", "数值", "上限", "单位", "限定", "力争", "原文表述", "性质", "口径", "时期", "审核", "编号"}
 
 const (
 	sColIndicator = iota + 1
 	sColValue
+	sColUpper
 	sColUnit
 	sColBound
 	sColStrive
 	sColPhrase
 	sColNature
 	sColMeasure
+	sColPeriod
+	sColReview
 	sColID
 )
 
@@ -137,7 +185,7 @@ func (b *builder) header(w *sheetWriter, names []string) {
 // sectionSheet lays the section out as the report does: each heading, each verbatim item,
 // and under each item the figures it holds. Derived figures follow their section's items.
 func (b *builder) sectionSheet(name string, top *report.Section) {
-	w := b.sheet(name, map[int]float64{sColIndicator: 44, sColPhrase: 24, sColID: 28})
+	w := b.sheet(name, map[int]float64{sColIndicator: 44, sColPhrase: 24, sColPeriod: 12, sColID: 28})
 	b.header(w, sectionColumns)
 	last := len(sectionColumns)
 	var walk func(s *report.Section, depth int)
@@ -145,9 +193,7 @@ func (b *builder) sectionSheet(name string, top *report.Section) {
 		var derived []*report.Figure
 		for i, blk := range s.Blocks() {
 			switch {
-			case blk.Kind == report.TitleBlock && depth == 0:
-				w.merged(1, last, blk.Text, b.st.heading1)
-			case blk.Kind == report.TitleBlock && depth == 1:
+			case blk.Kind == report.TitleBlock && depth <= 1:
 				w.merged(1, last, blk.Text, b.st.heading1)
 			case blk.Kind == report.TitleBlock:
 				w.merged(1, last, blk.Text, b.st.heading2)
@@ -155,6 +201,10 @@ func (b *builder) sectionSheet(name string, top *report.Section) {
 				w.merged(1, last, blk.Text, b.st.item)
 			}
 			w.next()
+			if blk.Kind == report.TitleBlock && depth == 0 && s.Note != "" {
+				w.merged(1, last, "说明："+s.Note, b.st.item)
+				w.next()
+			}
 			for _, f := range figuresAt(s, i) {
 				b.figureRow(w, f)
 			}
@@ -192,6 +242,14 @@ func figuresAt(s *report.Section, i int) []*report.Figure {
 	return out
 }
 
+// reviewText is the 审核 cell of a figure.
+func reviewText(f *report.Figure) string {
+	if f.Confirmed() {
+		return string(report.Confirmed)
+	}
+	return string(report.Unconfirmed)
+}
+
 func (b *builder) figureRow(w *sheetWriter, f *report.Figure) {
 	textStyle := b.st.figText
 	switch f.Nature {
@@ -205,83 +263,111 @@ func (b *builder) figureRow(w *sheetWriter, f *report.Figure) {
 	if f.HasValue {
 		w.number(sColValue, f.Value, f.NumberString(), b.st.figNumber)
 	}
+	if f.IsRange {
+		w.number(sColUpper, f.Upper, f.UpperString(), b.st.figNumber)
+	}
 	w.text(sColUnit, f.Unit, b.st.figNote, false)
 	w.text(sColBound, f.Bound, b.st.figNote, false)
 	w.text(sColStrive, f.Strive, b.st.figNote, false)
 	w.text(sColPhrase, f.Phrase, b.st.figNote, true)
 	w.text(sColNature, string(f.Nature), b.st.figNote, false)
 	w.text(sColMeasure, f.Measure, b.st.figNote, false)
+	w.text(sColPeriod, f.Period.String(), b.st.figNote, false)
+	review := b.st.figNote
+	if !f.Confirmed() {
+		review = b.st.unconfirmed
+	}
+	w.text(sColReview, reviewText(f), review, false)
 	w.text(sColID, f.ID, b.st.figNote, true)
 	w.next()
 }
 
-// Columns of the 目标对比 table.
-var pairColumns = []string{"指标", "口径", "单位", "2022年实绩", "实绩原文表述", "2023年目标", "目标限定", "目标原文表述",
-	"2023年力争目标", "力争原文表述", "实绩编号", "目标编号"}
+// pairColumns are the columns of the 目标对比 table. The results' and targets' columns are
+// headed by their periods when every pair shares them (2022年实绩); otherwise a 时期
+// column says.
+func (b *builder) pairColumns(pairs []report.Pair) (cols []string, mixed bool) {
+	var results, targets []*report.Figure
+	for _, p := range pairs {
+		results = append(results, p.Result)
+		targets = append(targets, p.Targets...)
+	}
+	rl, tl := report.CommonLabel(results), report.CommonLabel(targets)
+	mixed = rl == "" || tl == ""
+	cols = []string{"指标", "口径", "单位", rl + "实绩", "实绩原文表述", tl + "目标", "目标上限", "目标限定", "目标原文表述",
+		tl + "力争目标", "力争原文表述"}
+	if mixed {
+		cols = append(cols, "实绩时期", "目标时期")
+	}
+	return append(cols, "实绩编号", "目标编号"), mixed
+}
 
 func (b *builder) pairsSheet() {
-	w := b.sheet(SheetPairs, map[int]float64{1: 30, 5: 16, 8: 16, 10: 16})
-	b.header(w, pairColumns)
-	for _, p := range b.r.Pairs() {
-		res := p.Result
-		main, strive := p.Targets[0], (*report.Figure)(nil)
-		for _, t := range p.Targets[1:] {
-			if t.Strive != "" && strive == nil {
-				strive = t
-			}
-		}
-		w.styleRow(1, len(pairColumns), b.st.tableText)
+	pairs := b.r.Pairs()
+	cols, mixed := b.pairColumns(pairs)
+	w := b.sheet(SheetPairs, map[int]float64{1: 30, 5: 16, 9: 16, 11: 16})
+	b.header(w, cols)
+	for _, p := range pairs {
+		res, main, strive := p.Result, p.Main(), p.Strive()
+		w.styleRow(1, len(cols), b.st.tableText)
 		w.text(1, res.Indicator, b.st.tableWrap, true)
 		w.text(2, res.Measure, b.st.tableText, false)
 		w.text(3, res.Unit, b.st.tableText, false)
 		w.number(4, res.Value, res.NumberString(), b.st.tableNumber)
 		w.text(5, res.Phrase, b.st.tableText, false)
-		w.number(6, main.Value, main.NumberString(), b.st.tableNumber)
-		w.text(7, main.Bound, b.st.tableText, false)
-		w.text(8, targetPhrase(main), b.st.tableText, false)
-		if strive != nil {
-			w.number(9, strive.Value, strive.NumberString(), b.st.tableNumber)
-			w.text(10, targetPhrase(strive), b.st.tableText, false)
+		if main != nil {
+			w.number(6, main.Value, main.NumberString(), b.st.tableNumber)
+			if main.IsRange {
+				w.number(7, main.Upper, main.UpperString(), b.st.tableNumber)
+			}
+			w.text(8, main.Bound, b.st.tableText, false)
+			w.text(9, main.Phrase, b.st.tableText, false)
 		}
-		w.text(11, res.ID, b.st.tableText, false)
-		ids := main.ID
 		if strive != nil {
-			ids += "、" + strive.ID
+			w.number(10, strive.Value, strive.NumberString(), b.st.tableNumber)
+			w.text(11, strive.StriveText(), b.st.tableText, false)
 		}
-		w.text(12, ids, b.st.tableText, false)
+		col := 12
+		if mixed {
+			w.text(12, res.Period.String(), b.st.tableText, false)
+			w.text(13, p.First().Period.String(), b.st.tableText, false)
+			col = 14
+		}
+		w.text(col, res.ID, b.st.tableText, false)
+		var ids []string
+		for _, t := range p.Targets {
+			ids = append(ids, t.ID)
+		}
+		w.text(col+1, strings.Join(ids, "、"), b.st.tableText, false)
 		w.next()
 	}
-	b.table(w, TablePairs, len(pairColumns))
+	b.table(w, TablePairs, len(cols))
 	// Print the comparison without the two id columns, so that it fits a page legibly.
 	b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area",
-		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", SheetPairs, colName(len(pairColumns)-2), max(w.row-1, 1)), Scope: SheetPairs}))
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", SheetPairs, colName(len(cols)-2), max(w.row-1, 1)), Scope: SheetPairs}))
 }
 
-// targetPhrase is a target's 原文表述 with its strive word, as a reader says it.
-func targetPhrase(f *report.Figure) string {
-	if f.Strive != "" {
-		return f.Strive + f.Phrase
-	}
-	return f.Phrase
-}
-
-// Column of 数值 in the 全部数据 table (1-based).
-const allColValue = 6
-
+// allSheet is every figure, one per row, in the columns of the figures command.
 func (b *builder) allSheet() {
 	// Narrow, wrapping text columns keep the sheet legible when printed fitted to A4.
-	w := b.sheet(SheetAll, map[int]float64{1: 22, 2: 20, 3: 20, 10: 16, 11: 40, 12: 22})
+	wide := map[int]bool{1: true, 2: true, 3: true, 15: true, 16: true, 17: true}
+	w := b.sheet(SheetAll, map[int]float64{1: 22, 2: 20, 3: 20, 15: 16, 16: 40, 17: 22})
 	b.header(w, report.Columns)
 	for _, f := range b.r.Figures() {
 		w.styleRow(1, len(report.Columns), b.st.tableText)
 		for i, v := range f.Row() {
 			col := i + 1
 			switch {
-			case col == allColValue:
+			case i == report.ColumnValue:
 				if f.HasValue {
 					w.number(col, f.Value, v, b.st.tableNumber)
 				}
-			case col == 1 || col == 2 || col == 3 || col == 10 || col == 11 || col == 12:
+			case i == report.ColumnUpper:
+				if f.IsRange {
+					w.number(col, f.Upper, v, b.st.tableNumber)
+				}
+			case i == report.ColumnReview && !f.Confirmed():
+				w.text(col, v, b.st.unconfirmed, false)
+			case wide[col]:
 				w.text(col, v, b.st.tableWrap, true)
 			default:
 				w.text(col, v, b.st.tableText, false)

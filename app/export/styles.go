@@ -21,6 +21,7 @@ type styles struct {
 	figText, figNumber, figThreshold, figNote int
 	figDerived                                int
 	tableText, tableWrap, tableNumber         int
+	unconfirmed                               int // a 未审核 mark, filled so that it is seen
 }
 
 func border() []excelize.Border {
@@ -88,6 +89,8 @@ func (b *builder) newStyles() error {
 		tableWrap: b.newStyle(&excelize.Style{Font: font(sizeBody, ink, false, false), Alignment: wrapTop, Border: border()}),
 		tableNumber: b.newStyle(&excelize.Style{Font: font(sizeBody, ink, false, false),
 			Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}, Border: border(), CustomNumFmt: &general}),
+		unconfirmed: b.newStyle(&excelize.Style{Font: font(sizeBody, ink, true, false), Alignment: wrapTop, Border: border(),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{palette.Highlight.Hex}}}),
 	}
 	return b.err
 }
