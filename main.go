@@ -1,5 +1,5 @@
-// WorkReport (政府工作报告图解) presents a city's government work report as navigable
-// panels of figures, charts and verbatim text, and exports every figure to Excel.
+// WorkReport (政府工作报告图解) presents a government work report as navigable panels of
+// figures, charts and verbatim text, and exports every figure to Excel.
 //
 // With no arguments it opens the window; with a subcommand it runs headless:
 //
@@ -12,12 +12,30 @@ package main
 import (
 	"os"
 
+	"workreport/app/chart"
 	"workreport/app/cli"
+	"workreport/app/export"
+	"workreport/app/report"
+	"workreport/app/task"
 	"workreport/views"
 )
 
 func main() {
 	args := os.Args[1:]
 	cli.PrepareConsole(args)
-	os.Exit(cli.Run(args, cli.Stdio(views.Run)))
+	os.Exit(cli.Run(args, cli.Stdio(gui)))
+}
+
+// gui opens the window on the report, wired to the real services: background work on
+// goroutines, the workbook saved atomically, charts written as PNG files, and report
+// files loaded from disk.
+func gui(r *report.Report, reportPath string) error {
+	return views.Run(r, reportPath, views.Deps{
+		Exec: &task.Async{},
+		Export: func(path string, r *report.Report) (string, error) {
+			return export.Save(path, r, export.Options{})
+		},
+		SaveCharts: chart.WriteFiles,
+		LoadReport: report.LoadFile,
+	})
 }

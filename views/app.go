@@ -29,7 +29,7 @@ func warmFont(a fyne.App, th fyne.Theme) <-chan struct{} {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		fyne.MeasureText("江门", th.Size(theme.SizeNameText), fyne.TextStyle{})
+		fyne.MeasureText("报告", th.Size(theme.SizeNameText), fyne.TextStyle{})
 	}()
 	return done
 }

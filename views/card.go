@@ -1,8 +1,6 @@
 package views
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/report"
+	"workreport/app/session"
 )
 
 // cardWidthEms is a card's width in text sizes: four cards fit beside the navigation in
@@ -30,71 +29,57 @@ type figureCard struct {
 	copy    *button
 	source  *button
 	marked  bool
-	comment string // the comparison line, kept for tests
+	fill    fyne.ThemeColorName // the card's fill when not marked
+	comment string              // the comparison line, kept for tests
 }
 
-// badgeText names the natures that must not be mistaken for reported figures.
-var badgeText = map[report.Nature]string{
-	report.Result:      "实绩",
-	report.Target:      "目标",
-	report.Threshold:   "门槛",
-	report.Derived:     "推算",
-	report.Qualitative: "定性",
-}
-
-func (u *UI) newCard(f *report.Figure) *figureCard {
+func (u *UI) newCard(m session.Card) *figureCard {
+	f := m.Figure
 	text := themeSize(theme.SizeNameText)
 	width := text * cardWidthEms
-	c := &figureCard{fig: f}
+	c := &figureCard{fig: f, fill: colourCard}
+	if m.Unconfirmed {
+		c.fill = colourUnconfirmed
+	}
 
-	c.value = canvas.NewText(f.ValueText(), themeColour(natureColour(f.Nature)))
+	c.value = canvas.NewText(m.Value, themeColour(natureColour(f.Nature)))
 	c.value.TextSize = text * valueEms
 	for c.value.TextSize > text && fyne.MeasureText(c.value.Text, c.value.TextSize, c.value.TextStyle).Width > width-2*theme.Padding() {
 		c.value.TextSize *= 0.9 // a long value shrinks rather than overflowing the card
 	}
-	badge := canvas.NewText(badgeText[f.Nature], themeColour(natureColour(f.Nature)))
+	badgeText := m.Badge
+	if m.Unconfirmed {
+		badgeText += " · 未审核"
+	}
+	badge := canvas.NewText(badgeText, themeColour(natureColour(f.Nature)))
 	badge.TextSize = themeSize(theme.SizeNameCaptionText)
 
-	indicator := widget.NewLabel(f.Indicator)
+	indicator := widget.NewLabel(m.Indicator)
 	indicator.Wrapping = fyne.TextWrapWord
 	indicator.Importance = widget.HighImportance
 
 	// Text widgets inset their text; the value and badge, drawn directly, match them.
 	inset := theme.InnerPadding()
 	parts := []fyne.CanvasObject{inset2(c.value, inset), indicator}
-	c.comment = u.sess.Report().Comparison(f)
-	if of := u.sess.Report().Qualifies(f); of != nil {
-		note := "说明：" + of.Indicator + " " + of.ValueText()
-		if c.comment != "" {
-			c.comment += "；" + note
-		} else {
-			c.comment = note
-		}
-	}
+	c.comment = m.Comparison
 	if c.comment != "" {
 		parts = append(parts, mutedText(c.comment, theme.SizeNameText))
 	}
-	switch {
-	case f.Strive != "":
-		parts = append(parts, mutedText("力争目标（原文“"+f.Strive+"”）", theme.SizeNameCaptionText))
-	case f.Nature == report.Threshold:
-		parts = append(parts, mutedText("门槛：界定一类对象的标准，不是目标", theme.SizeNameCaptionText))
-	case f.Nature == report.Derived && f.Formula != nil:
-		parts = append(parts, mutedText("推算：报告中没有这个数，由 "+f.Formula.Left.ValueText()+" "+f.Formula.Op+" "+
-			f.Formula.Right.ValueText()+" 计算，"+report.Rounding, theme.SizeNameCaptionText))
+	for _, n := range m.Notes {
+		parts = append(parts, mutedText(n, theme.SizeNameCaptionText))
 	}
-	parts = append(parts, mutedText("“"+excerpt(f.Sentence, f.Phrase, 30)+"”", theme.SizeNameCaptionText))
+	parts = append(parts, mutedText("“"+m.Excerpt+"”", theme.SizeNameCaptionText))
 
 	c.copy = newButton("复制", theme.ContentCopyIcon(), func() {
-		u.clipboard().SetContent(f.ValueText())
-		u.status("已复制：" + f.ValueText())
+		u.clipboard().SetContent(m.Value)
+		u.status("已复制：" + m.Value)
 	})
 	c.copy.Importance = widget.LowImportance
 	c.source = newButton("出处", theme.InfoIcon(), func() { u.showSource(f) })
 	c.source.Importance = widget.LowImportance
 	parts = append(parts, container.NewHBox(inset2(badge, inset), layoutSpacer(), c.copy, c.source))
 
-	c.bg = canvas.NewRectangle(themeColour(colourCard))
+	c.bg = canvas.NewRectangle(themeColour(c.fill))
 	c.bg.CornerRadius = theme.InputRadiusSize() * 2
 	c.bg.StrokeWidth = 1.5
 	c.bg.StrokeColor = themeColour(colourCardEdge)
@@ -115,7 +100,7 @@ func (c *figureCard) mark(on bool) {
 		c.bg.StrokeColor = themeColour(colourTarget)
 		c.bg.StrokeWidth = 3
 	} else {
-		c.bg.FillColor = themeColour(colourCard)
+		c.bg.FillColor = themeColour(c.fill)
 		c.bg.StrokeColor = themeColour(colourCardEdge)
 		c.bg.StrokeWidth = 1.5
 	}
@@ -129,29 +114,6 @@ func mutedText(s string, size fyne.ThemeSizeName) *widget.RichText {
 	rt.Wrapping = fyne.TextWrapWord
 	return rt
 }
-
-// excerpt is the part of a sentence around a phrase, at most n characters, with
-// ellipses where it is cut.
-func excerpt(sentence, phrase string, n int) string {
-	rs := []rune(sentence)
-	if len(rs) <= n {
-		return sentence
-	}
-	at := len([]rune(sentence[:indexOf(sentence, phrase)]))
-	start := max(0, at-(n-len([]rune(phrase)))/2)
-	end := min(len(rs), start+n)
-	start = max(0, end-n)
-	out := string(rs[start:end])
-	if start > 0 {
-		out = "…" + out
-	}
-	if end < len(rs) {
-		out += "…"
-	}
-	return out
-}
-
-func indexOf(s, sub string) int { return max(0, strings.Index(s, sub)) }
 
 // inset2 pads an object on the left and right, as text widgets pad their text.
 func inset2(o fyne.CanvasObject, x float32) fyne.CanvasObject {

@@ -16,10 +16,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/chart"
-	"workreport/app/export"
 	"workreport/app/report"
-	"workreport/app/safefile"
 	"workreport/app/session"
+	"workreport/app/zhtext"
 )
 
 // exportExcel asks where to save the workbook and saves it in the background.
@@ -29,7 +28,7 @@ func (u *UI) exportExcel() {
 		if path == "" {
 			return
 		}
-		path = safefile.WithExtension(path, export.Extension)
+		path = session.WorkbookPath(path)
 		if info, err := os.Stat(path); err == nil && !info.IsDir() {
 			u.modal("替换文件？", wrapped("“"+filepath.Base(path)+"”已经存在。\n要用新导出的工作簿替换它吗？"), 460,
 				modalButton{label: "取消"},
@@ -215,23 +214,12 @@ func (u *UI) pickExportPath(w fyne.Window, dir, name string, done func(string)) 
 	u.modal("导出Excel", form, 640, modalButton{label: "取消", action: func() { done("") }},
 		modalButton{label: "导出", primary: true, action: func() {
 			name := strings.TrimSpace(file.Text)
-			if err := checkFileName(name); err != nil {
+			if err := zhtext.CheckFileName(name); err != nil {
 				u.showError("文件名有误", err)
 				return
 			}
 			done(filepath.Join(strings.TrimSpace(folder.Text), name))
 		}})
-}
-
-// checkFileName rejects names Windows cannot store.
-func checkFileName(name string) error {
-	if name == "" {
-		return errors.New("请输入文件名")
-	}
-	if strings.ContainsAny(name, `/\:*?"<>|`) {
-		return errors.New(`文件名不能包含以下字符：/ \ : * ? " < > |`)
-	}
-	return nil
 }
 
 // pickFolder is Fyne's folder dialog, starting in dir.

@@ -2,10 +2,9 @@ package views
 
 import (
 	"image"
-	"image/png"
-	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,6 +14,7 @@ import (
 	"workreport/app/chart"
 	"workreport/app/export"
 	"workreport/app/report"
+	"workreport/app/report/reporttest"
 	"workreport/app/session"
 	"workreport/app/task"
 )
@@ -42,35 +42,48 @@ func (f *fakeDeps) deps() Deps {
 		LoadReport: report.LoadFile,
 		OpenFile:   func(p string) error { f.opened = append(f.opened, "open:"+p); return nil },
 		ShowFile:   func(p string) error { f.opened = append(f.opened, "show:"+p); return nil },
+		After:      func(_ time.Duration, fn func()) { fn() },
 	}
 }
 
-// testUI builds the window on Fyne's test driver, with charts rendered synchronously.
+// testUI opens the window on the 2016 national excerpt, on Fyne's test driver, with
+// charts rendered synchronously.
 func testUI(t testing.TB, size fyne.Size) (*UI, fyne.Window, *fakeDeps, *session.MemorySettings) {
 	t.Helper()
-	a := test.NewTempApp(t)
+	return testUIWith(t, size, reporttest.Load(t, reporttest.National2016))
+}
+
+// builtIn is the report the app ships, for the golden images the README shows.
+func builtIn(t testing.TB) *report.Report {
+	t.Helper()
 	r, err := report.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r
+}
+
+// testUIWith opens the window on a report the way Run does, then starts the app as the
+// driver would.
+func testUIWith(t testing.TB, size fyne.Size, r *report.Report) (*UI, fyne.Window, *fakeDeps, *session.MemorySettings) {
+	t.Helper()
+	a := test.NewTempApp(t)
 	prefs := &session.MemorySettings{}
 	fd := &fakeDeps{}
-	w := a.NewWindow("")
-	u := New(a, w, session.New(r, "", prefs), fd.deps())
+	u := open(a, session.New(r, "", prefs), fd.deps())
+	w := u.win
 	w.Resize(size)
 	w.Show()
+	started(a)
 	t.Cleanup(w.Close)
 	return u, w, fd, prefs
 }
 
-func savePNG(t testing.TB, path string, img image.Image) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
+// started runs the app's started hook, as the driver does when the app runs.
+func started(a fyne.App) {
+	if l, ok := a.Lifecycle().(interface{ OnStarted() func() }); ok && l.OnStarted() != nil {
+		l.OnStarted()()
 	}
-	defer f.Close()
-	png.Encode(f, img)
 }
 
 // blankImage reports whether an image is one colour.

@@ -2,7 +2,6 @@ package views
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -104,52 +103,50 @@ func absDiff(a, b float32) float32 {
 
 func (u *UI) buildPanel(p *session.Page) *panel {
 	pn := &panel{page: p, cards: map[string]*figureCard{}, texts: map[*report.Section][]*textBlock{}}
+	m := u.sess.Model(p.ID)
 	var parts []fyne.CanvasObject
-	parts = append(parts, u.header(p)...)
-	article := p.Section != nil && p.Section.Top().Article
-	switch {
-	case p.Section == nil:
-		parts = append(parts, u.overviewIntro()...)
-	case article:
-		// The article is for reading: its text first, its few figures after.
-		parts = append(parts, u.leadText())
-		parts = append(parts, u.sectionText(pn, p.Section, false)...)
-	case isTargets(p.Section):
-		parts = append(parts, u.targetsTable(p.Section))
+	parts = append(parts, u.header(m)...)
+	if p.Section == nil {
+		parts = append(parts, u.overviewIntro(m)...)
 	}
-	if figs := u.sess.Figures(p.ID); len(figs) > 0 {
-		title := "数据"
-		if p.Section == nil {
-			title = "主要数据"
+	if m.Note != "" {
+		parts = append(parts, mutedText("说明："+m.Note, theme.SizeNameCaptionText))
+	}
+	if m.Article {
+		// A press report is for reading: its text first, its few figures after.
+		if m.Lead != "" {
+			parts = append(parts, wrapped(m.Lead))
 		}
-		parts = append(parts, u.subheading(fmt.Sprintf("%s（%d 项）", title, len(figs)), u.copyButton(p.ID, len(figs))))
+		parts = append(parts, u.sectionText(pn, m.Text)...)
+	}
+	if m.Table != nil {
+		parts = append(parts, u.targetsTable(m.Table))
+	}
+	if len(m.Cards) > 0 {
+		parts = append(parts, u.subheading(m.CardsTitle, u.copyButton(p.ID, len(m.Cards))))
 		var cards []fyne.CanvasObject
-		for _, f := range figs {
-			c := u.newCard(f)
-			pn.cards[f.ID] = c
+		for _, cm := range m.Cards {
+			c := u.newCard(cm)
+			pn.cards[cm.Figure.ID] = c
 			pn.order = append(pn.order, c)
 			cards = append(cards, c.root)
 		}
 		parts = append(parts, container.New(&flowLayout{width: 900}, cards...))
 	}
-	if specs := u.sess.Charts(p.ID); len(specs) > 0 {
-		parts = append(parts, u.subheading(fmt.Sprintf("图表（%d 张）", len(specs)), nil))
-		for _, s := range specs {
+	if len(m.Charts) > 0 {
+		parts = append(parts, u.subheading(fmt.Sprintf("图表（%d 张）", len(m.Charts)), nil))
+		for _, s := range m.Charts {
 			cv := newChartView(u, s)
 			pn.charts = append(pn.charts, cv)
 			parts = append(parts, cv)
 		}
 	}
-	if p.Section != nil && !article {
-		// A section whose own text is only its title (the page header shows it) and
-		// whose parts have pages of their own has no text to show here.
-		if text := u.sectionText(pn, p.Section, len(p.Children) > 0); len(text) > 0 {
-			parts = append(parts, u.subheading("原文", nil))
-			parts = append(parts, text...)
-		}
+	if !m.Article && len(m.Text) > 0 {
+		parts = append(parts, u.subheading("原文", nil))
+		parts = append(parts, u.sectionText(pn, m.Text)...)
 	}
-	if len(p.Children) > 0 {
-		parts = append(parts, u.subheading("各部分", nil), u.childLinks(p))
+	if len(m.Children) > 0 {
+		parts = append(parts, u.subheading("各部分", nil), u.childLinks(m.Children))
 	}
 	pn.box = container.New(&pageLayout{onHeight: u.relayout}, parts...)
 	pn.scroll = container.NewVScroll(container.NewPadded(pn.box))
@@ -157,39 +154,18 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 	return pn
 }
 
-// isTargets reports whether a section is a list of targets, shown as a table: a
-// top-level section of the digest without parts whose figures are all targets.
-func isTargets(s *report.Section) bool {
-	if s.Article {
-		return false
-	}
-	for _, f := range s.Figures() {
-		if f.Nature != report.Target && f.Nature != report.Qualitative {
-			return false
-		}
-	}
-	return len(s.Figures()) > 0 && s.Parent == nil && len(s.Sections) == 0
-}
-
-// header is the page title and where it sits in the report.
-func (u *UI) header(p *session.Page) []fyne.CanvasObject {
-	r := u.sess.Report()
-	title := canvas.NewText(p.Title, themeColour(colourHeading))
+// header is the page title and the line above it: where the page sits in the report,
+// or the meeting and the source on the overview.
+func (u *UI) header(m *session.PageModel) []fyne.CanvasObject {
+	title := canvas.NewText(m.Title, themeColour(colourHeading))
 	title.TextSize = themeSize(theme.SizeNameHeadingText)
-	where := r.Title
-	if p.Section == nil {
-		title.Text = r.Title
-		where = fmt.Sprintf("%s · %s · %s摘录和图解", r.Source.Meeting, r.Source.Date, r.Source.Publication)
-	} else if p.Section.Parent != nil {
-		where = r.Title + " › " + strings.Join(p.Section.Parent.Path(), " › ")
-	}
 	if len([]rune(title.Text)) > 24 { // long part titles wrap rather than run off the page
 		h := widget.NewRichText(&widget.TextSegment{Text: title.Text, Style: widget.RichTextStyle{
 			ColorName: colourHeading, SizeName: theme.SizeNameSubHeadingText}})
 		h.Wrapping = fyne.TextWrapWord
-		return []fyne.CanvasObject{mutedText(where, theme.SizeNameCaptionText), h}
+		return []fyne.CanvasObject{mutedText(m.Where, theme.SizeNameCaptionText), h}
 	}
-	return []fyne.CanvasObject{mutedText(where, theme.SizeNameCaptionText), title}
+	return []fyne.CanvasObject{mutedText(m.Where, theme.SizeNameCaptionText), title}
 }
 
 // subheading is a section heading inside a panel, with an optional action on the right.
@@ -215,63 +191,41 @@ func (u *UI) copyButton(pageID string, n int) fyne.CanvasObject {
 	return b
 }
 
-// overviewIntro is the newspaper's lead and the source caveat.
-func (u *UI) overviewIntro() []fyne.CanvasObject {
-	r := u.sess.Report()
+// overviewIntro is a newspaper's headline and lead, and the note on the source.
+func (u *UI) overviewIntro(m *session.PageModel) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
-	if r.Headline != "" {
-		h := canvas.NewText("“"+r.Headline+"”", themeColour(colourMuted))
+	if m.Headline != "" {
+		h := canvas.NewText("“"+m.Headline+"”", themeColour(colourMuted))
 		h.TextSize = themeSize(theme.SizeNameSubHeadingText)
 		out = append(out, h)
 	}
-	out = append(out, u.leadText())
-	note := r.Source.Kind
-	if note == "" {
-		note = "报纸摘录，并非报告官方全文"
+	if m.Lead != "" {
+		out = append(out, wrapped(m.Lead))
 	}
-	out = append(out, mutedText("来源："+r.Source.Publication+"。"+note+"。数字以正式发布的报告为准；标“推算”的数字由软件计算，报告中没有。", theme.SizeNameCaptionText))
-	return out
+	return append(out, mutedText(m.Caveat, theme.SizeNameCaptionText))
 }
 
-func (u *UI) leadText() fyne.CanvasObject {
-	l := widget.NewLabel(u.sess.Report().Lead)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// sectionText is the section's verbatim text, its figures highlighted: its items, then
-// each sub-section's title and items. ownOnly leaves sub-sections out (they have pages).
-func (u *UI) sectionText(pn *panel, sec *report.Section, ownOnly bool) []fyne.CanvasObject {
+// sectionText is the verbatim text, its figures highlighted.
+func (u *UI) sectionText(pn *panel, items []session.TextItem) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
-	var walk func(s *report.Section, depth int)
-	walk = func(s *report.Section, depth int) {
-		for i, b := range s.Blocks() {
-			if b.Kind == report.TitleBlock {
-				if depth == 0 {
-					pn.texts[s] = append(pn.texts[s], nil) // the page header shows it
-					continue
-				}
-				t := u.highlighted(s, i, theme.SizeNameSubHeadingText, "")
-				pn.texts[s] = append(pn.texts[s], t)
-				out = append(out, t)
-				continue
-			}
-			bullet := "•  "
-			if s.Top().Article || b.Kind == report.IntroBlock {
-				bullet = ""
-			}
-			t := u.highlighted(s, i, theme.SizeNameText, bullet)
-			pn.texts[s] = append(pn.texts[s], t)
-			out = append(out, t)
+	for _, it := range items {
+		var t *textBlock
+		switch {
+		case it.Heading:
+			t = u.highlighted(it.Section, it.Block, theme.SizeNameSubHeadingText, "")
+		case it.Bullet:
+			t = u.highlighted(it.Section, it.Block, theme.SizeNameText, "•  ")
+		default:
+			t = u.highlighted(it.Section, it.Block, theme.SizeNameText, "")
 		}
-		if ownOnly && depth == 0 {
-			return
+		texts := pn.texts[it.Section]
+		for len(texts) <= it.Block {
+			texts = append(texts, nil)
 		}
-		for _, c := range s.Sections {
-			walk(c, depth+1)
-		}
+		texts[it.Block] = t
+		pn.texts[it.Section] = texts
+		out = append(out, t)
 	}
-	walk(sec, 0)
 	return out
 }
 
@@ -300,44 +254,37 @@ func (u *UI) highlighted(s *report.Section, i int, size fyne.ThemeSizeName, pref
 }
 
 // childLinks lists a section's parts as buttons, with how many figures each holds.
-func (u *UI) childLinks(p *session.Page) fyne.CanvasObject {
+func (u *UI) childLinks(links []session.Link) fyne.CanvasObject {
 	box := container.NewVBox()
-	for _, id := range p.Children {
-		c := u.sess.Page(id)
-		n := len(u.sess.Figures(id))
-		label := c.Title
-		if n > 0 {
-			label += fmt.Sprintf("（%d 项数据）", n)
-		}
-		b := newButton(label, nil, func() { u.sess.Go(id) })
+	for _, l := range links {
+		id := l.ID
+		b := newButton(l.Label, nil, func() { u.sess.Go(id) })
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}
 	return box
 }
 
-// targetsTable lists the targets with their bounds and strive words, each beside the
-// result of the year under review where the two are paired.
-func (u *UI) targetsTable(sec *report.Section) fyne.CanvasObject {
-	r := u.sess.Report()
-	head := []string{"指标", fmt.Sprintf("%d年目标", r.Year), "限定", "力争", fmt.Sprintf("%d年实绩", r.Year-1)}
+// targetsTable lays out the page's targets table.
+func (u *UI) targetsTable(t *session.TargetTable) fyne.CanvasObject {
 	cells := []fyne.CanvasObject{}
-	for _, h := range head {
+	for _, h := range t.Columns {
 		l := widget.NewLabel(h) // headed by colour: the font has no bold face
 		l.Importance = widget.HighImportance
 		cells = append(cells, l)
 	}
-	for _, f := range sec.Figures() {
-		result := ""
-		if p := r.Figure(f.Pair); p != nil && p.Nature == report.Result {
-			result = p.ValueText()
+	for _, row := range t.Rows {
+		for i, c := range row.Cells {
+			if i == 1 {
+				value := canvas.NewText(c, themeColour(natureColour(row.Figure.Nature)))
+				value.TextSize = themeSize(theme.SizeNameText) * 1.15
+				cells = append(cells, container.NewPadded(value))
+				continue
+			}
+			cells = append(cells, widget.NewLabel(c))
 		}
-		value := canvas.NewText(f.ValueText(), themeColour(natureColour(f.Nature)))
-		value.TextSize = themeSize(theme.SizeNameText) * 1.15
-		ind := widget.NewLabel(f.Indicator)
-		cells = append(cells, ind, container.NewPadded(value), widget.NewLabel(f.Bound), widget.NewLabel(f.Strive), widget.NewLabel(result))
 	}
-	return container.New(&tableLayout{cols: len(head)}, cells...)
+	return container.New(&tableLayout{cols: len(t.Columns)}, cells...)
 }
 
 // tableLayout lays cells out in rows, each column as wide as its widest cell, with a
@@ -496,11 +443,4 @@ func (l *flowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		}
 		y += rh + theme.Padding()
 	}
-}
-
-// noLineStart are characters a line must not start with.
-const noLineStart = "、，。；：！？）)」』”’%％·…,.;:!?"
-
-func isASCIIWord(r rune) bool {
-	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || strings.ContainsRune(".%+&", r))
 }

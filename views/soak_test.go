@@ -57,10 +57,11 @@ func TestSoakPanelsAndExports(t *testing.T) {
 	fd := &fakeDeps{}
 	deps := fd.deps()
 	deps.Exec = bg
-	w := a.NewWindow("")
-	u := New(a, w, session.New(r, "", &session.MemorySettings{}), deps)
+	u := open(a, session.New(r, "", &session.MemorySettings{}), deps)
+	w := u.win
 	w.Resize(fyne.NewSize(1280, 820))
 	w.Show()
+	started(a)
 	defer w.Close()
 	dir := t.TempDir()
 	tmpBefore := tempEntries(t)

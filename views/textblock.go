@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"workreport/app/zhtext"
 )
 
 // textRun is a run of text in one colour. A figure run is never split across lines.
@@ -50,11 +52,10 @@ func (t *textBlock) CreateRenderer() fyne.WidgetRenderer {
 
 // atom is a unit line breaking never splits.
 type atom struct {
-	text   string
-	run    int
-	glue   bool // must stay on the line of the atom before it
-	width  float32
-	spaces bool
+	text  string
+	run   int
+	glue  bool // must stay on the line of the atom before it
+	width float32
 }
 
 // widths caches the advance of each character per text size.
@@ -97,14 +98,14 @@ func (t *textBlock) atoms(size float32) []atom {
 		rs := []rune(r.text)
 		for j := 0; j < len(rs); {
 			k := j + 1
-			if isASCIIWord(rs[j]) {
-				for k < len(rs) && isASCIIWord(rs[k]) {
+			if zhtext.IsWordRune(rs[j]) {
+				for k < len(rs) && zhtext.IsWordRune(rs[k]) {
 					k++
 				}
 			}
 			s := string(rs[j:k])
 			out = append(out, atom{text: s, run: i, width: textWidth(s, size),
-				glue: strings.ContainsRune(noLineStart, rs[j]) || (len(out) > 0 && strings.ContainsRune(noLineEnd, lastRune(out[len(out)-1].text)))})
+				glue: zhtext.CannotStartLine(rs[j]) || (len(out) > 0 && zhtext.CannotEndLine(lastRune(out[len(out)-1].text)))})
 			j = k
 		}
 	}
@@ -224,9 +225,6 @@ func (r *textBlockRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *textBlockRenderer) Destroy() {}
-
-// noLineEnd are characters a line must not end with; the atom after them joins them.
-const noLineEnd = "（(「『“‘"
 
 // hang is the room kept at the end of each line for closing punctuation, which stays on
 // the line of the character before it.

@@ -25,6 +25,8 @@ const (
 	colourCardEdge  fyne.ThemeColorName = "workreportCardEdge"
 	colourMark      fyne.ThemeColorName = "workreportMark"
 	colourHeading   fyne.ThemeColorName = "workreportHeading"
+	// colourUnconfirmed fills the card of a figure no person has confirmed yet.
+	colourUnconfirmed fyne.ThemeColorName = "workreportUnconfirmed"
 )
 
 // meetingScale enlarges everything in meeting mode, on top of the user's zoom, so that
@@ -66,15 +68,16 @@ func hex(v uint32) color.Color {
 // shades are the light and dark colours of WorkReport's own colours, and of the Fyne
 // colours it changes: lighter on the dark variant where dark ones would not read.
 var shades = map[fyne.ThemeColorName]struct{ light, dark color.Color }{
-	colourResult:    {nrgba(palette.Result), hex(0x8ab4e6)},
-	colourTarget:    {nrgba(palette.Target), hex(0xf4a460)},
-	colourThreshold: {nrgba(palette.Threshold), hex(0xb0b0b0)},
-	colourDerived:   {nrgba(palette.Derived), hex(0xc3a6e0)},
-	colourMuted:     {nrgba(palette.Muted), hex(0xa8a8a8)},
-	colourHeading:   {nrgba(palette.Heading), hex(0xdde6f0)},
-	colourCard:      {hex(0xf7f9fc), hex(0x2b2f36)},
-	colourCardEdge:  {hex(0xd5dde8), hex(0x4a5060)},
-	colourMark:      {nrgba(palette.Highlight), hex(0x5c4a12)},
+	colourResult:      {nrgba(palette.Result), hex(0x8ab4e6)},
+	colourTarget:      {nrgba(palette.Target), hex(0xf4a460)},
+	colourThreshold:   {nrgba(palette.Threshold), hex(0xb0b0b0)},
+	colourDerived:     {nrgba(palette.Derived), hex(0xc3a6e0)},
+	colourMuted:       {nrgba(palette.Muted), hex(0xa8a8a8)},
+	colourHeading:     {nrgba(palette.Heading), hex(0xdde6f0)},
+	colourCard:        {hex(0xf7f9fc), hex(0x2b2f36)},
+	colourCardEdge:    {hex(0xd5dde8), hex(0x4a5060)},
+	colourMark:        {nrgba(palette.Highlight), hex(0x5c4a12)},
+	colourUnconfirmed: {hex(0xfff6dd), hex(0x3d3520)},
 	// Links and the primary colour are the results' blue.
 	theme.ColorNamePrimary:   {nrgba(palette.Result), hex(0x8ab4e6)},
 	theme.ColorNameHyperlink: {nrgba(palette.Result), hex(0x8ab4e6)},

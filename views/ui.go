@@ -1,5 +1,6 @@
 // Package views is WorkReport's Fyne user interface: the window, navigation, panels,
-// figure cards, theme and dialogs. It shows what app computes; it computes nothing itself.
+// figure cards, theme and dialogs. It lays out the page and card models app/session
+// makes; it parses no text and computes no figure.
 package views
 
 import (
@@ -17,17 +18,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/chart"
-	"workreport/app/export"
 	"workreport/app/meta"
 	"workreport/app/report"
 	"workreport/app/session"
-	"workreport/app/task"
 )
 
+// Background runs work off the UI goroutine: chart drawing, export, loading a report.
+type Background interface {
+	Go(fn func())
+}
+
 // Deps are what the UI needs from outside: where background work runs, and the actions
-// that touch files or the operating system. Tests replace them.
+// that write files or load reports. main wires the real ones; tests replace them. The
+// actions left nil default to the app's own: Fyne's file and folder dialogs, opening
+// files with the system, and a timer on the UI goroutine.
 type Deps struct {
-	Exec task.Executor
+	Exec Background
 	// PickExportPath asks where to save the workbook and calls done with the path, or
 	// with "" if the user cancels. It must not create or truncate the file.
 	PickExportPath func(w fyne.Window, dir, name string, done func(path string))
@@ -40,22 +46,31 @@ type Deps struct {
 	LoadReport func(path string) (*report.Report, error)
 	OpenFile   func(path string) error // opens a file with its program
 	ShowFile   func(path string) error // shows a file selected in its folder
+	// After runs fn on the UI goroutine after a delay.
+	After func(d time.Duration, fn func())
 }
 
-// DefaultDeps are the real dependencies. A nil PickExportPath uses the app's own dialog.
-func DefaultDeps() Deps {
-	return Deps{
-		Exec:       &task.Async{},
-		PickFolder: pickFolder,
-		PickReport: pickReport,
-		Export: func(path string, r *report.Report) (string, error) {
-			return export.Save(path, r, export.Options{})
-		},
-		SaveCharts: chart.WriteFiles,
-		LoadReport: report.LoadFile,
-		OpenFile:   openFile,
-		ShowFile:   showFile,
+// withDefaults fills in the actions left nil.
+func (d Deps) withDefaults(u *UI) Deps {
+	if d.PickExportPath == nil {
+		d.PickExportPath = u.pickExportPath
 	}
+	if d.PickFolder == nil {
+		d.PickFolder = pickFolder
+	}
+	if d.PickReport == nil {
+		d.PickReport = pickReport
+	}
+	if d.OpenFile == nil {
+		d.OpenFile = openFile
+	}
+	if d.ShowFile == nil {
+		d.ShowFile = showFile
+	}
+	if d.After == nil {
+		d.After = func(delay time.Duration, fn func()) { time.AfterFunc(delay, func() { fyne.Do(fn) }) }
+	}
+	return d
 }
 
 // UI is the main window and the widgets that tests reach for.
@@ -86,24 +101,28 @@ type UI struct {
 	right      fyne.CanvasObject // the search bar and panel, beside the tree or alone in meeting mode
 }
 
-// New builds the window's content for a session, with its current page. Call Show on
-// the window afterwards.
-func New(a fyne.App, w fyne.Window, sess *session.Session, deps Deps) *UI {
-	u := newShell(a, w, sess, deps)
-	u.pageChanged()
-	return u
-}
-
-// newShell builds the window's frame — toolbar, navigation, menu — without its page.
-func newShell(a fyne.App, w fyne.Window, sess *session.Session, deps Deps) *UI {
-	u := &UI{app: a, win: w, sess: sess, deps: deps, panels: map[string]*panel{}}
-	if u.deps.PickExportPath == nil {
-		u.deps.PickExportPath = u.pickExportPath
-	}
-	u.charts = chart.NewCache(deps.Exec)
+// open builds the main window for a session: the theme, whose font is parsed in the
+// background while the window is created, the frame, the menu and the shortcuts. The
+// first page is built once the app has started, after the window's first frame, so that
+// the window appears at once. Run shows the window; tests use the same path.
+func open(a fyne.App, sess *session.Session, deps Deps) *UI {
+	fontReady := warmFont(a, newTheme(sess.Dark(), sess.Zoom(), false))
+	w := a.NewWindow(sess.Report().Title + meta.TitleSuffix)
+	<-fontReady
+	u := &UI{app: a, win: w, sess: sess, panels: map[string]*panel{}}
+	u.deps = deps.withDefaults(u)
+	u.charts = chart.NewCache(u.deps.Exec)
 	u.applyTheme()
 	u.build()
 	sess.OnChange(u.pageChanged)
+	a.Lifecycle().SetOnStarted(func() { u.deps.After(firstPageDelay, u.pageChanged) })
+	u.restoreSize()
+	w.SetCloseIntercept(func() {
+		u.saveSize()
+		w.Close()
+	})
+	w.SetIcon(appIcon)
+	w.SetMaster()
 	return u
 }
 
@@ -114,7 +133,7 @@ const firstPageDelay = 30 * time.Millisecond
 // Run opens the main window for the report and blocks until it is closed. If the
 // window cannot be created (no OpenGL 2.1), it says so in a message box and returns an
 // error, rather than exiting silently.
-func Run(r *report.Report, reportPath string) (err error) {
+func Run(r *report.Report, reportPath string, deps Deps) (err error) {
 	watch := &glWatch{out: log.Writer(), onFail: func(cause string) {
 		// Fyne keeps waiting for a window that will never come: explain, and end here.
 		showFatal("政府工作报告图解", noOpenGLMessage(cause))
@@ -135,22 +154,8 @@ func Run(r *report.Report, reportPath string) (err error) {
 		}
 	}()
 	a := newApp()
-	sess := session.New(r, reportPath, a.Preferences())
-	fontReady := warmFont(a, newTheme(sess.Dark(), sess.Zoom(), false))
-	w := a.NewWindow(r.Title + meta.TitleSuffix)
-	<-fontReady
-	u := newShell(a, w, sess, DefaultDeps())
-	a.Lifecycle().SetOnStarted(func() {
-		time.AfterFunc(firstPageDelay, func() { fyne.Do(u.pageChanged) })
-	})
-	u.restoreSize()
-	w.SetCloseIntercept(func() {
-		u.saveSize()
-		w.Close()
-	})
-	w.SetIcon(appIcon)
-	w.SetMaster()
-	w.ShowAndRun()
+	u := open(a, session.New(r, reportPath, a.Preferences()), deps)
+	u.win.ShowAndRun()
 	if failed, cause := watch.result(); failed {
 		showFatal("政府工作报告图解", noOpenGLMessage(cause))
 		return errNoOpenGL

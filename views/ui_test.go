@@ -17,6 +17,7 @@ import (
 
 	"workreport/app/export"
 	"workreport/app/report"
+	"workreport/app/report/reporttest"
 	"workreport/app/safefile"
 	"workreport/app/session"
 )
@@ -25,15 +26,21 @@ var windowSize = fyne.NewSize(1280, 820)
 
 func TestWindowTitle(t *testing.T) {
 	_, w, _, _ := testUI(t, windowSize)
-	if got := w.Title(); got != "江门市2023年政府工作报告 · 图解" {
+	if got := w.Title(); got != "2016年国务院政府工作报告（节选） · 图解" {
 		t.Errorf("title = %q", got)
 	}
 }
 
-// TestEveryPanelRenders visits every page: each shows its title, a card per figure and
-// its charts, and draws something.
+// TestEveryPanelRenders visits every page of another report and of the built-in one:
+// each shows its title, a card per figure and its charts, and draws something.
 func TestEveryPanelRenders(t *testing.T) {
-	u, w, _, _ := testUI(t, windowSize)
+	for _, r := range []*report.Report{reporttest.Load(t, reporttest.National2016), builtIn(t)} {
+		t.Run(r.Title, func(t *testing.T) { everyPanelRenders(t, r) })
+	}
+}
+
+func everyPanelRenders(t *testing.T, r *report.Report) {
+	u, w, _, _ := testUIWith(t, windowSize, r)
 	for _, p := range u.sess.Pages() {
 		u.sess.Go(p.ID)
 		if u.cur == nil || u.cur.page != p {
@@ -74,24 +81,24 @@ func TestChartsAreDrawnAtPixelSize(t *testing.T) {
 
 func TestTreeAndHistoryNavigate(t *testing.T) {
 	u, w, _, _ := testUI(t, windowSize)
-	u.tree.Select("review.industry")
-	if u.sess.Current().ID != "review.industry" {
+	u.tree.Select("renwu.hongguan")
+	if u.sess.Current().ID != "renwu.hongguan" {
 		t.Fatalf("tree selection went to %s", u.sess.Current().ID)
 	}
-	u.tree.Select("targets")
+	u.tree.Select("guihua")
 	test.Tap(u.back)
-	if u.sess.Current().ID != "review.industry" {
+	if u.sess.Current().ID != "renwu.hongguan" {
 		t.Errorf("back: %s", u.sess.Current().ID)
 	}
 	typeShortcut(w, fyne.KeyRight, fyne.KeyModifierAlt)
-	if u.sess.Current().ID != "targets" {
+	if u.sess.Current().ID != "guihua" {
 		t.Errorf("Alt+Right: %s", u.sess.Current().ID)
 	}
 	typeShortcut(w, fyne.KeyLeft, fyne.KeyModifierAlt)
-	if u.sess.Current().ID != "review.industry" {
+	if u.sess.Current().ID != "renwu.hongguan" {
 		t.Errorf("Alt+Left: %s", u.sess.Current().ID)
 	}
-	if u.tree.Selected() != "review.industry" {
+	if u.tree.Selected() != "renwu.hongguan" {
 		t.Errorf("tree shows %q", u.tree.Selected())
 	}
 }
@@ -124,8 +131,8 @@ func TestMeetingMode(t *testing.T) {
 		key  fyne.KeyName
 		want string
 	}{
-		{fyne.KeyPageDown, "review"}, {fyne.KeySpace, "review.epidemic"}, {fyne.KeyRight, "review.economy"},
-		{fyne.KeyPageUp, "review.epidemic"}, {fyne.KeyBackspace, "review"}, {fyne.KeyLeft, session.OverviewID},
+		{fyne.KeyPageDown, "huigu"}, {fyne.KeySpace, "guihua"}, {fyne.KeyRight, "renwu"},
+		{fyne.KeyPageUp, "guihua"}, {fyne.KeyBackspace, "huigu"}, {fyne.KeyLeft, session.OverviewID},
 	}
 	for _, s := range steps {
 		typeKey(w, s.key)
@@ -172,8 +179,7 @@ func TestZoomIsRemembered(t *testing.T) {
 		t.Errorf("zoom out stored %v", z)
 	}
 	// A new window starts at the remembered zoom.
-	r, _ := report.Default()
-	u2 := New(u.app, u.app.NewWindow(""), session.New(r, "", prefs), (&fakeDeps{}).deps())
+	u2 := open(u.app, session.New(u.sess.Report(), "", prefs), (&fakeDeps{}).deps())
 	if got := themeSize(theme.SizeNameText); got <= before {
 		t.Errorf("new window text size %v", got)
 	}
@@ -184,13 +190,13 @@ func TestZoomIsRemembered(t *testing.T) {
 	}
 }
 
-func TestSearchFindsHighTechEnterprises(t *testing.T) {
+func TestSearchMarksTheFigure(t *testing.T) {
 	u, w, _, _ := testUI(t, windowSize)
 	typeShortcut(w, fyne.KeyF, fyne.KeyModifierShortcutDefault)
 	if !u.search.visible() || w.Canvas().Focused() != u.search.entry {
 		t.Fatal("Ctrl+F does not open the search")
 	}
-	test.Type(u.search.entry, "高企")
+	test.Type(u.search.entry, "能耗")
 	if len(u.search.results) == 0 || u.search.results[0].Figure == nil {
 		t.Fatalf("results: %+v", u.search.results)
 	}
@@ -199,18 +205,18 @@ func TestSearchFindsHighTechEnterprises(t *testing.T) {
 		t.Fatalf("the open search bar is %v high", h)
 	}
 	u.search.list.Select(0)
-	if u.sess.Current().ID != "review.innovation" {
+	if u.sess.Current().ID != "huigu" {
 		t.Fatalf("went to %s", u.sess.Current().ID)
 	}
 	m := u.cur.marked
-	if m == nil || m.value.Text != "超2600家" || !m.marked {
+	if m == nil || m.value.Text != "5.6%" || !m.marked {
 		t.Fatalf("marked card: %+v", m)
 	}
 	u.search.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if u.search.visible() {
 		t.Error("Esc does not close the search")
 	}
-	u.sess.Go("targets")
+	u.sess.Go("guihua")
 	if m.marked {
 		t.Error("the mark stays after leaving the page")
 	}
@@ -218,31 +224,39 @@ func TestSearchFindsHighTechEnterprises(t *testing.T) {
 
 func TestCardsShowComparisonSourceAndCopy(t *testing.T) {
 	u, _, _, _ := testUI(t, windowSize)
-	gdp := u.cur.cards["review.gdp"]
-	if gdp == nil || gdp.value.Text != "3773.41亿元" || gdp.comment != "增长3.3%，增速全省第2（建市以来最高排位）" {
+	gdp := u.cur.cards["huigu.gdp"]
+	if gdp == nil || gdp.value.Text != "达到67.7万亿元" || gdp.comment != "增长6.9%" {
 		t.Fatalf("gdp card: %+v", gdp)
 	}
 	test.Tap(gdp.copy)
-	if got := u.app.Clipboard().Content(); got != "3773.41亿元" {
+	if got := u.app.Clipboard().Content(); got != "达到67.7万亿元" {
 		t.Errorf("copied %q", got)
 	}
 	test.Tap(gdp.source)
-	if !overlayHasText(u.win, "实现地区生产总值") {
+	if !overlayHasText(u.win, "国内生产总值达到67.7万亿元") {
 		t.Error("the source dialog does not show the sentence")
 	}
-	u.sess.Go("review.industry")
-	d := u.cur.cards["review.industry.city-industrial-va"]
-	if d.value.Text != "≈1360.4亿元" || !strings.Contains(d.comment+textOf(d.root), "推算") {
+	// A figure no person has confirmed looks unlike the others and says so.
+	u.sess.Go("huigu")
+	un, ok := u.cur.cards["huigu.plan12.urbanization"], u.cur.cards["huigu.gdp"]
+	if un.bg.FillColor == ok.bg.FillColor || !strings.Contains(textOf(un.root), "未审核") || strings.Contains(textOf(ok.root), "未审核") {
+		t.Error("an unconfirmed card is not marked")
+	}
+	// A derived figure's card says it is derived.
+	j, _, _, _ := testUIWith(t, windowSize, reporttest.Load(t, reporttest.JiangmenFormat1))
+	j.sess.Go("review")
+	d := j.cur.cards["review.key-projects-plan"]
+	if d.value.Text != "≈1160.8亿元" || !strings.Contains(d.comment+textOf(d.root), "推算") {
 		t.Errorf("derived card does not say it is derived: %q", d.value.Text)
 	}
-	if d.bg.StrokeColor == u.cur.cards["review.industry.cluster-va"].bg.StrokeColor {
+	if d.bg.StrokeColor == j.cur.cards["review.key-projects-investment"].bg.StrokeColor {
 		t.Error("derived and reported cards look the same")
 	}
 }
 
 func TestCopyPageFigures(t *testing.T) {
 	u, w, _, _ := testUI(t, windowSize)
-	u.sess.Go("review.innovation")
+	u.sess.Go("renwu.hongguan")
 	b := findButton(w.Content(), "复制本页数据")
 	if b == nil {
 		t.Fatal("no copy button")
@@ -250,7 +264,7 @@ func TestCopyPageFigures(t *testing.T) {
 	test.Tap(b)
 	tsv := u.app.Clipboard().Content()
 	lines := strings.Split(strings.TrimSpace(tsv), "\n")
-	if !strings.HasPrefix(lines[0], "编号\t章节\t指标") || len(lines) != len(u.sess.Figures("review.innovation"))+1 {
+	if !strings.HasPrefix(lines[0], "编号\t章节\t指标") || len(lines) != len(u.sess.Figures("renwu.hongguan"))+1 {
 		t.Errorf("clipboard = %q", tsv)
 	}
 }
@@ -259,7 +273,7 @@ func TestExportThroughInjectedPicker(t *testing.T) {
 	_, w, fd, prefs := testUI(t, windowSize)
 	dir := filepath.Join(t.TempDir(), "导出 文件夹")
 	os.Mkdir(dir, 0o755)
-	fd.exportPath = filepath.Join(dir, "江门 数据")
+	fd.exportPath = filepath.Join(dir, "全国 数据")
 	typeShortcut(w, fyne.KeyE, fyne.KeyModifierShortcutDefault)
 	want := fd.exportPath + ".xlsx"
 	if info, err := os.Stat(want); err != nil || info.Size() < 10000 {
@@ -340,7 +354,7 @@ func TestOpenBadReportKeepsTheCurrentOne(t *testing.T) {
 	if !overlayHasText(w, "坏的 报告.yaml") || !overlayHasText(w, "仍显示原来的报告") {
 		t.Error("the loader's error is not shown")
 	}
-	fd.reportPath = "../app/report/testdata/small.yaml"
+	fd.reportPath = reporttest.Path(t, reporttest.JiangmenFormat1)
 	u.openReport()
 	if u.sess.Report().Title != "江门市2023年政府工作报告（节选）" || w.Title() != "江门市2023年政府工作报告（节选） · 图解" {
 		t.Errorf("good report not opened: %q", w.Title())
@@ -383,7 +397,7 @@ func TestLightByDefaultDarkOnRequest(t *testing.T) {
 func TestGoldenPanels(t *testing.T) {
 	for _, id := range []string{session.OverviewID, "review.industry"} {
 		t.Run(id, func(t *testing.T) {
-			u, w, _, _ := testUI(t, fyne.NewSize(1280, 1500))
+			u, w, _, _ := testUIWith(t, fyne.NewSize(1280, 1500), builtIn(t))
 			u.sess.Go(id)
 			w.Canvas().Capture() // first pass lays out; charts render at their final size
 			test.AssertImageMatches(t, "panel-"+id+".png", w.Canvas().Capture())
@@ -422,7 +436,7 @@ func TestOneTextStyle(t *testing.T) {
 	}
 	dialogs := map[string]func(){
 		"about":   u.showAbout,
-		"source":  func() { u.showSource(u.sess.Report().Figure("review.gdp")) },
+		"source":  func() { u.showSource(u.sess.Report().Figure("huigu.gdp")) },
 		"charts":  u.exportCharts,
 		"error":   func() { u.showError("导出失败", errors.New("测试")) },
 		"saved":   func() { u.showSaved("导出完成", "工作簿已保存到：", "/tmp/a.xlsx", true) },

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"workreport/app/report"
+	"workreport/app/zhtext"
 )
 
 // Result is one search hit.
@@ -60,22 +61,12 @@ func fold(s string) string { return strings.ToLower(s) }
 // snippetRunes is how much text around a hit a result shows.
 const snippetRunes = 24
 
-// snippet is the part of text around the first match of q, with ellipses where cut.
+// snippet is the part of text around the first match of q, cut at clause marks and never
+// through a number, with ellipses where cut.
 func snippet(text, q string) string {
 	i := strings.Index(fold(text), q)
 	if i < 0 {
 		return text
 	}
-	before := []rune(text[:i])
-	after := []rune(text[i:])
-	start := max(0, len(before)-snippetRunes/2)
-	end := min(len(after), snippetRunes+len([]rune(q)))
-	out := string(before[start:]) + string(after[:end])
-	if start > 0 {
-		out = "…" + out
-	}
-	if end < len(after) {
-		out += "…"
-	}
-	return out
+	return zhtext.Excerpt(text, i, i+len(q), snippetRunes+len([]rune(q)))
 }

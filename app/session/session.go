@@ -8,7 +8,10 @@ import (
 	"sync"
 
 	"workreport/app/chart"
+	"workreport/app/export"
 	"workreport/app/report"
+	"workreport/app/safefile"
+	"workreport/app/zhtext"
 )
 
 // OverviewID is the id of the overview page; every other page has its section's id.
@@ -232,23 +235,34 @@ func (s *Session) Figures(id string) []*report.Figure {
 	}
 }
 
-// Headline returns the figures for the overview's headline cards: the figures printed
-// in the first top-level section's own text that qualify no other figure (the
-// qualifiers show on the cards of the figures they qualify).
+// Headline returns the figures for the overview's headline cards: the figures of the
+// review's period printed in the review's own text (its headline paragraphs) that
+// qualify no other figure, since the qualifiers show on the cards of the figures they
+// qualify. A report without a review shows the first section with such figures.
 func (s *Session) Headline() []*report.Figure {
 	r := s.Report()
-	var out []*report.Figure
-	for _, sec := range r.Sections {
+	pick := func(sec *report.Section) []*report.Figure {
+		var out []*report.Figure
 		for _, f := range sec.Figures() {
-			if f.Of == "" && f.IsReported() {
+			if f.Of == "" && f.IsReported() && f.Period == sec.Period {
 				out = append(out, f)
 			}
 		}
-		if len(out) > 0 {
+		return out
+	}
+	for _, sec := range r.Sections {
+		if sec.Role == report.RoleReview && !sec.Article {
+			if out := pick(sec); len(out) > 0 {
+				return out
+			}
+		}
+	}
+	for _, sec := range r.Sections {
+		if out := pick(sec); len(out) > 0 {
 			return out
 		}
 	}
-	return out
+	return nil
 }
 
 // Charts returns the charts of a page.
@@ -276,8 +290,15 @@ func (s *Session) FiguresTSV(id string) string {
 	return b.String()
 }
 
-// DefaultExportName is the file name the export offers: the report title followed by 数据.
-func (s *Session) DefaultExportName() string { return s.Report().Title + "数据.xlsx" }
+// DefaultExportName is the file name the export offers: the report title followed by
+// 数据, made safe for a Windows file name.
+func (s *Session) DefaultExportName() string {
+	return zhtext.SafeFileName(s.Report().Title+"数据") + export.Extension
+}
+
+// WorkbookPath is the path a workbook is saved at when the user names it path: with the
+// .xlsx extension added if it is missing.
+func WorkbookPath(path string) string { return safefile.WithExtension(path, export.Extension) }
 
 // Zoom limits and step.
 const (
@@ -354,13 +375,4 @@ func (m *MemorySettings) SetFloat(key string, value float64) {
 		m.floats = map[string]float64{}
 	}
 	m.floats[key] = value
-}
-
-// shortTitle keeps a title up to its first comma: (三)多措并举延伸拓展产业链条,全力构建…
-// becomes (三)多措并举延伸拓展产业链条.
-func shortTitle(t string) string {
-	if i := strings.IndexAny(t, ",，"); i > 0 {
-		return t[:i]
-	}
-	return t
 }

@@ -3,9 +3,9 @@ package session
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"workreport/app/report"
+	"workreport/app/zhtext"
 )
 
 // Spans returns the parts of block i of a section to highlight as figures. In the digest
@@ -38,7 +38,7 @@ func (s *Session) Spans(sec *report.Section, i int) []report.Span {
 			}
 			start, end := from+j, from+j+len(f.Phrase)
 			from = end
-			if !standsAlone(text, start, end) || overlaps(spans, start, end) {
+			if !zhtext.StandsAlone(text, start, end) || overlaps(spans, start, end) {
 				continue
 			}
 			spans = append(spans, report.Span{Start: start, End: end, Figures: []*report.Figure{f}})
@@ -46,24 +46,6 @@ func (s *Session) Spans(sec *report.Section, i int) []report.Span {
 	}
 	sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
 	return spans
-}
-
-// standsAlone reports whether text[start:end] is not part of a longer number: 7.4% in
-// 17.4%, or 十大 in 二十大.
-func standsAlone(text string, start, end int) bool {
-	before, _ := utf8.DecodeLastRuneInString(text[:start])
-	after, _ := utf8.DecodeRuneInString(text[end:])
-	first, _ := utf8.DecodeRuneInString(text[start:])
-	last, _ := utf8.DecodeLastRuneInString(text[:end])
-	joins := func(a, b rune) bool {
-		digit := func(r rune) bool { return r >= '0' && r <= '9' || r == '.' }
-		return digit(a) && digit(b) || numeral(a) && numeral(b)
-	}
-	return (start == 0 || !joins(before, first)) && (end >= len(text) || !joins(last, after))
-}
-
-func numeral(r rune) bool {
-	return strings.ContainsRune("零一二两三四五六七八九十百千万亿", r)
 }
 
 func overlaps(spans []report.Span, start, end int) bool {

@@ -12,7 +12,7 @@ import (
 func main() {
 	a := app.NewWithID("cn.jiangmen.workreport.floor")
 	w := a.NewWindow("Floor · 图解")
-	w.SetContent(widget.NewLabel("江门市2023年政府工作报告"))
+	w.SetContent(widget.NewLabel("政府工作报告"))
 	w.Resize(fyne.NewSize(1280, 820))
 	w.ShowAndRun()
 }
