@@ -6,6 +6,13 @@ export LANGUAGE=zh_CN:en
 
 step() { printf '\n==> %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
 
+# info BINARY FIELD [ARGS...]: one field of `workreport info` (标题, 窗口标题, 页面…), so
+# that no script assumes which report is built in.
+info() {
+  local bin=$1 field=$2; shift 2
+  "$bin" "$@" info | awk -F'\t' -v f="$field" '$1 == f { print $2 }'
+}
+
 # apt_install installs the Debian packages that are not installed yet.
 apt_install() {
   local missing=()
@@ -16,8 +23,15 @@ apt_install() {
   echo "installing: ${missing[*]}"
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo=sudo
-  if [ ! -f /tmp/.workreport-apt-updated ]; then
-    $sudo apt-get update -q && touch /tmp/.workreport-apt-updated
+  # The package lists are refreshed once a day, and again whenever an install fails
+  # (a mirror may have moved on since the lists were read).
+  local marker=/tmp/.workreport-apt-updated
+  if [ -z "$(find "$marker" -mmin -1440 2>/dev/null)" ]; then
+    $sudo apt-get update -q && touch "$marker"
   fi
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+    echo "install failed; refreshing the package lists and trying again"
+    $sudo apt-get update -q && touch "$marker"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
 }

@@ -14,6 +14,7 @@ import (
 	"workreport/app/export"
 	"workreport/app/meta"
 	"workreport/app/report"
+	"workreport/app/session"
 )
 
 // Exit statuses.
@@ -49,6 +50,7 @@ type options struct {
 var commands = []command{
 	{name: "figures", summary: "以制表符分隔的文本输出全部数据（UTF-8）", run: runFigures},
 	{name: "check", summary: "校验报告文件，并列出文本中未登记的数字", run: runCheck},
+	{name: "info", summary: "输出报告的概况（标题、地区、年份、页面数……），制表符分隔", run: runInfo},
 	{name: "export", summary: "把全部数据导出为 Excel 工作簿（.xlsx）", output: "文件.xlsx", run: runExport},
 	{name: "charts", summary: "把全部图表保存为 PNG（1 倍和 2 倍），用于幻灯片", output: "文件夹", run: runCharts},
 }
@@ -229,12 +231,15 @@ func runCharts(env Env, r *report.Report, o options) error {
 
 func runCheck(env Env, r *report.Report, _ options) error {
 	fmt.Fprintf(env.Stdout, "%s：校验通过，共 %d 个分节、%d 项数据。\n", r.Name, countSections(r), len(r.Figures()))
+	if n := r.Unconfirmed(); n > 0 {
+		fmt.Fprintf(env.Stdout, "有 %d 项数据未审核：由软件识别，尚未经人核对。\n", n)
+	}
 	un := r.Uncovered()
 	if len(un) == 0 {
-		fmt.Fprintln(env.Stdout, "摘要文本中的每个数字都已登记为数据或非数据。")
+		fmt.Fprintln(env.Stdout, "文本中的每个数字都已登记为数据或非数据。")
 		return nil
 	}
-	fmt.Fprintf(env.Stdout, "摘要文本中有 %d 处数字既不是数据，也不在 nonfigures 中：\n", len(un))
+	fmt.Fprintf(env.Stdout, "文本中有 %d 处数字既不是数据，也不在 nonfigures 中：\n", len(un))
 	for _, m := range un {
 		where := "导语"
 		if m.Section != nil {
@@ -243,6 +248,31 @@ func runCheck(env Env, r *report.Report, _ options) error {
 		fmt.Fprintf(env.Stdout, "  “%s” 在 %s：%s\n", m.Text, where, m.Context)
 	}
 	return errors.New("有未登记的数字，请在 figures 或 nonfigures 中补充")
+}
+
+// runInfo prints what the report is, one "name<TAB>value" line each, for people and for
+// scripts that must not assume which report is built in.
+func runInfo(env Env, r *report.Report, _ options) error {
+	pages := len(session.New(r, "", &session.MemorySettings{}).Pages())
+	rows := [][2]string{
+		{"标题", r.Title},
+		{"窗口标题", r.Title + meta.TitleSuffix},
+		{"地区", r.Place},
+		{"级别", r.Level},
+		{"年份", fmt.Sprint(r.Year)},
+		{"来源", string(r.Source.Kind)},
+		{"格式", fmt.Sprint(r.Format)},
+		{"分节", fmt.Sprint(countSections(r))},
+		{"页面", fmt.Sprint(pages)},
+		{"数据", fmt.Sprint(len(r.Figures()))},
+		{"未审核", fmt.Sprint(r.Unconfirmed())},
+	}
+	for _, row := range rows {
+		if _, err := fmt.Fprintf(env.Stdout, "%s\t%s\n", row[0], row[1]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func countSections(r *report.Report) int {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"workreport/app/report"
+	"workreport/app/report/reporttest"
 )
 
 // run runs the command line with captured output and a fake GUI.
@@ -24,8 +25,10 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string, guiCall
 	return code, out.String(), errb.String(), guiCalls
 }
 
+// TestFiguresTSV: the figures of another year and place, in the documented columns.
 func TestFiguresTSV(t *testing.T) {
-	code, out, errs, _ := run(t, "figures")
+	path := reporttest.Path(t, reporttest.National2016)
+	code, out, errs, _ := run(t, "--report", path, "figures")
 	if code != ExitOK || errs != "" {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
@@ -33,35 +36,62 @@ func TestFiguresTSV(t *testing.T) {
 		t.Fatal("output has a BOM or CR")
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if lines[0] != "编号\t章节\t指标\t性质\t口径\t数值\t单位\t限定\t力争\t原文表述\t原文\t对应" {
+	if lines[0] != "编号\t章节\t指标\t性质\t角色\t口径\t时期\t基础\t数值\t上限\t单位\t限定\t力争\t方向\t原文表述\t原文\t对应\t审核" {
 		t.Fatalf("header = %q", lines[0])
 	}
-	r, _ := report.Default()
+	r := reporttest.Load(t, reporttest.National2016)
 	if len(lines) != len(r.Figures())+1 {
 		t.Fatalf("%d rows for %d figures", len(lines)-1, len(r.Figures()))
 	}
 	for i, l := range lines {
-		if n := strings.Count(l, "\t"); n != 11 {
+		if n := strings.Count(l, "\t"); n != 17 {
 			t.Errorf("line %d has %d tabs", i+1, n)
 		}
 	}
-	want := "review.gdp\t2022年工作回顾\t地区生产总值\t实绩\t总量\t3773.41\t亿元\t\t\t3773.41亿元\t实现地区生产总值3773.41亿元 增长3.3%,排全省第2 为建市以来最高排位\t"
+	want := "huigu.gdp\t一、2015年工作回顾\t国内生产总值\t实绩\t回顾\t总量\t2015\t\t67.7\t\t万亿元\t达到\t\t越高越好\t达到67.7万亿元\t" +
+		"国内生产总值达到67.7万亿元，增长6.9%，在世界主要经济体中位居前列。\t\t已审核"
 	if lines[1] != want {
 		t.Errorf("first row:\n got %q\nwant %q", lines[1], want)
 	}
-	if !strings.Contains(out, "targets.gdp-growth-strive\t2023年主要预期目标\t地区生产总值增速（力争）\t目标\t增速\t7\t%\t以上\t力争\t7%以上\t") {
-		t.Error("strive target row is wrong")
+	for _, row := range []string{
+		"renwu.gdp-growth\t三、2016年重点工作\t国内生产总值增速\t目标\t主要目标\t增速\t2016\t\t6.5\t7\t%\t\t\t越高越好\t6.5%－7%\t",
+		"huigu.plan12.gdp-growth\t一、2015年工作回顾\t国内生产总值年均增速\t实绩\t回顾\t增速\t十二五\t",
+		"\t未审核\n",
+		"renwu.hongguan.deficit\t三、2016年重点工作 > （一）稳定和完善宏观经济政策，保持经济运行在合理区间。\t财政赤字\t目标\t工作安排\t总量\t2016\t\t2.18\t\t万亿元\t\t\t无\t",
+	} {
+		if !strings.Contains(out, row) {
+			t.Errorf("no row with %q", row)
+		}
+	}
+}
+
+func TestInfo(t *testing.T) {
+	code, out, errs, _ := run(t, "info", "--report", reporttest.Path(t, reporttest.National2016))
+	want := "标题\t2016年国务院政府工作报告（节选）\n窗口标题\t2016年国务院政府工作报告（节选） · 图解\n地区\t全国\n级别\t全国\n" +
+		"年份\t2016\n来源\t节选\n格式\t2\n分节\t4\n页面\t5\n数据\t52\n未审核\t1\n"
+	if code != ExitOK || errs != "" || out != want {
+		t.Errorf("exit %d err %q\n got %q\nwant %q", code, errs, out, want)
+	}
+}
+
+func TestBuiltInReportByDefault(t *testing.T) {
+	code, out, _, _ := run(t, "figures")
+	r, _ := report.Default()
+	if code != ExitOK || strings.Count(out, "\n") != len(r.Figures())+1 {
+		t.Errorf("exit %d, %d lines for %d figures", code, strings.Count(out, "\n"), len(r.Figures()))
 	}
 }
 
 func TestReportFlagBeforeOrAfterCommand(t *testing.T) {
+	small := reporttest.Path(t, reporttest.JiangmenFormat1)
+	n := len(reporttest.Load(t, reporttest.JiangmenFormat1).Figures()) + 1
 	for _, args := range [][]string{
-		{"--report", "../report/testdata/small.yaml", "figures"},
-		{"figures", "--report", "../report/testdata/small.yaml"},
-		{"figures", "--report=../report/testdata/small.yaml"},
+		{"--report", small, "figures"},
+		{"figures", "--report", small},
+		{"figures", "--report=" + small},
 	} {
 		code, out, errs, _ := run(t, args...)
-		if code != ExitOK || strings.Count(out, "\n") != 4 {
+		if code != ExitOK || strings.Count(out, "\n") != n {
 			t.Errorf("%v: exit %d, %d lines, stderr %q", args, code, strings.Count(out, "\n"), errs)
 		}
 	}
@@ -111,13 +141,14 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
-	code, out, errs, _ := run(t, "check")
-	if code != ExitOK || !strings.Contains(out, "校验通过") || !strings.Contains(out, "每个数字都已登记") {
+	code, out, errs, _ := run(t, "check", "--report", reporttest.Path(t, reporttest.National2016))
+	if code != ExitOK || !strings.Contains(out, "校验通过") || !strings.Contains(out, "每个数字都已登记") ||
+		!strings.Contains(out, "有 1 项数据未审核") {
 		t.Fatalf("exit %d out %q err %q", code, out, errs)
 	}
 	// The small report leaves numbers unregistered: check says which, and fails.
-	code, out, _, _ = run(t, "check", "--report", "../report/testdata/small.yaml")
-	if code != ExitFailure || !strings.Contains(out, "“2”") {
+	code, out, _, _ = run(t, "check", "--report", reporttest.Path(t, reporttest.JiangmenFormat1))
+	if code != ExitFailure || !strings.Contains(out, "“2022”") {
 		t.Errorf("small report: exit %d out %q", code, out)
 	}
 }
@@ -125,8 +156,8 @@ func TestCheck(t *testing.T) {
 func TestExport(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "导出 目录")
 	os.Mkdir(dir, 0o755)
-	code, out, errs, _ := run(t, "export", "-o", filepath.Join(dir, "江门 数据"))
-	want := filepath.Join(dir, "江门 数据.xlsx")
+	code, out, errs, _ := run(t, "--report", reporttest.Path(t, reporttest.National2016), "export", "-o", filepath.Join(dir, "全国 数据"))
+	want := filepath.Join(dir, "全国 数据.xlsx")
 	if code != ExitOK || !strings.Contains(out, want) || errs != "" {
 		t.Fatalf("exit %d out %q err %q", code, out, errs)
 	}
@@ -144,12 +175,12 @@ func TestExport(t *testing.T) {
 
 func TestCharts(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "幻灯片 图表", "新建")
-	code, out, errs, _ := run(t, "charts", "-o", dir)
+	code, out, errs, _ := run(t, "--report", reporttest.Path(t, reporttest.National2016), "charts", "-o", dir)
 	if code != ExitOK || errs != "" {
 		t.Fatalf("exit %d err %q", code, errs)
 	}
 	entries, err := os.ReadDir(dir)
-	if err != nil || len(entries) < 10 || len(entries)%2 != 0 {
+	if err != nil || len(entries) < 8 || len(entries)%2 != 0 {
 		t.Fatalf("%d files: %v", len(entries), err)
 	}
 	for _, e := range entries {
