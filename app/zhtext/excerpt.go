@@ -106,3 +106,21 @@ func safeCut(rs []rune, i int) bool {
 	a, b := rs[i-1], rs[i]
 	return !(IsWordRune(a) && IsWordRune(b)) && !continues(a, b)
 }
+
+// sentenceMarks end a sentence.
+const sentenceMarks = "。！？；!?;"
+
+// SentenceEnds returns the byte offset just after each sentence of text, the last being
+// len(text), so that a paragraph can be cut into sentences without losing a character.
+func SentenceEnds(text string) []int {
+	var out []int
+	for i, r := range text {
+		if strings.ContainsRune(sentenceMarks, r) {
+			out = append(out, i+len(string(r)))
+		}
+	}
+	if len(out) == 0 || out[len(out)-1] != len(text) {
+		out = append(out, len(text))
+	}
+	return out
+}

@@ -126,3 +126,32 @@ func TestWords(t *testing.T) {
 		t.Errorf("Words = %s", got)
 	}
 }
+
+func TestUnbreakableKeepsFiguresWhole(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"增长3.1%,排全省第4", "增|长|3.1%|,|排|全|省|第4"},
+		{"实现总产值428.8亿元", "实|现|总|产|值|428.8亿元"},
+		{"高企数量超2600家、增长超20%", "高|企|数|量|超2600家|、|增|长|超20%"},
+		{"拉动工业总产值突破6000亿元", "拉|动|工|业|总|产|值|突破6000亿元"},
+		{"国内生产总值增长6%－6.5%；", "国|内|生|产|总|值|增|长|6%－6.5%|；"},
+		{"增长6%以上,力争7%以上", "增|长|6%以上|,|力|争|7%以上"},
+		{"十件民生实事", "十件|民|生|实|事"},
+		{"推动亚森博等企业产值上百亿", "推|动|亚|森|博|等|企|业|产|值|上百亿"},
+		{"一些行业千方百计", "一|些|行|业|千|方|百|计"},
+		{"处理能力12.88万吨/日,力争", "处|理|能|力|12.88万吨/日|,|力|争"},
+		{"粮食产量保持在1.3万亿斤以上", "粮|食|产|量|保持在1.3万亿斤以上"},
+		{"R&D投入", "R&D|投|入"},
+	}
+	for _, c := range cases {
+		got := Unbreakable(c.in)
+		if strings.Join(got, "") != c.in {
+			t.Fatalf("Unbreakable(%q) loses text: %q", c.in, got)
+		}
+		if strings.Join(got, "|") != c.want {
+			t.Errorf("Unbreakable(%q) = %s, want %s", c.in, strings.Join(got, "|"), c.want)
+		}
+	}
+	if got := strings.Join(PathPieces(`C:\Users\张三\My Documents\报告 数据.xlsx`), "|"); got != `C:\|Users\|张三\|My |Documents\|报告 |数据.xlsx` {
+		t.Errorf("PathPieces = %s", got)
+	}
+}
