@@ -11,11 +11,13 @@ import (
 // the charts of several panels at 2x.
 const CacheBudget = 48 << 20
 
-// Key identifies one rendered image: the spec's content and the exact pixel size.
+// Key identifies one rendered image: the spec's content, the exact pixel size and the
+// ground it is drawn on.
 type Key struct {
-	Hash  uint64
-	W, H  int
-	Scale float64
+	Hash   uint64
+	W, H   int
+	Scale  float64
+	Ground string
 }
 
 // Cache renders charts through an executor and keeps the images, so that a chart is
@@ -45,8 +47,8 @@ func NewCache(exec task.Executor) *Cache {
 // Get returns the image of s at w×h pixels if it is ready. Otherwise it starts rendering
 // it (once, however often it is asked for) and later calls done with the image — or with
 // a placeholder and the error — on the executor's goroutine.
-func (c *Cache) Get(s *Spec, w, h int, scale float64, done func(image.Image, error)) (image.Image, error, bool) {
-	k := Key{Hash: s.Hash(), W: w, H: h, Scale: scale}
+func (c *Cache) Get(s *Spec, w, h int, scale float64, g Ground, done func(image.Image, error)) (image.Image, error, bool) {
+	k := Key{Hash: s.Hash(), W: w, H: h, Scale: scale, Ground: g.Name}
 	c.mu.Lock()
 	if e, ok := c.images[k]; ok {
 		c.tick++
@@ -59,7 +61,7 @@ func (c *Cache) Get(s *Spec, w, h int, scale float64, done func(image.Image, err
 	c.mu.Unlock()
 	if !started {
 		c.exec.Go(func() {
-			img, err := RenderOrPlaceholder(s, w, h, scale)
+			img, err := RenderOrPlaceholder(s, w, h, scale, g)
 			c.mu.Lock()
 			c.store(k, img, err)
 			callbacks := c.pending[k]

@@ -272,7 +272,7 @@ func TestValidation(t *testing.T) {
 				t.Fatalf("Validate = %v, want %v", err, tt.want)
 			}
 			// A spec that fails validation renders a placeholder of the requested size.
-			img, err := RenderOrPlaceholder(&tt.spec, 300, 120, 1)
+			img, err := RenderOrPlaceholder(&tt.spec, 300, 120, 1, Light)
 			if err == nil || img == nil || img.Bounds().Dx() != 300 || img.Bounds().Dy() != 120 {
 				t.Fatalf("placeholder: %v %v", img, err)
 			}
@@ -335,19 +335,19 @@ func blank(img image.Image) bool {
 
 func TestRenderTimesOutAndRecovers(t *testing.T) {
 	s := find(t, Overview(jiangmen(t)), "overview-growth")
-	hang := renderer{timeout: 50 * time.Millisecond, draw: func(*Spec, int, int, float64) (*image.RGBA, error) {
+	hang := renderer{timeout: 50 * time.Millisecond, draw: func(*Spec, int, int, float64, Ground) (*image.RGBA, error) {
 		time.Sleep(time.Second)
 		return nil, nil
 	}}
 	start := time.Now()
-	if _, err := hang.render(s, 100, 100, 1); !errors.Is(err, ErrTimeout) {
+	if _, err := hang.render(s, 100, 100, 1, Light); !errors.Is(err, ErrTimeout) {
 		t.Errorf("hang: %v", err)
 	}
 	if time.Since(start) > 500*time.Millisecond {
 		t.Error("render did not give up in time")
 	}
-	boom := renderer{timeout: time.Second, draw: func(*Spec, int, int, float64) (*image.RGBA, error) { panic("index out of range") }}
-	if _, err := boom.render(s, 100, 100, 1); !errors.Is(err, ErrRender) || !strings.Contains(err.Error(), "index out of range") {
+	boom := renderer{timeout: time.Second, draw: func(*Spec, int, int, float64, Ground) (*image.RGBA, error) { panic("index out of range") }}
+	if _, err := boom.render(s, 100, 100, 1, Light); !errors.Is(err, ErrRender) || !strings.Contains(err.Error(), "index out of range") {
 		t.Errorf("panic: %v", err)
 	}
 	for _, size := range [][2]int{{0, 10}, {10, -1}, {100000, 100000}} {
@@ -434,6 +434,35 @@ func TestWrap(t *testing.T) {
 	}
 }
 
+// TestDarkGround: on the dark ground the paper is dark, the text light, and the series
+// keep readable shades.
+func TestDarkGround(t *testing.T) {
+	s := Pairs(national(t))[0]
+	h := int(NaturalHeight(s, 600))
+	light, err := RenderOn(s, 600, h, 1, Light)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dark, err := RenderOn(s, 600, h, 1, Dark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lum := func(img image.Image, x, y int) float64 {
+		r, g, b, _ := img.At(x, y).RGBA()
+		return (0.299*float64(r) + 0.587*float64(g) + 0.114*float64(b)) / 0xffff
+	}
+	if lum(light, 2, 2) < 0.9 || lum(dark, 2, 2) > 0.15 {
+		t.Errorf("paper: light %.2f, dark %.2f", lum(light, 2, 2), lum(dark, 2, 2))
+	}
+	for _, c := range []palette.Colour{palette.Result, palette.Target} {
+		sh := Dark.shade(c)
+		l := (0.299*float64(sh.R) + 0.587*float64(sh.G) + 0.114*float64(sh.B)) / 255
+		if l < 0.45 {
+			t.Errorf("%s is too dark on the dark ground: %.2f", c.Hex, l)
+		}
+	}
+}
+
 func TestGreyPrintKeepsSeriesApart(t *testing.T) {
 	cols := []palette.Colour{palette.Result, palette.Target, palette.Strive}
 	for i := 1; i < len(cols); i++ {
@@ -448,26 +477,27 @@ func TestCacheRendersOncePerSizeAndData(t *testing.T) {
 	c := NewCache(task.Sync{})
 	var calls int32
 	done := func(image.Image, error) { atomic.AddInt32(&calls, 1) }
-	img, err, ok := c.Get(s, 600, 200, 1, done)
+	img, err, ok := c.Get(s, 600, 200, 1, Light, done)
 	if !ok || img == nil || err != nil || atomic.LoadInt32(&calls) != 1 {
 		t.Fatalf("sync get: ok %v err %v calls %d", ok, err, calls)
 	}
-	if _, _, ok := c.Get(s, 600, 200, 1, done); !ok || atomic.LoadInt32(&calls) != 1 || c.Len() != 1 {
+	if _, _, ok := c.Get(s, 600, 200, 1, Light, done); !ok || atomic.LoadInt32(&calls) != 1 || c.Len() != 1 {
 		t.Errorf("second get re-rendered: calls %d len %d", calls, c.Len())
 	}
-	c.Get(s, 800, 200, 1, done)
+	c.Get(s, 800, 200, 1, Light, done)
 	changed := *s
 	changed.Groups = append([]Group(nil), s.Groups...)
 	changed.Groups[0].Bars = []Bar{{Value: 9, Text: "9%"}}
-	c.Get(&changed, 600, 200, 1, done)
-	if c.Len() != 3 {
-		t.Errorf("new size and new data should each render: len %d", c.Len())
+	c.Get(&changed, 600, 200, 1, Light, done)
+	c.Get(s, 600, 200, 1, Dark, done)
+	if c.Len() != 4 {
+		t.Errorf("new size, new data and a new ground should each render: len %d", c.Len())
 	}
 
 	async := &task.Async{}
 	ca := NewCache(async)
 	got := make(chan image.Image, 1)
-	if _, _, ok := ca.Get(s, 600, 200, 1, func(img image.Image, _ error) { got <- img }); ok {
+	if _, _, ok := ca.Get(s, 600, 200, 1, Light, func(img image.Image, _ error) { got <- img }); ok {
 		t.Log("async render finished before Get returned")
 	}
 	select {
@@ -485,7 +515,7 @@ func TestCacheStaysWithinBudget(t *testing.T) {
 	s := find(t, Overview(jiangmen(t)), "overview-growth")
 	c := NewCache(task.Sync{})
 	for w := 2000; w < 2060; w++ {
-		c.Get(s, w, 600, 1, nil)
+		c.Get(s, w, 600, 1, Light, nil)
 	}
 	if c.Bytes() > CacheBudget {
 		t.Errorf("cache holds %d bytes, budget %d", c.Bytes(), CacheBudget)

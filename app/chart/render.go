@@ -150,14 +150,6 @@ func col(c palette.Colour) drawing.Color {
 	return drawing.Color{R: c.RGBA.R, G: c.RGBA.G, B: c.RGBA.B, A: 255}
 }
 
-var white = drawing.Color{R: 255, G: 255, B: 255, A: 255}
-
-// tint mixes c with white: k = 1 is c, k = 0 is white.
-func tint(c drawing.Color, k float64) drawing.Color {
-	mix := func(v uint8) uint8 { return uint8(float64(v)*k + 255*(1-k) + 0.5) }
-	return drawing.Color{R: mix(c.R), G: mix(c.G), B: mix(c.B), A: 255}
-}
-
 // canvas wraps go-chart's renderer with the few shapes the charts draw. Coordinates are
 // layout pixels; k shrinks them when a chart must fit a smaller height than it needs.
 type canvas struct {
@@ -222,9 +214,10 @@ type collector struct{ img *image.RGBA }
 func (c *collector) SetRGBA(i *image.RGBA)       { c.img = i }
 func (c *collector) Write(p []byte) (int, error) { return len(p), nil }
 
-// draw renders s into a w×h image at the display scale. The layout is computed for the
-// width; if the height is smaller than the chart needs, everything is scaled down to fit.
-func draw(s *Spec, w, h int, scale float64) (*image.RGBA, error) {
+// draw renders s into a w×h image at the display scale, on a ground. The layout is
+// computed for the width; if the height is smaller than the chart needs, everything is
+// scaled down to fit.
+func draw(s *Spec, w, h int, scale float64, g Ground) (*image.RGBA, error) {
 	l := newLayout(s, float64(w), scale)
 	if l.height > float64(h) {
 		// Lay the chart out for a proportionally wider canvas, then draw it shrunk by k,
@@ -235,12 +228,12 @@ func draw(s *Spec, w, h int, scale float64) (*image.RGBA, error) {
 			k = math.Min(k, float64(h)/l.height)
 		}
 		l = newLayout(s, float64(w)/k, scale)
-		return drawScaled(l, w, h, k)
+		return drawScaled(l, w, h, k, g)
 	}
-	return drawScaled(l, w, h, 1)
+	return drawScaled(l, w, h, 1, g)
 }
 
-func drawScaled(l *layout, w, h int, k float64) (*image.RGBA, error) {
+func drawScaled(l *layout, w, h int, k float64, g Ground) (*image.RGBA, error) {
 	r, err := gochart.PNG(w, h)
 	if err != nil {
 		return nil, err
@@ -250,8 +243,8 @@ func drawScaled(l *layout, w, h int, k float64) (*image.RGBA, error) {
 	r.SetDPI(64 * k)
 	c := &canvas{r: r, k: k}
 	s := l.s
-	c.rect(0, 0, float64(w)/k, float64(h)/k, white)
-	ink, muted, rule := col(palette.Ink), col(palette.Muted), col(palette.Rule)
+	c.rect(0, 0, float64(w)/k, float64(h)/k, g.Paper)
+	ink, muted, rule := g.Ink, g.Muted, g.Rule
 
 	y := l.px(padding)
 	for _, t := range l.title {
@@ -266,9 +259,9 @@ func drawScaled(l *layout, w, h int, k float64) (*image.RGBA, error) {
 		x := l.px(padding)
 		sw := l.px(legendPx)
 		for _, se := range s.Series {
-			c.rect((x), (y + l.px(2)), (x + sw), (y + l.px(2) + sw), col(se.Colour))
+			c.rect((x), (y + l.px(2)), (x + sw), (y + l.px(2) + sw), g.shade(se.Colour))
 			if se.Outline {
-				c.outline((x), (y + l.px(2)), (x + sw), (y + l.px(2) + sw), (l.px(1.2)), col(palette.Target))
+				c.outline((x), (y + l.px(2)), (x + sw), (y + l.px(2) + sw), (l.px(1.2)), g.shade(palette.Target))
 			}
 			x += sw + l.px(5)
 			c.text(se.Name, (x), (y), l.px(legendPx), ink)
@@ -285,7 +278,7 @@ func drawScaled(l *layout, w, h int, k float64) (*image.RGBA, error) {
 		x := l.x(v)
 		width, colour := l.px(1), rule
 		if math.Abs(v) < l.step/1e6 {
-			width, colour = l.px(1.4), col(palette.Axis)
+			width, colour = l.px(1.4), g.Axis
 		}
 		c.line((x), (top - l.px(4)), (x), (bottom), (width), colour, nil)
 		label := tickLabel(v, l.step)
@@ -298,7 +291,7 @@ func drawScaled(l *layout, w, h int, k float64) (*image.RGBA, error) {
 	}
 	y = top
 	zero := l.x(0)
-	for i, g := range s.Groups {
+	for i, grp := range s.Groups {
 		rh := l.rowH[i]
 		inner := rh - l.px(rowGap)
 		// Label, vertically centred on the row's bars.
@@ -311,7 +304,7 @@ func drawScaled(l *layout, w, h int, k float64) (*image.RGBA, error) {
 		}
 		bars := float64(len(s.Series))*l.px(thick) + float64(len(s.Series)-1)*l.px(barGap)
 		by := y + l.px(rowGap)/2 + (inner-bars)/2
-		for j, b := range g.Bars {
+		for j, b := range grp.Bars {
 			se := s.Series[j]
 			if !b.Missing {
 				x0, x1 := zero, l.x(b.Value)
@@ -321,16 +314,16 @@ func drawScaled(l *layout, w, h int, k float64) (*image.RGBA, error) {
 				if x1-x0 < l.px(1) { // a zero still shows as a hairline
 					x1 = x0 + l.px(1)
 				}
-				c.rect((x0), (by), (x1), (by + l.px(thick)), col(se.Colour))
+				c.rect((x0), (by), (x1), (by + l.px(thick)), g.shade(se.Colour))
 				if se.Outline {
-					c.outline((x0), (by), (x1), (by + l.px(thick)), (l.px(1.2)), col(palette.Target))
+					c.outline((x0), (by), (x1), (by + l.px(thick)), (l.px(1.2)), g.shade(palette.Target))
 				}
 				if b.IsRange {
 					// The range from the lower to the upper bound: a pale band of the
 					// series colour, outlined, so that 6%－6.5% never reads as 6%.
 					x2 := l.x(b.Upper)
-					c.rect(x1, by, x2, by+l.px(thick), tint(col(se.Colour), 0.35))
-					c.outline(x1, by, x2, by+l.px(thick), l.px(1.2), col(se.Colour))
+					c.rect(x1, by, x2, by+l.px(thick), g.tint(g.shade(se.Colour), 0.35))
+					c.outline(x1, by, x2, by+l.px(thick), l.px(1.2), g.shade(se.Colour))
 					x1 = x2
 				}
 				maxW := l.width * maxValueCol
@@ -347,8 +340,8 @@ func drawScaled(l *layout, w, h int, k float64) (*image.RGBA, error) {
 				if b.Value < 0 {
 					tx = x0 - l.px(valueGap) - full
 				}
-				// A white backing keeps grid lines from striking through the text.
-				c.rect(tx-l.px(2), ty, tx+full+l.px(2), ty+l.px(valuePx)*1.15, white)
+				// A backing of paper keeps grid lines from striking through the text.
+				c.rect(tx-l.px(2), ty, tx+full+l.px(2), ty+l.px(valuePx)*1.15, g.Paper)
 				c.text(text, (tx), (ty), l.px(valuePx), ink)
 				if note != "" {
 					c.text(note, (tx + measure(text+"  ", l.px(valuePx))), (ty), l.px(valuePx), muted)
@@ -360,8 +353,8 @@ func drawScaled(l *layout, w, h int, k float64) (*image.RGBA, error) {
 	}
 	if ref := s.Reference; ref != nil {
 		x := l.x(ref.Value)
-		c.line((x), (top - l.px(4)), (x), (bottom), (l.px(1.5)), col(palette.Target), []float64{(l.px(5)), (l.px(3))})
-		c.text(ref.Label, (x - measure(ref.Label, l.px(tickPx))/2), (top - l.px(4) - l.px(tickPx)*lineSpacing), l.px(tickPx), col(palette.Target))
+		c.line((x), (top - l.px(4)), (x), (bottom), (l.px(1.5)), g.shade(palette.Target), []float64{(l.px(5)), (l.px(3))})
+		c.text(ref.Label, (x - measure(ref.Label, l.px(tickPx))/2), (top - l.px(4) - l.px(tickPx)*lineSpacing), l.px(tickPx), g.shade(palette.Target))
 	}
 	var out collector
 	if err := r.Save(&out); err != nil {

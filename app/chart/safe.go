@@ -29,19 +29,24 @@ const MaxPixels = 8000 * 8000
 // renderer renders specs with a timeout and a panic guard; tests replace draw.
 type renderer struct {
 	timeout time.Duration
-	draw    func(s *Spec, w, h int, scale float64) (*image.RGBA, error)
+	draw    func(s *Spec, w, h int, scale float64, g Ground) (*image.RGBA, error)
 }
 
 var defaultRenderer = renderer{timeout: Timeout, draw: draw}
 
 // Render draws the spec into a w×h pixel image at the display scale (1 on a standard
-// display, 2 on a high-density one). It validates the spec first, recovers from panics,
-// and gives up after Timeout.
+// display, 2 on a high-density one), on the light ground of pages and files. It
+// validates the spec first, recovers from panics, and gives up after Timeout.
 func Render(s *Spec, w, h int, scale float64) (image.Image, error) {
-	return defaultRenderer.render(s, w, h, scale)
+	return defaultRenderer.render(s, w, h, scale, Light)
 }
 
-func (rd renderer) render(s *Spec, w, h int, scale float64) (image.Image, error) {
+// RenderOn is Render on a given ground, such as the dark theme's.
+func RenderOn(s *Spec, w, h int, scale float64, g Ground) (image.Image, error) {
+	return defaultRenderer.render(s, w, h, scale, g)
+}
+
+func (rd renderer) render(s *Spec, w, h int, scale float64, g Ground) (image.Image, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
@@ -59,7 +64,7 @@ func (rd renderer) render(s *Spec, w, h int, scale float64) (image.Image, error)
 				done <- result{nil, fmt.Errorf("%w：%v", ErrRender, p)}
 			}
 		}()
-		img, err := rd.draw(s, w, h, scale)
+		img, err := rd.draw(s, w, h, scale, g)
 		if err != nil {
 			err = fmt.Errorf("%w：%v", ErrRender, err)
 		}
@@ -75,10 +80,10 @@ func (rd renderer) render(s *Spec, w, h int, scale float64) (image.Image, error)
 	}
 }
 
-// RenderOrPlaceholder renders the spec, or, if that fails, a placeholder of the same
-// size that names the chart and says why it could not be drawn.
-func RenderOrPlaceholder(s *Spec, w, h int, scale float64) (image.Image, error) {
-	img, err := Render(s, w, h, scale)
+// RenderOrPlaceholder renders the spec on a ground, or, if that fails, a placeholder of
+// the same size that names the chart and says why it could not be drawn.
+func RenderOrPlaceholder(s *Spec, w, h int, scale float64, g Ground) (image.Image, error) {
+	img, err := RenderOn(s, w, h, scale, g)
 	if err == nil {
 		return img, nil
 	}
