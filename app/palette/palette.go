@@ -24,8 +24,9 @@ var (
 	Target = rgb(0xc5, 0x5a, 0x11, "C55A11")
 	// Strive is a striving target (力争): light orange, grey ≈ 75%, outlined where drawn.
 	Strive = rgb(0xf4, 0xb1, 0x83, "F4B183")
-	// Threshold marks a threshold (门槛), which defines a category and is not a target.
-	Threshold = rgb(0x7f, 0x7f, 0x7f, "7F7F7F")
+	// Threshold marks a threshold (门槛), which defines a category and is not a target:
+	// a grey dark enough for 4.5:1 on white.
+	Threshold = rgb(0x6b, 0x6b, 0x6b, "6B6B6B")
 	// Derived marks a derived figure (推算), which the report does not print.
 	Derived = rgb(0x7b, 0x5c, 0x99, "7B5C99")
 	// Share is used for shares and completion rates.

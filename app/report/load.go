@@ -105,8 +105,11 @@ func load(name string, data []byte) (r *Report, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &LoadError{File: name, Msg: "文件是空的，请选择报告数据文件（.yaml）", Err: ErrEmpty}
 	}
-	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-		return nil, &LoadError{File: name, Msg: "不是 UTF-8 文本，可能选错了文件（报告数据文件是 .yaml 文本）", Err: ErrNotText}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, &LoadError{File: name, Msg: "是二进制文件（含空字节，如 Word、Excel 文件或图片），不是报告数据文件；请选择 .yaml 报告数据文件", Err: ErrNotText}
+	}
+	if !utf8.Valid(data) {
+		return nil, &LoadError{File: name, Msg: "不是 UTF-8 编码的文本，可能选错了文件，或文件用了 GBK 等其他编码（报告数据文件是 UTF-8 的 .yaml 文本）", Err: ErrNotText}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {

@@ -62,7 +62,8 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"empty", func(*testing.T) string { return "" }, ErrEmpty, []string{"报告.yaml", "空"}},
 		{"only comments", func(*testing.T) string { return "# 注释\n\n" }, ErrEmpty, []string{"注释"}},
-		{"binary garbage", func(*testing.T) string { return "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe" }, ErrNotText, []string{"UTF-8"}},
+		{"binary garbage", func(*testing.T) string { return "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe" }, ErrNotText, []string{"二进制文件", "空字节"}},
+		{"not UTF-8", func(*testing.T) string { return "title: \xbd\xad\xc3\xc5\n" }, ErrNotText, []string{"UTF-8", "GBK"}},
 		{"truncated", func(*testing.T) string { e := embedded(); return e[:len(e)*2/3] }, nil, []string{"报告.yaml"}},
 		{"syntax", func(*testing.T) string { return "title: \"未闭合\nyear: 2023\n" }, ErrSyntax, []string{"YAML 格式错误", "第"}},
 		{"not a mapping", func(*testing.T) string { return "- 1\n- 2\n" }, ErrInvalid, []string{"键值对"}},

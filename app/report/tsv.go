@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -34,12 +35,25 @@ func (f *Figure) Row() []string {
 		f.Phrase, f.Sentence, f.Pair, string(review)}
 }
 
+// PasteColumns are the columns of figures copied for pasting into a spreadsheet: what a
+// reader needs first, the internal 编号 and 对应 last.
+var PasteColumns = []string{colSection, colIndicator, colNature, colMeasure, colPeriod, colBasis, colValue,
+	colUpper, colUnit, colBound, colStrive, colPhrase, colSentence, colRole, colDirection, colReview, colID, colPair}
+
 // cleanField makes a value safe for one TSV field: tabs and line breaks become spaces.
 var cleanField = strings.NewReplacer("\t", " ", "\r\n", " ", "\r", " ", "\n", " ")
 
 // WriteTSV writes a header row and one row per figure as tab-separated UTF-8 with LF line
-// endings and no BOM. No field contains a tab or a line break.
-func WriteTSV(w io.Writer, figs []*Figure) error {
+// endings and no BOM, in the order of Columns. No field contains a tab or a line break.
+func WriteTSV(w io.Writer, figs []*Figure) error { return WriteTSVColumns(w, figs, Columns) }
+
+// WriteTSVColumns is WriteTSV with the columns named and ordered as cols, each one of
+// Columns.
+func WriteTSVColumns(w io.Writer, figs []*Figure, cols []string) error {
+	index := make([]int, len(cols))
+	for i, c := range cols {
+		index[i] = slices.Index(Columns, c)
+	}
 	bw := bufio.NewWriter(w)
 	writeRow := func(cells []string) {
 		for i, c := range cells {
@@ -50,9 +64,17 @@ func WriteTSV(w io.Writer, figs []*Figure) error {
 		}
 		bw.WriteByte('\n')
 	}
-	writeRow(Columns)
+	writeRow(cols)
+	cells := make([]string, len(cols))
 	for _, f := range figs {
-		writeRow(f.Row())
+		row := f.Row()
+		for i, j := range index {
+			cells[i] = ""
+			if j >= 0 {
+				cells[i] = row[j]
+			}
+		}
+		writeRow(cells)
 	}
 	return bw.Flush()
 }

@@ -57,10 +57,11 @@ type TargetRow struct {
 
 // TextItem is one block of a section's verbatim text.
 type TextItem struct {
-	Section *report.Section
-	Block   int
-	Heading bool // a sub-section's title
-	Bullet  bool // an item of the report's own text, set as a list
+	Section  *report.Section
+	Block    int
+	Heading  bool // a sub-section's title
+	Bullet   bool // an item of the report's own text, set as a list
+	From, To int  // a part of the block's text, in bytes, when it is split over slides; 0, 0 for all of it
 }
 
 // Link is a link to another page, with how many figures it holds.

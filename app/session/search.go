@@ -20,18 +20,62 @@ type Result struct {
 // MaxResults caps a search's results: more would not help anyone find a figure.
 const MaxResults = 60
 
-// Search finds the query in the figures' indicators and printed values, in the digest's
-// text and in the newspaper's article. Figures come first. Latin letters match in either
-// case.
+// synonyms are names readers use for indicators the reports name otherwise: searching
+// one finds the others.
+var synonyms = [][]string{
+	{"gdp", "地区生产总值", "国内生产总值", "生产总值"},
+	{"cpi", "居民消费价格"},
+	{"社零", "社会消费品零售总额"},
+	{"固投", "固定资产投资"},
+	{"高企", "高新技术企业"},
+	{"规上工业", "规模以上工业"},
+	{"研发", "r&d"},
+	{"外贸", "进出口"},
+	{"财政收入", "一般公共预算收入"},
+	{"失业率", "调查失业率", "登记失业率"},
+}
+
+// terms are the query and the other names of what it names.
+func terms(q string) []string {
+	out := []string{q}
+	for _, group := range synonyms {
+		for _, name := range group {
+			if name == q {
+				for _, other := range group {
+					if other != q {
+						out = append(out, other)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// firstTerm returns the first term that text holds, or "".
+func firstTerm(text string, terms []string) string {
+	folded := fold(text)
+	for _, t := range terms {
+		if strings.Contains(folded, t) {
+			return t
+		}
+	}
+	return ""
+}
+
+// Search finds the query, or another name of the indicator it names (GDP finds 地区生产总值),
+// in the figures' indicators and printed values, in the report's text and in a press
+// report about it. Figures come first. Latin letters match in either case.
 func (s *Session) Search(query string) []Result {
 	q := fold(strings.TrimSpace(query))
 	if q == "" {
 		return nil
 	}
+	ts := terms(q)
 	r := s.Report()
 	var out []Result
 	for _, f := range r.Figures() {
-		if strings.Contains(fold(f.Indicator), q) || strings.Contains(fold(f.Phrase), q) {
+		if firstTerm(f.Indicator, ts) != "" || firstTerm(f.Phrase, ts) != "" {
 			out = append(out, Result{Page: s.PageOf(f.Section), Figure: f, Section: f.Section, Kind: "数据",
 				Text: f.Indicator + "　" + f.ValueText()})
 		}
@@ -39,12 +83,12 @@ func (s *Session) Search(query string) []Result {
 	var texts []Result
 	r.WalkSections(func(sec *report.Section) {
 		for i, b := range sec.Blocks() {
-			if strings.Contains(fold(b.Text), q) {
+			if t := firstTerm(b.Text, ts); t != "" {
 				kind := "原文"
 				if sec.Top().Article {
 					kind = "报道"
 				}
-				texts = append(texts, Result{Page: s.PageOf(sec), Section: sec, Block: i, Kind: kind, Text: snippet(b.Text, q)})
+				texts = append(texts, Result{Page: s.PageOf(sec), Section: sec, Block: i, Kind: kind, Text: snippet(b.Text, t)})
 			}
 		}
 	})

@@ -41,6 +41,7 @@ const (
 	KeyLastPage     = "lastPage"
 	KeyExportDir    = "exportDir"
 	KeyChartsDir    = "chartsDir"
+	KeySlidesDir    = "slidesDir"
 	KeyReportDir    = "reportDir"
 	KeyZoom         = "zoom"
 	KeyTheme        = "theme"
@@ -283,10 +284,11 @@ func (s *Session) Charts(id string) []*chart.Spec {
 }
 
 // FiguresTSV returns a page's figures as tab-separated text with a header row, which
-// pastes into Excel and WPS as a table.
+// pastes into Excel and WPS as a table: the columns a reader needs first, the internal
+// 编号 and 对应 last.
 func (s *Session) FiguresTSV(id string) string {
 	var b strings.Builder
-	report.WriteTSV(&b, s.Figures(id))
+	report.WriteTSVColumns(&b, s.Figures(id), report.PasteColumns)
 	return b.String()
 }
 

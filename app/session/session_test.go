@@ -144,7 +144,8 @@ func TestPageFiguresAndTSV(t *testing.T) {
 	}
 	tsv := s.FiguresTSV("renwu.hongguan")
 	lines := strings.Split(strings.TrimSuffix(tsv, "\n"), "\n")
-	if len(lines) != 7 || !strings.HasPrefix(lines[0], "编号\t章节") {
+	if len(lines) != 7 || !strings.HasPrefix(lines[0], "章节\t指标\t性质") || !strings.HasSuffix(lines[0], "\t编号\t对应") ||
+		!strings.HasPrefix(lines[1], "三、2016年重点工作 > （一）") || !strings.HasSuffix(lines[1], "\trenwu.hongguan.deficit\t") {
 		t.Errorf("tsv = %q", tsv)
 	}
 	if len(s.Charts(OverviewID)) < 1 || len(s.Charts("renwu.hongguan")) != 2 {
@@ -283,5 +284,19 @@ func TestArticleSpans(t *testing.T) {
 				t.Errorf("article highlight %s takes a result's colour", sp.Figures[0].ID)
 			}
 		}
+	}
+}
+
+func TestSearchFindsOtherNames(t *testing.T) {
+	s, _ := newSession(t)
+	res := s.Search("GDP")
+	if len(res) == 0 || res[0].Figure == nil || !strings.Contains(res[0].Figure.Indicator, "国内生产总值") {
+		t.Fatalf("GDP found %+v", res)
+	}
+	if res := s.Search("gdp"); len(res) == 0 {
+		t.Error("a synonym is case-sensitive")
+	}
+	if res := s.Search("CPI"); len(res) == 0 || res[0].Figure == nil || !strings.Contains(res[0].Figure.Indicator, "居民消费价格") {
+		t.Errorf("CPI found %+v", res)
 	}
 }
