@@ -7,6 +7,8 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
 	"io/fs"
 	"os"
@@ -205,4 +207,28 @@ func (s saver) classify(err error, atRename bool) error {
 		return ErrLocked
 	}
 	return nil
+}
+
+// WritePNGs saves images as PNG files in dir, creating dir if it is missing: names[i]
+// gets the image render(i) returns. Each file is written atomically, so a failure leaves
+// any earlier file of that name as it was. It returns the paths written, and stops at
+// the first failure.
+func WritePNGs(dir string, names []string, render func(i int) (image.Image, error)) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("无法创建文件夹“%s”：%w", dir, err)
+	}
+	var paths []string
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	for i, name := range names {
+		img, err := render(i)
+		if err != nil {
+			return paths, err
+		}
+		path := filepath.Join(dir, name)
+		if err := Write(path, func(w io.Writer) error { return enc.Encode(w, img) }); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
 }
