@@ -16,6 +16,7 @@ import (
 	"workreport/app/cli"
 	"workreport/app/export"
 	"workreport/app/report"
+	"workreport/app/safefile"
 	"workreport/app/task"
 	"workreport/views"
 )
@@ -36,6 +37,7 @@ func gui(r *report.Report, reportPath string) error {
 			return export.Save(path, r, export.Options{})
 		},
 		SaveCharts: chart.WriteFiles,
+		SaveImages: safefile.WritePNGs,
 		LoadReport: report.LoadFile,
 	})
 }

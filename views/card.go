@@ -31,6 +31,7 @@ type figureCard struct {
 	marked  bool
 	fill    fyne.ThemeColorName // the card's fill when not marked
 	comment string              // the comparison line, kept for tests
+	content *stackLayout        // sets the card's text at its width
 }
 
 func (u *UI) newCard(m session.Card) *figureCard {
@@ -54,9 +55,7 @@ func (u *UI) newCard(m session.Card) *figureCard {
 	badge := canvas.NewText(badgeText, themeColour(natureColour(f.Nature)))
 	badge.TextSize = themeSize(theme.SizeNameCaptionText)
 
-	indicator := widget.NewLabel(m.Indicator)
-	indicator.Wrapping = fyne.TextWrapWord
-	indicator.Importance = widget.HighImportance
+	indicator := newTextBlock(theme.SizeNameText, textRun{text: m.Indicator, colour: theme.ColorNamePrimary})
 
 	// Text widgets inset their text; the value and badge, drawn directly, match them.
 	inset := theme.InnerPadding()
@@ -87,9 +86,19 @@ func (u *UI) newCard(m session.Card) *figureCard {
 		c.bg.StrokeColor = themeColour(natureColour(f.Nature))
 		c.bg.StrokeWidth = 2
 	}
-	content := container.New(&stackLayout{width: width - 2*theme.Padding()}, parts...)
-	c.root = container.NewStack(c.bg, container.NewPadded(content))
+	c.content = &stackLayout{width: width - 2*theme.Padding()}
+	c.root = container.NewStack(c.bg, container.NewPadded(container.New(c.content, parts...)))
 	return c
+}
+
+// heightAt is the card's height at a width: its text wraps to that width.
+func (c *figureCard) heightAt(width float32) float32 {
+	inner := width - 2*theme.Padding()
+	if c.content.width != inner {
+		c.content.width = inner
+		c.content.min = fyne.Size{}
+	}
+	return c.root.MinSize().Height
 }
 
 // mark shows the card as the one a search or a link led to.
@@ -107,14 +116,6 @@ func (c *figureCard) mark(on bool) {
 	c.bg.Refresh()
 }
 
-// mutedText is wrapped secondary text.
-func mutedText(s string, size fyne.ThemeSizeName) *widget.RichText {
-	rt := widget.NewRichText(&widget.TextSegment{Text: s, Style: widget.RichTextStyle{
-		ColorName: colourMuted, SizeName: size, Inline: true}})
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
-}
-
 // inset2 pads an object on the left and right, as text widgets pad their text.
 func inset2(o fyne.CanvasObject, x float32) fyne.CanvasObject {
 	return container.New(layout.NewCustomPaddedLayout(0, 0, x, x), o)
@@ -125,7 +126,15 @@ func inset2(o fyne.CanvasObject, x float32) fyne.CanvasObject {
 // builds new cards), so the size is measured once.
 type stackLayout struct {
 	width float32
+	gap   float32 // between objects; half the theme's padding when zero
 	min   fyne.Size
+}
+
+func (l *stackLayout) spacing() float32 {
+	if l.gap > 0 {
+		return l.gap
+	}
+	return theme.Padding() / 2
 }
 
 func (l *stackLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
@@ -140,7 +149,7 @@ func (l *stackLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 		o.Resize(fyne.NewSize(l.width, o.Size().Height))
 		h += o.MinSize().Height
 		if i > 0 {
-			h += theme.Padding() / 2
+			h += l.spacing()
 		}
 	}
 	l.min = fyne.NewSize(l.width, h)
@@ -157,6 +166,23 @@ func (l *stackLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		h := o.MinSize().Height
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, h))
-		y += h + theme.Padding()/2
+		y += h + l.spacing()
 	}
+}
+
+// insetLayout draws its first object (a background) over the whole area and lays the
+// second out inside it, inset by pad, at a fixed width.
+type insetLayout struct {
+	pad, width float32
+}
+
+func (l *insetLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(l.width, objects[1].MinSize().Height+2*l.pad)
+}
+
+func (l *insetLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(size)
+	objects[1].Move(fyne.NewPos(l.pad, l.pad))
+	objects[1].Resize(fyne.NewSize(size.Width-2*l.pad, size.Height-2*l.pad))
 }

@@ -22,6 +22,8 @@ type chartView struct {
 	want  chart.Key
 	err   error
 	memo  struct{ width, height float32 } // NaturalHeight at the last width asked
+	boost float32                         // text larger than on a page, on a slide; 0 is 1
+	fixed fyne.Size                       // the size on a slide, where it fills an area
 }
 
 // minChartWidth keeps a chart legible in a narrow window.
@@ -63,12 +65,16 @@ func (v *chartView) request(size fyne.Size) {
 	}
 	sc := v.scale()
 	w, h := int(math.Round(float64(size.Width*sc))), int(math.Round(float64(size.Height*sc)))
-	key := chart.Key{Hash: v.spec.Hash(), W: w, H: h, Scale: float64(sc)}
+	if v.boost > 0 {
+		sc *= v.boost
+	}
+	g := v.u.ground()
+	key := chart.Key{Hash: v.spec.Hash(), W: w, H: h, Scale: float64(sc), Ground: g.Name}
 	if key == v.want && v.img.Image != nil {
 		return
 	}
 	v.want = key
-	img, err, ok := v.u.charts.Get(v.spec, w, h, float64(sc), func(img image.Image, err error) {
+	img, err, ok := v.u.charts.Get(v.spec, w, h, float64(sc), g, func(img image.Image, err error) {
 		fyne.Do(func() {
 			if v.want == key {
 				v.show(img, err)
@@ -92,6 +98,10 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	v := r.v
 	v.img.Resize(size)
 	v.width = size.Width
+	if !v.fixed.IsZero() {
+		v.request(size)
+		return
+	}
 	if h := v.height(size.Width); math.Abs(float64(h-size.Height)) > 0.5 {
 		// The height depends on the width: the page layout asks for the new height and
 		// lays the chart out again; draw it then, at its final size.
@@ -101,6 +111,9 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 }
 
 func (r *chartRenderer) MinSize() fyne.Size {
+	if !r.v.fixed.IsZero() {
+		return r.v.fixed
+	}
 	w := max(r.v.width, minChartWidth)
 	return fyne.NewSize(minChartWidth, r.v.height(w))
 }

@@ -29,8 +29,8 @@ func (u *UI) exportExcel() {
 			return
 		}
 		path = session.WorkbookPath(path)
-		if info, err := os.Stat(path); err == nil && !info.IsDir() {
-			u.modal("替换文件？", wrapped("“"+filepath.Base(path)+"”已经存在。\n要用新导出的工作簿替换它吗？"), 460,
+		if info, err := os.Stat(path); err == nil && !info.IsDir() && !u.deps.SaveAsksToReplace {
+			u.modal(questionDialog, "替换文件？", wrapped("“"+filepath.Base(path)+"”已经存在。\n要用新导出的工作簿替换它吗？"), 460,
 				modalButton{label: "取消"},
 				modalButton{label: "替换", primary: true, action: func() { u.runExport(path) }})
 			return
@@ -41,7 +41,7 @@ func (u *UI) exportExcel() {
 
 // runExport writes the workbook off the UI goroutine, with a progress indicator.
 func (u *UI) runExport(path string) {
-	progress := u.modal("正在导出…", container.NewVBox(widget.NewLabel(filepath.Base(path)), widget.NewProgressBarInfinite()), 420)
+	progress := u.modal(progressDialog, "正在导出…", container.NewVBox(pathText(filepath.Base(path)), widget.NewProgressBarInfinite()), 420)
 	r := u.sess.Report()
 	u.deps.Exec.Go(func() {
 		written, err := u.deps.Export(path, r)
@@ -60,8 +60,7 @@ func (u *UI) runExport(path string) {
 
 // showSaved tells where a file or folder was saved, with buttons to open it.
 func (u *UI) showSaved(title, intro, path string, isFile bool) {
-	where := widget.NewLabel(path)
-	where.Wrapping = fyne.TextWrapBreak
+	where := pathText(path)
 	buttons := container.NewHBox()
 	if isFile {
 		buttons.Add(newButton("打开文件", theme.FileIcon(), func() { u.tryOpen(u.deps.OpenFile, path) }))
@@ -69,7 +68,7 @@ func (u *UI) showSaved(title, intro, path string, isFile bool) {
 	} else {
 		buttons.Add(newButton("打开文件夹", theme.FolderOpenIcon(), func() { u.tryOpen(u.deps.OpenFile, path) }))
 	}
-	u.modal(title, container.NewVBox(widget.NewLabel(intro), where, buttons), 560, modalButton{label: "关闭"})
+	u.modal(resultDialog, title, container.NewVBox(wrapped(intro), where, buttons), 560, modalButton{label: "关闭", primary: true})
 }
 
 func (u *UI) tryOpen(open func(string) error, path string) {
@@ -80,7 +79,7 @@ func (u *UI) tryOpen(open func(string) error, path string) {
 
 // showError shows an error's message, which the app layer writes in Chinese.
 func (u *UI) showError(title string, err error) {
-	u.modal(title, scrolled(wrapped(err.Error()), 200), 600, modalButton{label: "确定", primary: true})
+	u.modal(resultDialog, title, scrolled(wrapped(err.Error()), 200), 600, modalButton{label: "确定", primary: true})
 }
 
 // exportCharts saves the current page's charts, or all charts, as PNG files.
@@ -96,7 +95,7 @@ func (u *UI) exportCharts() {
 		choice.SetSelected(choice.Options[1])
 	}
 	info := wrapped(fmt.Sprintf("每张图表保存为两个 PNG 文件：%d 像素宽，以及用于高清屏和大屏幕的两倍尺寸（文件名带 @2x）。", chart.SlideWidth))
-	u.modal("导出图表", container.NewVBox(choice, info), 520, modalButton{label: "取消"}, modalButton{label: "选择文件夹…", primary: true, action: func() {
+	u.modal(questionDialog, "导出图表", container.NewVBox(choice, info), 520, modalButton{label: "取消"}, modalButton{label: "选择文件夹…", primary: true, action: func() {
 		specs := all
 		if choice.Selected == choice.Options[0] {
 			specs = current
@@ -105,17 +104,50 @@ func (u *UI) exportCharts() {
 			u.showError("没有图表", errors.New("当前页面没有图表。请选择“全部图表”。"))
 			return
 		}
-		u.deps.PickFolder(u.win, u.folderSetting(session.KeyChartsDir), func(dir string) {
+		u.deps.PickFolder(u.win, u.exportFolder(session.KeyChartsDir), func(dir string) {
 			if dir == "" {
 				return
 			}
-			u.runSaveCharts(dir, specs)
+			var names []string
+			for i, s := range specs {
+				for _, sc := range chart.FileScales {
+					names = append(names, chart.FileName(i+1, s, sc))
+				}
+			}
+			u.confirmOverwrite(dir, names, func() { u.runSaveCharts(dir, specs) })
 		})
 	}})
 }
 
+// exportFolder is where a folder dialog for saving files starts: the folder last used
+// for this kind of file, or else the last export folder.
+func (u *UI) exportFolder(key string) string {
+	if u.sess.Settings().String(key) == "" {
+		key = session.KeyExportDir
+	}
+	return u.folderSetting(key)
+}
+
+// confirmOverwrite runs save at once when none of the named files exists in dir, and
+// otherwise asks first, naming how many would be replaced.
+func (u *UI) confirmOverwrite(dir string, names []string, save func()) {
+	var existing []string
+	for _, n := range names {
+		if info, err := os.Stat(filepath.Join(dir, n)); err == nil && !info.IsDir() {
+			existing = append(existing, n)
+		}
+	}
+	if len(existing) == 0 {
+		save()
+		return
+	}
+	msg := fmt.Sprintf("文件夹中已有 %d 个同名文件，如“%s”。\n要用新导出的文件替换它们吗？", len(existing), existing[0])
+	u.modal(questionDialog, "替换文件？", wrapped(msg), 480,
+		modalButton{label: "取消"}, modalButton{label: "替换", primary: true, action: save})
+}
+
 func (u *UI) runSaveCharts(dir string, specs []*chart.Spec) {
-	progress := u.modal("正在保存图表…", widget.NewProgressBarInfinite(), 420)
+	progress := u.modal(progressDialog, "正在保存图表…", widget.NewProgressBarInfinite(), 420)
 	u.deps.Exec.Go(func() {
 		paths, err := u.deps.SaveCharts(dir, specs)
 		fyne.Do(func() {
@@ -137,7 +169,7 @@ func (u *UI) openReport() {
 		if path == "" {
 			return
 		}
-		progress := u.modal("正在打开报告…", widget.NewProgressBarInfinite(), 420)
+		progress := u.modal(progressDialog, "正在打开报告…", widget.NewProgressBarInfinite(), 420)
 		u.deps.Exec.Go(func() {
 			r, err := u.deps.LoadReport(path)
 			fyne.Do(func() {
@@ -160,9 +192,7 @@ func (u *UI) openReport() {
 func (u *UI) showSource(f *report.Figure) {
 	var parts []fyne.CanvasObject
 	add := func(label, value string) {
-		l := widget.NewLabel(label + "：" + value)
-		l.Wrapping = fyne.TextWrapWord
-		parts = append(parts, l)
+		parts = append(parts, wrapped(label+"："+value))
 	}
 	add("指标", f.Indicator)
 	add("数值", f.ValueText()+"（"+string(f.Nature)+"，"+f.Measure+"）")
@@ -173,13 +203,12 @@ func (u *UI) showSource(f *report.Figure) {
 		add("推算", f.Phrase)
 		add("说明", "报告中没有这个数字，由上面两项原文数据计算得出")
 	}
-	parts = append(parts, widget.NewSeparator(), widget.NewLabel("原文："), newTextBlock(theme.SizeNameText, sentenceRuns(f)...))
-	add("编号", f.ID)
+	parts = append(parts, widget.NewSeparator(), wrapped("原文："), newTextBlock(theme.SizeNameText, sentenceRuns(f)...))
 	copyB := newButton("复制原文", theme.ContentCopyIcon(), func() {
 		u.clipboard().SetContent(f.Sentence)
 		u.status("已复制原文")
 	})
-	u.modal("数据出处", scrolled(container.NewVBox(append(parts, copyB)...), 380), 640, modalButton{label: "关闭"})
+	u.modal(resultDialog, "数据出处", scrolled(container.NewVBox(append(parts, copyB)...), 380), 640, modalButton{label: "关闭", primary: true})
 }
 
 // sentenceRuns is a figure's sentence with its printed value highlighted.
@@ -196,10 +225,8 @@ func sentenceRuns(f *report.Figure) []textRun {
 // own save dialog creates and truncates the file before the workbook exists, which would
 // destroy an existing workbook if the export then failed.
 func (u *UI) pickExportPath(w fyne.Window, dir, name string, done func(string)) {
-	folder := widget.NewEntry()
-	folder.SetText(dir)
-	file := widget.NewEntry()
-	file.SetText(name)
+	folder := newDialogEntry(u, dir)
+	file := newDialogEntry(u, name)
 	browse := newButton("选择…", theme.FolderOpenIcon(), func() {
 		pickFolder(w, folder.Text, func(d string) {
 			if d != "" {
@@ -208,10 +235,10 @@ func (u *UI) pickExportPath(w fyne.Window, dir, name string, done func(string)) 
 		})
 	})
 	form := container.New(layout.NewFormLayout(),
-		widget.NewLabel("保存到"), container.NewBorder(nil, nil, nil, browse, folder),
-		widget.NewLabel("文件名"), file,
+		wrapped("保存到"), container.NewBorder(nil, nil, nil, browse, folder),
+		wrapped("文件名"), file,
 	)
-	u.modal("导出Excel", form, 640, modalButton{label: "取消", action: func() { done("") }},
+	u.modal(questionDialog, "导出Excel", form, 640, modalButton{label: "取消", action: func() { done("") }},
 		modalButton{label: "导出", primary: true, action: func() {
 			name := strings.TrimSpace(file.Text)
 			if err := zhtext.CheckFileName(name); err != nil {

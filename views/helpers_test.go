@@ -15,6 +15,7 @@ import (
 	"workreport/app/export"
 	"workreport/app/report"
 	"workreport/app/report/reporttest"
+	"workreport/app/safefile"
 	"workreport/app/session"
 	"workreport/app/task"
 )
@@ -25,6 +26,16 @@ type fakeDeps struct {
 	folder     string
 	reportPath string
 	opened     []string
+	later      []func() // what the UI asked to run after a delay, in order
+}
+
+// flush runs what the UI asked to run later, as if the time had passed.
+func (f *fakeDeps) flush() {
+	for len(f.later) > 0 {
+		fn := f.later[0]
+		f.later = f.later[1:]
+		fn()
+	}
 }
 
 func (f *fakeDeps) deps() Deps {
@@ -39,10 +50,11 @@ func (f *fakeDeps) deps() Deps {
 			return export.Save(path, r, export.Options{})
 		},
 		SaveCharts: chart.WriteFiles,
+		SaveImages: safefile.WritePNGs,
 		LoadReport: report.LoadFile,
 		OpenFile:   func(p string) error { f.opened = append(f.opened, "open:"+p); return nil },
 		ShowFile:   func(p string) error { f.opened = append(f.opened, "show:"+p); return nil },
-		After:      func(_ time.Duration, fn func()) { fn() },
+		After:      func(_ time.Duration, fn func()) { f.later = append(f.later, fn) },
 	}
 }
 
@@ -75,6 +87,7 @@ func testUIWith(t testing.TB, size fyne.Size, r *report.Report) (*UI, fyne.Windo
 	w.Resize(size)
 	w.Show()
 	started(a)
+	fd.flush() // the first page
 	t.Cleanup(w.Close)
 	return u, w, fd, prefs
 }

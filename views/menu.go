@@ -15,7 +15,7 @@ import (
 func (u *UI) menu() *fyne.MainMenu {
 	ctrl := fyne.KeyModifierShortcutDefault
 	item := func(label string, fn func(), key fyne.KeyName, mod fyne.KeyModifier) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, fn)
+		it := fyne.NewMenuItem(label, func() { u.action(fn) })
 		if key != "" {
 			it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
 		}
@@ -34,12 +34,13 @@ func (u *UI) menu() *fyne.MainMenu {
 			item("打开报告…", u.openReport, fyne.KeyO, ctrl),
 			item("导出Excel…", u.exportExcel, fyne.KeyE, ctrl),
 			item("导出图表…", u.exportCharts, "", 0),
+			item("导出幻灯片…", u.exportSlides, "", 0),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
 		fyne.NewMenu("视图",
 			item("搜索…", u.search.open, fyne.KeyF, ctrl),
-			item("演示模式（F11）", func() { u.setMeeting(!u.meeting) }, "", 0),
+			item("演示（F11 或 F5）", func() { u.present(true) }, "", 0),
 			fyne.NewMenuItemSeparator(),
 			item("放大", func() { u.zoom(1) }, fyne.KeyEqual, ctrl),
 			item("缩小", func() { u.zoom(-1) }, fyne.KeyMinus, ctrl),
@@ -65,6 +66,8 @@ var libraries = []string{
 	"go-chart v2.1.2（MIT）：图表绘制",
 	"excelize v2.11（BSD-3-Clause）：Excel 工作簿",
 	"go-yaml v3（MIT / Apache-2.0）：报告数据文件",
+	"GLFW 及其 Go 绑定（zlib / BSD-3-Clause）：窗口和屏幕",
+	"sqweek/dialog（ISC）与 w32（BSD-3-Clause）：Windows 的文件对话框",
 	"Go 标准库（BSD-3-Clause）",
 }
 
@@ -85,5 +88,5 @@ func (u *UI) showAbout() {
 	name.Importance = widget.HighImportance
 	content := container.NewVBox(name, info, widget.NewSeparator(), widget.NewLabel("开源许可"),
 		wrapped(libs), wrapped(resources.FontLicense))
-	u.modal("关于", scrolled(content, 420), 700, modalButton{label: "关闭"})
+	u.modal(resultDialog, "关于", scrolled(content, 420), 700, modalButton{label: "关闭", primary: true})
 }

@@ -51,8 +51,14 @@ func newNavTree(u *UI) *navTree {
 	return t
 }
 
-// TypedKey lets the window handle keys the tree has no use for.
+// TypedKey keeps the arrow keys, which move through the tree, and lets the window
+// handle the others: F11, Esc, and the page's scrolling keys.
 func (t *navTree) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight, fyne.KeyReturn, fyne.KeyEnter:
+		t.Tree.TypedKey(e)
+		return
+	}
 	if t.u.typedKey(e) {
 		return
 	}

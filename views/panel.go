@@ -18,19 +18,26 @@ import (
 type panel struct {
 	page   *session.Page
 	root   fyne.CanvasObject
-	scroll *container.Scroll
+	scroll *pageScroll
+	table  fyne.CanvasObject // the targets table, if the page has one
 	box    *fyne.Container
 	cards  map[string]*figureCard
 	order  []*figureCard
 	charts []*chartView
 	texts  map[*report.Section][]*textBlock // verbatim blocks by section, in block order
 	marked *figureCard
+	// markedText is the text a search result led to.
+	markedText *textBlock
 }
 
 func (p *panel) unmark() {
 	if p.marked != nil {
 		p.marked.mark(false)
 		p.marked = nil
+	}
+	if p.markedText != nil {
+		p.markedText.mark(false)
+		p.markedText = nil
 	}
 }
 
@@ -120,7 +127,8 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 		parts = append(parts, u.sectionText(pn, m.Text)...)
 	}
 	if m.Table != nil {
-		parts = append(parts, u.targetsTable(m.Table))
+		pn.table = u.targetsTable(m.Table)
+		parts = append(parts, pn.table)
 	}
 	if len(m.Cards) > 0 {
 		parts = append(parts, u.subheading(m.CardsTitle, u.copyButton(p.ID, len(m.Cards))))
@@ -131,7 +139,7 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 			pn.order = append(pn.order, c)
 			cards = append(cards, c.root)
 		}
-		parts = append(parts, container.New(&flowLayout{width: 900}, cards...))
+		parts = append(parts, container.New(&flowLayout{width: 900, cards: pn.order}, cards...))
 	}
 	if len(m.Charts) > 0 {
 		parts = append(parts, u.subheading(fmt.Sprintf("图表（%d 张）", len(m.Charts)), nil))
@@ -149,7 +157,7 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 		parts = append(parts, u.subheading("各部分", nil), u.childLinks(m.Children))
 	}
 	pn.box = container.New(&pageLayout{onHeight: u.relayout}, parts...)
-	pn.scroll = container.NewVScroll(container.NewPadded(pn.box))
+	pn.scroll = newPageScroll(container.NewPadded(pn.box))
 	pn.root = pn.scroll
 	return pn
 }
@@ -160,9 +168,7 @@ func (u *UI) header(m *session.PageModel) []fyne.CanvasObject {
 	title := canvas.NewText(m.Title, themeColour(colourHeading))
 	title.TextSize = themeSize(theme.SizeNameHeadingText)
 	if len([]rune(title.Text)) > 24 { // long part titles wrap rather than run off the page
-		h := widget.NewRichText(&widget.TextSegment{Text: title.Text, Style: widget.RichTextStyle{
-			ColorName: colourHeading, SizeName: theme.SizeNameSubHeadingText}})
-		h.Wrapping = fyne.TextWrapWord
+		h := newTextBlock(theme.SizeNameSubHeadingText, textRun{text: title.Text, colour: colourHeading})
 		return []fyne.CanvasObject{mutedText(m.Where, theme.SizeNameCaptionText), h}
 	}
 	return []fyne.CanvasObject{mutedText(m.Where, theme.SizeNameCaptionText), title}
@@ -231,26 +237,40 @@ func (u *UI) sectionText(pn *panel, items []session.TextItem) []fyne.CanvasObjec
 
 // highlighted renders block i of a section with its figures in their colours.
 func (u *UI) highlighted(s *report.Section, i int, size fyne.ThemeSizeName, prefix string) *textBlock {
-	text := s.Blocks()[i].Text
 	if size == theme.SizeNameSubHeadingText {
-		return newTextBlock(size, textRun{text: text, colour: colourHeading})
+		return newTextBlock(size, textRun{text: s.Blocks()[i].Text, colour: colourHeading})
+	}
+	t := u.highlightedRange(s, i, 0, 0, prefix)
+	t.size = size
+	return t
+}
+
+// highlightedRange renders the bytes from..to of block i (all of it when both are 0),
+// with its figures in their colours.
+func (u *UI) highlightedRange(s *report.Section, i, from, to int, prefix string) *textBlock {
+	text := s.Blocks()[i].Text
+	if from == 0 && to == 0 {
+		to = len(text)
 	}
 	var runs []textRun
 	if prefix != "" {
 		runs = append(runs, textRun{text: prefix})
 	}
-	at := 0
+	at := from
 	for _, sp := range u.sess.Spans(s, i) {
+		if sp.End <= from || sp.Start >= to {
+			continue
+		}
 		if sp.Start > at {
 			runs = append(runs, textRun{text: text[at:sp.Start]})
 		}
-		runs = append(runs, textRun{text: text[sp.Start:sp.End], colour: natureColour(sp.Figures[0].Nature), figure: true})
-		at = sp.End
+		runs = append(runs, textRun{text: text[max(sp.Start, from):min(sp.End, to)], colour: natureColour(sp.Figures[0].Nature), figure: true})
+		at = min(sp.End, to)
 	}
-	if at < len(text) {
-		runs = append(runs, textRun{text: text[at:]})
+	if at < to {
+		runs = append(runs, textRun{text: text[at:to]})
 	}
-	return newTextBlock(size, runs...)
+	return newTextBlock(theme.SizeNameText, runs...)
 }
 
 // childLinks lists a section's parts as buttons, with how many figures each holds.
@@ -351,7 +371,7 @@ func (u *UI) markFigure(id string) bool {
 	return true
 }
 
-// markBlock scrolls the current panel to a block of verbatim text.
+// markBlock scrolls the current panel to a block of verbatim text and marks it.
 func (u *UI) markBlock(sec *report.Section, block int) bool {
 	pn := u.cur
 	if pn == nil {
@@ -361,6 +381,9 @@ func (u *UI) markBlock(sec *report.Section, block int) bool {
 	if block >= len(texts) || texts[block] == nil {
 		return false
 	}
+	pn.unmark()
+	texts[block].mark(true)
+	pn.markedText = texts[block]
 	u.scrollTo(texts[block])
 	return true
 }
@@ -372,51 +395,39 @@ func (u *UI) scrollTo(o fyne.CanvasObject) {
 	pn.scroll.ScrollToOffset(fyne.NewPos(0, max(0, pos-themeSize(theme.SizeNamePadding)*4)))
 }
 
-// flowLayout places cards left to right in rows, each row as tall as its tallest card.
-// Its height depends on its width, which it learns when laid out.
+// flowLayout places cards in rows that use the page's whole width: as many columns as
+// cards of the minimum width fit, each card stretched to share the row. A card's height
+// depends on its width, so the layout learns the width when it is laid out.
 type flowLayout struct {
 	width float32
+	cards []*figureCard
 }
 
-func (l *flowLayout) rows(objects []fyne.CanvasObject, width float32) (rows [][]fyne.CanvasObject) {
-	pad := theme.Padding()
-	var row []fyne.CanvasObject
-	x := float32(0)
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		w := o.MinSize().Width
-		if len(row) > 0 && x+w > width {
-			rows = append(rows, row)
-			row, x = nil, 0
-		}
-		row = append(row, o)
-		x += w + pad
-	}
-	if len(row) > 0 {
-		rows = append(rows, row)
-	}
-	return rows
+// columns is how many cards fit side by side at a width.
+func (l *flowLayout) columns(width float32) int {
+	minW := themeSize(theme.SizeNameText) * cardWidthEms
+	return max(1, int((width+theme.Padding())/(minW+theme.Padding())))
+}
+
+// cardWidth is the width each card takes at a page width.
+func (l *flowLayout) cardWidth(width float32) float32 {
+	n := float32(l.columns(width))
+	return (width - (n-1)*theme.Padding()) / n
 }
 
 func (l *flowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var w float32
-	for _, o := range objects {
-		if o.Visible() {
-			w = max(w, o.MinSize().Width)
-		}
-	}
-	return fyne.NewSize(w, l.height(objects, max(w, l.width)))
+	minW := themeSize(theme.SizeNameText) * cardWidthEms
+	return fyne.NewSize(minW, l.height(max(l.width, minW)))
 }
 
 // height is the height the cards need at a width.
-func (l *flowLayout) height(objects []fyne.CanvasObject, width float32) float32 {
+func (l *flowLayout) height(width float32) float32 {
+	cols, cw := l.columns(width), l.cardWidth(width)
 	h := float32(0)
-	for i, row := range l.rows(objects, width) {
+	for i := 0; i < len(l.cards); i += cols {
 		rh := float32(0)
-		for _, o := range row {
-			rh = max(rh, o.MinSize().Height)
+		for _, c := range l.cards[i:min(i+cols, len(l.cards))] {
+			rh = max(rh, c.heightAt(cw))
 		}
 		if i > 0 {
 			h += theme.Padding()
@@ -426,21 +437,50 @@ func (l *flowLayout) height(objects []fyne.CanvasObject, width float32) float32 
 	return h
 }
 
-func (l *flowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (l *flowLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	l.width = size.Width
+	cols, cw := l.columns(size.Width), l.cardWidth(size.Width)
 	y := float32(0)
-	for _, row := range l.rows(objects, size.Width) {
+	for i := 0; i < len(l.cards); i += cols {
+		row := l.cards[i:min(i+cols, len(l.cards))]
 		rh := float32(0)
-		for _, o := range row {
-			rh = max(rh, o.MinSize().Height)
+		for _, c := range row {
+			rh = max(rh, c.heightAt(cw))
 		}
 		x := float32(0)
-		for _, o := range row {
-			m := o.MinSize()
-			o.Move(fyne.NewPos(x, y))
-			o.Resize(fyne.NewSize(m.Width, rh))
-			x += m.Width + theme.Padding()
+		for _, c := range row {
+			c.root.Move(fyne.NewPos(x, y))
+			c.root.Resize(fyne.NewSize(cw, rh))
+			x += cw + theme.Padding()
 		}
 		y += rh + theme.Padding()
 	}
+}
+
+// wheelLines is how many lines of text one notch of the mouse wheel scrolls.
+const wheelLines = 3
+
+// fyneNotch is how far Fyne's driver scrolls for one notch of the wheel on Windows and
+// Linux.
+const fyneNotch = 25
+
+// pageScroll is a page's scroll area: one notch of the mouse wheel moves three lines of
+// text, rather than Fyne's 25 units, which are about one line.
+type pageScroll struct {
+	container.Scroll
+}
+
+func newPageScroll(content fyne.CanvasObject) *pageScroll {
+	s := &pageScroll{}
+	s.Content = content
+	s.Direction = container.ScrollVerticalOnly
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// Scrolled scales the wheel's movement to three lines a notch.
+func (s *pageScroll) Scrolled(ev *fyne.ScrollEvent) {
+	line := lineHeight(themeSize(theme.SizeNameText))
+	ev.Scrolled.DY *= wheelLines * line / fyneNotch
+	s.Scroll.Scrolled(ev)
 }

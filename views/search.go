@@ -18,7 +18,7 @@ type searchBar struct {
 	entry   *searchEntry
 	list    *widget.List
 	listBox *fyne.Container
-	summary *widget.Label
+	summary *textBlock
 	results []session.Result
 }
 
@@ -50,8 +50,7 @@ func newSearchBar(u *UI) *searchBar {
 	b.entry.ExtendBaseWidget(b.entry)
 	b.entry.SetPlaceHolder("搜索指标、原文和大会报道，例如“高企”")
 	b.entry.OnChanged = b.find
-	b.summary = widget.NewLabel("")
-	b.summary.Importance = widget.LowImportance
+	b.summary = mutedText("", theme.SizeNameText)
 	b.list = widget.NewList(
 		func() int { return len(b.results) },
 		func() fyne.CanvasObject {
@@ -107,16 +106,18 @@ func (b *searchBar) relayout() {
 
 func (b *searchBar) find(q string) {
 	b.results = b.u.sess.Search(q)
+	summary := ""
 	switch {
 	case q == "":
-		b.summary.SetText("")
 	case len(b.results) == 0:
-		b.summary.SetText("没有找到“" + q + "”")
+		summary = "没有找到“" + q + "”"
 	case len(b.results) >= session.MaxResults:
-		b.summary.SetText(fmt.Sprintf("找到 %d 条以上，只列出前 %d 条", session.MaxResults, session.MaxResults))
+		summary = fmt.Sprintf("找到 %d 条以上，只列出前 %d 条", session.MaxResults, session.MaxResults)
 	default:
-		b.summary.SetText(fmt.Sprintf("找到 %d 条", len(b.results)))
+		summary = fmt.Sprintf("找到 %d 条", len(b.results))
 	}
+	b.summary.runs = []textRun{{text: summary, colour: colourMuted}}
+	b.summary.Refresh()
 	rows := min(len(b.results), searchRows)
 	b.listBox.Layout = newFixedHeight(float32(rows) * (themeSize(theme.SizeNameText)*2 + themeSize(theme.SizeNamePadding)*2))
 	b.list.UnselectAll()

@@ -62,6 +62,7 @@ func TestSoakPanelsAndExports(t *testing.T) {
 	w.Resize(fyne.NewSize(1280, 820))
 	w.Show()
 	started(a)
+	fd.flush()
 	defer w.Close()
 	dir := t.TempDir()
 	tmpBefore := tempEntries(t)

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"image/color"
 	"strings"
 	"sync"
 
@@ -20,20 +21,40 @@ type textRun struct {
 }
 
 // textBlock is a paragraph of Chinese text with runs in colour, set like a newspaper
-// column: lines are filled to the width, a line may break between any two Chinese
-// characters but never inside a number, a Latin word or a highlighted figure, and
-// never before closing punctuation. (Fyne's RichText moves a whole segment to the next
-// line when it does not fit, which leaves ragged gaps in text with highlights.)
+// column: lines are filled to the width, and a line may break between any two Chinese
+// characters but never inside a printed figure (a number with its qualifier, magnitude
+// and unit), a Latin word or a highlighted run, and never before closing punctuation.
+// A path breaks only at its separators. (Fyne's RichText breaks Chinese text anywhere,
+// 42⏎8.8亿元, and moves a whole segment to the next line when it does not fit.)
 type textBlock struct {
 	widget.BaseWidget
 	runs  []textRun
 	size  fyne.ThemeSizeName
+	px    float32 // an explicit text size, for slides; 0 uses size
+	path  bool    // the text is a file path
 	width float32 // the width it was last laid out at; its height depends on it
+
+	marked bool // drawn on the mark colour, as a search result
 }
 
 func newTextBlock(size fyne.ThemeSizeName, runs ...textRun) *textBlock {
 	t := &textBlock{runs: runs, size: size, width: 600}
 	t.ExtendBaseWidget(t)
+	return t
+}
+
+// mutedText is wrapped secondary text.
+func mutedText(s string, size fyne.ThemeSizeName) *textBlock {
+	return newTextBlock(size, textRun{text: s, colour: colourMuted})
+}
+
+// wrapped is body text that wraps.
+func wrapped(s string) *textBlock { return newTextBlock(theme.SizeNameText, textRun{text: s}) }
+
+// pathText is a file path that wraps at its separators.
+func pathText(p string) *textBlock {
+	t := newTextBlock(theme.SizeNameText, textRun{text: p})
+	t.path = true
 	return t
 }
 
@@ -46,8 +67,16 @@ func (t *textBlock) Text() string {
 	return b.String()
 }
 
+// mark shows or hides the block's mark, for the text a search result points to.
+func (t *textBlock) mark(on bool) {
+	t.marked = on
+	t.Refresh()
+}
+
 func (t *textBlock) CreateRenderer() fyne.WidgetRenderer {
-	return &textBlockRenderer{t: t}
+	r := &textBlockRenderer{t: t, bg: canvas.NewRectangle(themeColour(colourMark))}
+	r.bg.CornerRadius = 3
+	return r
 }
 
 // atom is a unit line breaking never splits.
@@ -90,23 +119,19 @@ func textWidth(s string, size float32) float32 {
 
 func (t *textBlock) atoms(size float32) []atom {
 	var out []atom
+	split := zhtext.Unbreakable
+	if t.path {
+		split = zhtext.PathPieces
+	}
 	for i, r := range t.runs {
 		if r.figure {
 			out = append(out, atom{text: r.text, run: i, width: textWidth(r.text, size)})
 			continue
 		}
-		rs := []rune(r.text)
-		for j := 0; j < len(rs); {
-			k := j + 1
-			if zhtext.IsWordRune(rs[j]) {
-				for k < len(rs) && zhtext.IsWordRune(rs[k]) {
-					k++
-				}
-			}
-			s := string(rs[j:k])
+		for _, s := range split(r.text) {
+			first := []rune(s)[0]
 			out = append(out, atom{text: s, run: i, width: textWidth(s, size),
-				glue: zhtext.CannotStartLine(rs[j]) || (len(out) > 0 && zhtext.CannotEndLine(lastRune(out[len(out)-1].text)))})
-			j = k
+				glue: zhtext.CannotStartLine(first) || (len(out) > 0 && zhtext.CannotEndLine(lastRune(out[len(out)-1].text)))})
 		}
 	}
 	return out
@@ -127,25 +152,62 @@ type piece struct {
 	x    float32
 }
 
-// lines breaks the text for a width.
+// lines breaks the text for a width. Atoms that must stay together (a word and the
+// closing punctuation after it, an opening bracket and the word after it) move to the
+// next line together; closing punctuation may hang into the margin kept for it. An atom
+// wider than a whole line, which only a very narrow column or a very long name makes, is
+// broken between its characters rather than drawn past the edge.
 func (t *textBlock) lines(width, size float32) [][]piece {
-	atoms := t.atoms(size)
 	var lines [][]piece
 	var cur []piece
 	x := float32(0)
-	for i, a := range atoms {
-		if len(cur) > 0 && x+a.width > width && !a.glue {
-			// Keep glued atoms (closing punctuation) with the atom before them.
-			lines = append(lines, cur)
-			cur, x = nil, 0
-		}
+	add := func(a atom) {
 		if len(cur) > 0 && cur[len(cur)-1].run == a.run {
 			cur[len(cur)-1].text += a.text
 		} else {
 			cur = append(cur, piece{text: a.text, run: a.run, x: x})
 		}
 		x += a.width
-		_ = i
+	}
+	atoms := t.atoms(size)
+	for i := 0; i < len(atoms); {
+		// A cluster: an atom and the atoms glued after it.
+		j := i + 1
+		for j < len(atoms) && atoms[j].glue {
+			j++
+		}
+		// Closing punctuation at the cluster's end may hang past the width.
+		fit := float32(0)
+		end := j
+		for end > i+1 && zhtext.CannotStartLine([]rune(atoms[end-1].text)[0]) {
+			end--
+		}
+		for _, a := range atoms[i:end] {
+			fit += a.width
+		}
+		if len(cur) > 0 && x+fit > width {
+			lines = append(lines, cur)
+			cur, x = nil, 0
+		}
+		for _, a := range atoms[i:j] {
+			if a.width > width && x == 0 {
+				for _, r := range a.text {
+					w := runeWidth(r, size)
+					if len(cur) > 0 && x+w > width {
+						lines = append(lines, cur)
+						cur, x = nil, 0
+					}
+					add(atom{text: string(r), run: a.run, width: w})
+				}
+				continue
+			}
+			if len(cur) > 0 && x+a.width > width+hang(size) && !zhtext.CannotStartLine([]rune(a.text)[0]) {
+				lines = append(lines, cur) // a cluster longer than a line breaks inside it
+				cur, x = nil, 0
+			}
+			add(a)
+		}
+		i = j
 	}
 	if len(cur) > 0 {
 		lines = append(lines, cur)
@@ -153,21 +215,36 @@ func (t *textBlock) lines(width, size float32) [][]piece {
 	return lines
 }
 
-func (t *textBlock) lineHeight(size float32) float32 {
-	return fyne.MeasureText("国", size, fyne.TextStyle{}).Height + theme.LineSpacing()
+func lineHeight(size float32) float32 {
+	return fyne.MeasureText("国", size, fyne.TextStyle{}).Height + theme.LineSpacing()*size/themeSize(theme.SizeNameText)
 }
 
 type textBlockRenderer struct {
 	t       *textBlock
+	bg      *canvas.Rectangle
 	objects []fyne.CanvasObject
 	laidFor float32
 	memo    struct{ width, size, height float32 } // height at the last width asked
 }
 
-func (r *textBlockRenderer) size() float32 { return themeSize(r.t.size) }
+func (r *textBlockRenderer) size() float32 {
+	if r.t.px > 0 {
+		return r.t.px
+	}
+	return themeSize(r.t.size)
+}
+
+// pad is the inset of the text, in proportion to its size for slides.
+func (r *textBlockRenderer) pad() float32 {
+	if r.t.px > 0 {
+		return r.t.px * 0.25
+	}
+	return theme.InnerPadding()
+}
 
 func (r *textBlockRenderer) Layout(size fyne.Size) {
 	r.t.width = size.Width
+	r.bg.Resize(size)
 	r.build(size.Width)
 }
 
@@ -177,9 +254,9 @@ func (r *textBlockRenderer) height(width float32) float32 {
 		return r.memo.height
 	}
 	r.memo.width, r.memo.size = width, sz
-	inner := width - 2*theme.InnerPadding()
+	inner := width - 2*r.pad()
 	n := len(r.t.lines(max(inner-hang(sz), sz), sz))
-	r.memo.height = float32(n)*r.t.lineHeight(sz) + theme.InnerPadding()
+	r.memo.height = float32(n)*lineHeight(sz) + r.pad()
 	return r.memo.height
 }
 
@@ -189,9 +266,13 @@ func (r *textBlockRenderer) build(width float32) {
 	}
 	r.laidFor = width
 	sz := r.size()
-	pad := theme.InnerPadding()
-	lh := r.t.lineHeight(sz)
-	r.objects = r.objects[:0]
+	pad := r.pad()
+	lh := lineHeight(sz)
+	r.objects = append(r.objects[:0], r.bg)
+	r.bg.FillColor = color.Transparent
+	if r.t.marked {
+		r.bg.FillColor = themeColour(colourMark)
+	}
 	for i, line := range r.t.lines(max(width-2*pad-hang(sz), sz), sz) {
 		for _, p := range line {
 			c := theme.ColorNameForeground

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"workreport/app/chart"
 	"workreport/app/palette"
 	"workreport/app/report"
 	"workreport/resources"
@@ -29,10 +30,6 @@ const (
 	colourUnconfirmed fyne.ThemeColorName = "workreportUnconfirmed"
 )
 
-// meetingScale enlarges everything in meeting mode, on top of the user's zoom, so that
-// the text reads from the back of a meeting room.
-const meetingScale = 1.35
-
 // appTheme is WorkReport's theme: the embedded font for every text style (it has no bold
 // face, so bold text uses it too rather than falling back to a font without Chinese),
 // colours from the palette, a forced light or dark variant, and sizes scaled by the zoom.
@@ -41,11 +38,8 @@ type appTheme struct {
 	scale float32
 }
 
-func newTheme(dark bool, zoom float64, meeting bool) *appTheme {
+func newTheme(dark bool, zoom float64) *appTheme {
 	s := float32(zoom)
-	if meeting {
-		s *= meetingScale
-	}
 	if s <= 0 {
 		s = 1
 	}
@@ -68,8 +62,9 @@ func hex(v uint32) color.Color {
 // shades are the light and dark colours of WorkReport's own colours, and of the Fyne
 // colours it changes: lighter on the dark variant where dark ones would not read.
 var shades = map[fyne.ThemeColorName]struct{ light, dark color.Color }{
-	colourResult:      {nrgba(palette.Result), hex(0x8ab4e6)},
-	colourTarget:      {nrgba(palette.Target), hex(0xf4a460)},
+	colourResult: {nrgba(palette.Result), hex(0x8ab4e6)},
+	// Target text is a shade darker than the palette's bars, for 4.5:1 on white and on cards.
+	colourTarget:      {hex(0xb3500f), hex(0xf4a460)},
 	colourThreshold:   {nrgba(palette.Threshold), hex(0xb0b0b0)},
 	colourDerived:     {nrgba(palette.Derived), hex(0xc3a6e0)},
 	colourMuted:       {nrgba(palette.Muted), hex(0xa8a8a8)},
@@ -81,6 +76,9 @@ var shades = map[fyne.ThemeColorName]struct{ light, dark color.Color }{
 	// Links and the primary colour are the results' blue.
 	theme.ColorNamePrimary:   {nrgba(palette.Result), hex(0x8ab4e6)},
 	theme.ColorNameHyperlink: {nrgba(palette.Result), hex(0x8ab4e6)},
+	// Labels on primary buttons: white on the light theme's dark blue, dark on the dark
+	// theme's light blue.
+	theme.ColorNameForegroundOnPrimary: {hex(0xffffff), hex(0x171718)},
 }
 
 // Color returns the palette's colours; the light variant's text is the palette's ink.
@@ -145,4 +143,12 @@ func themeColour(n fyne.ThemeColorName) color.Color {
 // themeSize looks a size up in the current theme.
 func themeSize(n fyne.ThemeSizeName) float32 {
 	return fyne.CurrentApp().Settings().Theme().Size(n)
+}
+
+// ground is what charts are drawn on in the current theme.
+func (u *UI) ground() chart.Ground {
+	if u.sess.Dark() {
+		return chart.Dark
+	}
+	return chart.Light
 }

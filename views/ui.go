@@ -5,6 +5,7 @@ package views
 
 import (
 	"fmt"
+	"image"
 	"log"
 	"os"
 	"path/filepath"
@@ -15,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/chart"
 	"workreport/app/meta"
@@ -37,6 +37,9 @@ type Deps struct {
 	// PickExportPath asks where to save the workbook and calls done with the path, or
 	// with "" if the user cancels. It must not create or truncate the file.
 	PickExportPath func(w fyne.Window, dir, name string, done func(path string))
+	// SaveAsksToReplace says that PickExportPath has already asked before choosing an
+	// existing file, as the system's save dialog does, so the app does not ask again.
+	SaveAsksToReplace bool
 	// PickFolder asks for a folder, for saving charts.
 	PickFolder func(w fyne.Window, dir string, done func(path string))
 	// PickReport asks for a report file to open.
@@ -44,14 +47,19 @@ type Deps struct {
 	Export     func(path string, r *report.Report) (string, error)
 	SaveCharts func(dir string, specs []*chart.Spec) ([]string, error)
 	LoadReport func(path string) (*report.Report, error)
+	// SaveImages saves images as PNG files in a folder, each atomically; render gives
+	// image i, for names[i]. It returns the paths written.
+	SaveImages func(dir string, names []string, render func(i int) (image.Image, error)) ([]string, error)
 	OpenFile   func(path string) error // opens a file with its program
 	ShowFile   func(path string) error // shows a file selected in its folder
 	// After runs fn on the UI goroutine after a delay.
 	After func(d time.Duration, fn func())
 }
 
-// withDefaults fills in the actions left nil.
+// withDefaults fills in the actions left nil: the system's file dialogs where there are
+// any (Windows), Fyne's otherwise.
 func (d Deps) withDefaults(u *UI) Deps {
+	nativeDialogs(&d)
 	if d.PickExportPath == nil {
 		d.PickExportPath = u.pickExportPath
 	}
@@ -86,19 +94,24 @@ type UI struct {
 
 	tree      *navTree
 	split     *container.Split
-	body      *fyne.Container // the split, or the panel alone in meeting mode
-	content   *fyne.Container // holds the current panel
+	normal    fyne.CanvasObject // the window's content outside presentation mode
+	content   *fyne.Container   // holds the current panel
 	back      *button
 	forward   *button
-	meetingB  *button
-	pageLabel *widget.Label
-	statusBar *widget.Label
+	presentB  *button
+	pageLabel *textBlock
+	statusBar *textBlock
+	statusGen int // the latest status message, so that an older one's timer does not clear it
 	search    *searchBar
+	mainMenu  *fyne.MainMenu
 
-	meeting    bool
-	syncing    bool // true while the tree follows the session, so its callback does not navigate
+	presenting bool
+	pres       *presenter
+	mem        windowMemory
+	dialogs    []*dialogBox // open dialogs, the top last
+	syncing    bool         // true while the tree follows the session, so its callback does not navigate
 	themeItems [2]*fyne.MenuItem
-	right      fyne.CanvasObject // the search bar and panel, beside the tree or alone in meeting mode
+	right      fyne.CanvasObject // the search bar and the panel
 }
 
 // open builds the main window for a session: the theme, whose font is parsed in the
@@ -106,7 +119,7 @@ type UI struct {
 // first page is built once the app has started, after the window's first frame, so that
 // the window appears at once. Run shows the window; tests use the same path.
 func open(a fyne.App, sess *session.Session, deps Deps) *UI {
-	fontReady := warmFont(a, newTheme(sess.Dark(), sess.Zoom(), false))
+	fontReady := warmFont(a, newTheme(sess.Dark(), sess.Zoom()))
 	w := a.NewWindow(sess.Report().Title + meta.TitleSuffix)
 	<-fontReady
 	u := &UI{app: a, win: w, sess: sess, panels: map[string]*panel{}}
@@ -166,32 +179,32 @@ func Run(r *report.Report, reportPath string, deps Deps) (err error) {
 // exitNoWindow is the exit status when the window cannot be created.
 const exitNoWindow = 1
 
-// Default and minimum window sizes: the navigation and four cards side by side.
-var (
-	defaultSize = fyne.NewSize(1280, 820)
-	minSize     = fyne.NewSize(800, 560)
-)
+// statusShown is how long a confirmation stays in the status bar: long enough to read.
+const statusShown = 4 * time.Second
 
+// restoreSize gives the window its size at launch: the saved size if it fits the
+// screen, otherwise one that does, centred.
 func (u *UI) restoreSize() {
 	s := u.sess.Settings()
-	w, h := float32(s.Float(session.KeyWindowWidth)), float32(s.Float(session.KeyWindowHeight))
-	if w < minSize.Width || h < minSize.Height {
-		w, h = defaultSize.Width, defaultSize.Height
-	}
-	u.win.Resize(fyne.NewSize(w, h))
+	saved := fyne.NewSize(float32(s.Float(session.KeyWindowWidth)), float32(s.Float(session.KeyWindowHeight)))
+	work, _ := workArea(u.app)
+	u.win.Resize(fitWindow(saved, work))
+	u.win.CenterOnScreen()
 }
 
+// saveSize remembers the window's size for the next launch; in full screen, the size
+// it had before.
 func (u *UI) saveSize() {
-	if u.meeting {
-		return // the full-screen size is not the window's
+	sz := u.mem.saveable(u.win.Canvas().Size())
+	if sz.Width <= 0 || sz.Height <= 0 {
+		return
 	}
-	sz := u.win.Canvas().Size()
 	u.sess.Settings().SetFloat(session.KeyWindowWidth, float64(sz.Width))
 	u.sess.Settings().SetFloat(session.KeyWindowHeight, float64(sz.Height))
 }
 
 func (u *UI) applyTheme() {
-	u.app.Settings().SetTheme(newTheme(u.sess.Dark(), u.sess.Zoom(), u.meeting))
+	u.app.Settings().SetTheme(newTheme(u.sess.Dark(), u.sess.Zoom()))
 }
 
 func (u *UI) clipboard() fyne.Clipboard { return u.app.Clipboard() }
@@ -200,32 +213,31 @@ func (u *UI) build() {
 	u.tree = newNavTree(u)
 	u.back = newButton("", theme.NavigateBackIcon(), func() { u.sess.Back() })
 	u.forward = newButton("", theme.NavigateNextIcon(), func() { u.sess.Forward() })
-	u.meetingB = newButton("演示模式", theme.ViewFullScreenIcon(), func() { u.setMeeting(!u.meeting) })
-	u.pageLabel = widget.NewLabel("")
-	u.statusBar = widget.NewLabel("")
-	u.statusBar.Importance = widget.LowImportance
+	u.presentB = newButton("演示", theme.ViewFullScreenIcon(), func() { u.present(true) })
+	u.pageLabel = newTextBlock(theme.SizeNameText, textRun{colour: colourMuted})
+	u.statusBar = newTextBlock(theme.SizeNameText, textRun{colour: colourMuted})
 	u.search = newSearchBar(u)
 
 	toolbar := container.NewHBox(
 		u.back, u.forward,
 		newButton("搜索", theme.SearchIcon(), u.search.open),
-		newButton("导出Excel", theme.DocumentSaveIcon(), u.exportExcel),
-		newButton("导出图表", theme.FileImageIcon(), u.exportCharts),
+		newButton("导出Excel", theme.DocumentSaveIcon(), func() { u.action(u.exportExcel) }),
+		newButton("导出图表", theme.FileImageIcon(), func() { u.action(u.exportCharts) }),
 		layout.NewSpacer(),
-		u.pageLabel,
+		container.New(&fixedWidth{w: 64}, u.pageLabel),
 		newButton("", theme.ZoomOutIcon(), func() { u.zoom(-1) }),
 		newButton("", theme.ZoomInIcon(), func() { u.zoom(1) }),
-		u.meetingB,
+		u.presentB,
 	)
-	loading := widget.NewLabel("正在打开报告…")
-	loading.Importance = widget.LowImportance
+	loading := mutedText("正在打开报告…", theme.SizeNameText)
 	u.content = container.NewStack(container.NewCenter(loading))
 	u.right = container.NewBorder(u.search.root, nil, nil, nil, u.content)
 	u.split = container.NewHSplit(u.tree, u.right)
 	u.split.Offset = 0.22
-	u.body = container.NewStack(u.split)
-	u.win.SetContent(container.NewBorder(toolbar, u.statusBar, nil, nil, u.body))
-	u.win.SetMainMenu(u.menu())
+	u.normal = container.NewBorder(toolbar, u.statusBar, nil, nil, u.split)
+	u.win.SetContent(u.normal)
+	u.mainMenu = u.menu()
+	u.win.SetMainMenu(u.mainMenu)
 	u.shortcuts()
 }
 
@@ -260,12 +272,9 @@ func (u *UI) pageChanged() {
 		u.tree.Select(p.ID)
 	}
 	u.syncing = false
-	u.pageLabel.SetText(fmt.Sprintf("%d / %d", u.sess.Index(p.ID)+1, len(u.sess.Pages())))
-	u.statusBar.SetText("")
+	u.pageLabel.runs = []textRun{{text: fmt.Sprintf("%d / %d", u.sess.Index(p.ID)+1, len(u.sess.Pages())), colour: colourMuted}}
+	u.pageLabel.Refresh()
 	u.win.SetTitle(u.sess.Report().Title + meta.TitleSuffix)
-	if u.meeting {
-		u.win.Canvas().Unfocus()
-	}
 }
 
 // rebuild drops every built panel, after a change of zoom, theme or report.
@@ -276,12 +285,31 @@ func (u *UI) rebuild() {
 	u.pageChanged()
 }
 
-// status shows a short message at the bottom of the window until the next message or
-// the next change of page.
-func (u *UI) status(msg string) { u.statusBar.SetText(msg) }
+// status shows a message at the bottom of the window for statusShown, in a colour that
+// reads on the background (a contrast of at least 4.5:1 in both themes).
+func (u *UI) status(msg string) {
+	u.statusGen++
+	gen := u.statusGen
+	u.statusBar.runs = []textRun{{text: msg, colour: colourMuted}}
+	u.statusBar.Refresh()
+	if msg == "" {
+		return
+	}
+	u.deps.After(statusShown, func() {
+		if gen == u.statusGen {
+			u.status("")
+		}
+	})
+}
+
+// statusText is the message on show.
+func (u *UI) statusText() string { return u.statusBar.Text() }
 
 // zoom changes the text size by steps, remembered between runs.
 func (u *UI) zoom(steps int) {
+	if u.presenting {
+		return // slides size their text to the screen
+	}
 	z := u.sess.Zoom()
 	if steps == 0 {
 		z = 1
@@ -294,75 +322,123 @@ func (u *UI) zoom(steps int) {
 	u.status(fmt.Sprintf("缩放：%.0f%%", z*100))
 }
 
-// setMeeting enters or leaves meeting mode: full screen, larger type, no navigation
-// pane, and the keys of a presentation clicker step through the pages.
-func (u *UI) setMeeting(on bool) {
-	if u.meeting == on {
+// present enters or leaves presentation mode. Entering shows the slides full screen,
+// without menu, toolbar or buttons, starting at the current page. Leaving restores the
+// window's exact size and shows the page and the place of the slide that was on show.
+// The theme is not touched either way: Fyne would take the full-screen size for the
+// window's if it were rescaled while full screen.
+func (u *UI) present(on bool) {
+	if on == u.presenting {
 		return
 	}
 	if on {
-		u.saveSize()
 		u.search.close()
+		u.mem.enter(u.win.Canvas().Size())
+		u.presenting = true
+		if u.pres == nil {
+			u.pres = newPresenter(u)
+		}
+		u.win.SetMainMenu(nil)
+		u.win.SetContent(u.pres.root)
+		u.win.SetFullScreen(true)
+		u.pres.startAt(u.sess.Current().ID, u.win.Canvas().Size())
+		u.win.Canvas().Unfocus()
+		return
 	}
-	u.meeting = on
-	u.win.SetFullScreen(on)
-	u.applyTheme()
-	if on {
-		u.meetingB.SetText("退出演示")
-		u.split.Trailing = widget.NewLabel("") // the panel cannot be in two places
-		u.body.Objects = []fyne.CanvasObject{u.right}
-	} else {
-		u.meetingB.SetText("演示模式")
-		u.split.Trailing = u.right
-		u.body.Objects = []fyne.CanvasObject{u.split}
+	var at slide
+	if u.pres.at < len(u.pres.deck) {
+		at = u.pres.deck[u.pres.at]
 	}
-	u.split.Refresh()
-	u.body.Refresh()
-	u.rebuild()
+	u.presenting = false
+	u.win.SetFullScreen(false)
+	u.win.SetContent(u.normal)
+	u.win.SetMainMenu(u.mainMenu)
+	u.win.Resize(u.mem.leave())
+	if at.page != nil {
+		u.sess.Go(at.page.ID)
+		if a := u.pres.anchor(u.cur); a != nil {
+			u.scrollTo(a)
+		} else if u.cur != nil {
+			u.cur.scroll.ScrollToTop()
+		}
+	}
 	u.win.Canvas().Unfocus()
-	if on {
-		u.status("演示模式：PageDown / 空格 / → 下一页，PageUp / 退格 / ← 上一页，Esc 退出")
-	}
 }
 
 // typedKey handles keys that reach the window rather than a widget. It reports whether
-// it used the key.
+// it used the key. While a dialog is open, the keys act on the dialog only.
 func (u *UI) typedKey(e *fyne.KeyEvent) bool {
+	if u.dialogKey(e) {
+		return true
+	}
+	if u.presenting && u.pres.blank.Visible() {
+		return u.pres.key(e) // any key, Esc too, brings the slide back
+	}
 	switch e.Name {
-	case fyne.KeyF11:
-		u.setMeeting(!u.meeting)
+	case fyne.KeyF11, fyne.KeyF5:
+		u.present(!u.presenting)
 		return true
 	case fyne.KeyEscape:
+		if u.presenting {
+			u.present(false)
+			return true
+		}
 		if u.search.visible() {
 			u.search.close()
 			return true
 		}
-		if u.meeting {
-			u.setMeeting(false)
-			return true
-		}
 		return false
 	}
-	if !u.meeting {
+	if u.presenting {
+		return u.pres.key(e)
+	}
+	return u.scrollKey(e)
+}
+
+// typedRune handles characters that reach the window: in presentation mode, slide
+// numbers and the blank-screen keys.
+func (u *UI) typedRune(r rune) {
+	if u.presenting && !u.dialogOpen() {
+		u.pres.rune(r)
+	}
+}
+
+// scrollKey scrolls the page with the keyboard, as a browser does.
+func (u *UI) scrollKey(e *fyne.KeyEvent) bool {
+	pn := u.cur
+	if pn == nil {
 		return false
 	}
+	view := pn.scroll.Size().Height
+	line := themeSize(theme.SizeNameText) * 3
+	off := pn.scroll.Offset.Y
 	switch e.Name {
-	case fyne.KeyPageDown, fyne.KeySpace, fyne.KeyRight, fyne.KeyDown:
-		u.sess.Next()
-	case fyne.KeyPageUp, fyne.KeyBackspace, fyne.KeyLeft, fyne.KeyUp:
-		u.sess.Prev()
+	case fyne.KeyPageDown, fyne.KeySpace:
+		off += view * 0.9
+	case fyne.KeyPageUp:
+		off -= view * 0.9
+	case fyne.KeyDown:
+		off += line
+	case fyne.KeyUp:
+		off -= line
+	case fyne.KeyHome:
+		off = 0
+	case fyne.KeyEnd:
+		off = pn.scroll.Content.MinSize().Height
 	default:
 		return false
 	}
-	u.win.Canvas().Unfocus()
+	limit := max(0, pn.scroll.Content.Size().Height-view)
+	pn.scroll.ScrollToOffset(fyne.NewPos(0, max(0, min(off, limit))))
 	return true
 }
 
 func (u *UI) shortcuts() {
 	c := u.win.Canvas()
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) { u.typedKey(e) })
+	c.SetOnTypedRune(u.typedRune)
 	add := func(key fyne.KeyName, mod fyne.KeyModifier, fn func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { fn() })
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { u.action(fn) })
 	}
 	ctrl := fyne.KeyModifierShortcutDefault
 	add(fyne.KeyF, ctrl, u.search.open)
@@ -374,6 +450,19 @@ func (u *UI) shortcuts() {
 	add(fyne.Key0, ctrl, func() { u.zoom(0) })
 	add(fyne.KeyLeft, fyne.KeyModifierAlt, func() { u.sess.Back() })
 	add(fyne.KeyRight, fyne.KeyModifierAlt, func() { u.sess.Forward() })
+}
+
+// action runs a command from a menu, a shortcut or a button. A dialog that only reports
+// a result is closed first; while a dialog waits for an answer or a task runs, nothing
+// else starts. In presentation mode, commands wait until it ends.
+func (u *UI) action(fn func()) {
+	if u.presenting {
+		return
+	}
+	if !u.closeStaleDialogs() {
+		return
+	}
+	fn()
 }
 
 // defaultFolder is where file dialogs start when the user has not chosen a folder yet:
@@ -402,3 +491,15 @@ func (u *UI) folderSetting(key string) string {
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// fixedWidth lays its one object out at a fixed width and its own height.
+type fixedWidth struct{ w float32 }
+
+func (f *fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(f.w, objects[0].MinSize().Height)
+}
+
+func (f *fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(size)
+}

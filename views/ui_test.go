@@ -113,56 +113,6 @@ func typeKey(w fyne.Window, key fyne.KeyName) {
 
 func (t *navTree) Selected() string { return t.selected }
 
-func TestMeetingMode(t *testing.T) {
-	u, w, _, _ := testUI(t, windowSize)
-	normal := themeSize(theme.SizeNameText)
-	u.search.open() // a focused widget would swallow the clicker's keys
-	typeKey(w, fyne.KeyF11)
-	if !u.meeting || !w.FullScreen() {
-		t.Fatal("F11 did not enter meeting mode")
-	}
-	if themeSize(theme.SizeNameText) <= normal {
-		t.Error("meeting mode does not enlarge the type")
-	}
-	if w.Canvas().Focused() != nil {
-		t.Error("a widget keeps the focus in meeting mode")
-	}
-	steps := []struct {
-		key  fyne.KeyName
-		want string
-	}{
-		{fyne.KeyPageDown, "huigu"}, {fyne.KeySpace, "guihua"}, {fyne.KeyRight, "renwu"},
-		{fyne.KeyPageUp, "guihua"}, {fyne.KeyBackspace, "huigu"}, {fyne.KeyLeft, session.OverviewID},
-	}
-	for _, s := range steps {
-		typeKey(w, s.key)
-		if got := u.sess.Current().ID; got != s.want {
-			t.Errorf("%s: at %s, want %s", s.key, got, s.want)
-		}
-	}
-	typeKey(w, fyne.KeyEscape)
-	if u.meeting || w.FullScreen() {
-		t.Error("Esc did not leave meeting mode")
-	}
-	if themeSize(theme.SizeNameText) != normal {
-		t.Error("type stays large after meeting mode")
-	}
-	typeKey(w, fyne.KeyPageDown)
-	if u.sess.Current().ID != session.OverviewID {
-		t.Error("clicker keys step pages outside meeting mode")
-	}
-	test.Tap(u.meetingB)
-	if !u.meeting {
-		t.Error("the button does not enter meeting mode")
-	}
-	// F11 reaches the window while the tree has the focus.
-	w.Canvas().Focus(u.tree)
-	u.tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF11})
-	if u.meeting {
-		t.Error("F11 on the focused tree did not leave meeting mode")
-	}
-}
-
 func TestZoomIsRemembered(t *testing.T) {
 	u, w, _, prefs := testUI(t, windowSize)
 	before := themeSize(theme.SizeNameText)
@@ -264,7 +214,7 @@ func TestCopyPageFigures(t *testing.T) {
 	test.Tap(b)
 	tsv := u.app.Clipboard().Content()
 	lines := strings.Split(strings.TrimSpace(tsv), "\n")
-	if !strings.HasPrefix(lines[0], "编号\t章节\t指标") || len(lines) != len(u.sess.Figures("renwu.hongguan"))+1 {
+	if !strings.HasPrefix(lines[0], "章节\t指标\t性质") || !strings.HasSuffix(lines[0], "编号\t对应") || len(lines) != len(u.sess.Figures("renwu.hongguan"))+1 {
 		t.Errorf("clipboard = %q", tsv)
 	}
 }
@@ -493,7 +443,7 @@ func isSubheading(o fyne.CanvasObject, text string) bool {
 // window is created, for the theme the window will use.
 func TestWarmFontSetsTheThemeAndMeasures(t *testing.T) {
 	a := test.NewTempApp(t)
-	th := newTheme(true, 1.25, false)
+	th := newTheme(true, 1.25)
 	ready := warmFont(a, th)
 	w := a.NewWindow("江门")
 	<-ready
@@ -504,4 +454,112 @@ func TestWarmFontSetsTheThemeAndMeasures(t *testing.T) {
 		t.Errorf("two Chinese characters measure %v: not the embedded font", s)
 	}
 	w.Close()
+}
+
+// heldExec keeps background work until the test runs it.
+type heldExec struct{ fns []func() }
+
+func (h *heldExec) Go(fn func()) { h.fns = append(h.fns, fn) }
+
+func (h *heldExec) run() {
+	for len(h.fns) > 0 {
+		fn := h.fns[0]
+		h.fns = h.fns[1:]
+		fn()
+	}
+}
+
+// TestOneExportAtATime: while an export runs, another does not start; a new export
+// closes the last one's result first, so that a failure is never shown beside an old
+// success.
+func TestOneExportAtATime(t *testing.T) {
+	u, w, fd, _ := testUI(t, windowSize)
+	dir := t.TempDir()
+	fd.exportPath = filepath.Join(dir, "数据")
+	held := &heldExec{}
+	u.deps.Exec = held
+	picked := 0
+	u.deps.PickExportPath = func(_ fyne.Window, _, _ string, done func(string)) {
+		picked++
+		done(fd.exportPath)
+	}
+	typeShortcut(w, fyne.KeyE, fyne.KeyModifierShortcutDefault)
+	typeShortcut(w, fyne.KeyE, fyne.KeyModifierShortcutDefault)
+	if picked != 1 || len(held.fns) != 1 {
+		t.Fatalf("a second export started while one ran: %d picks, %d tasks", picked, len(held.fns))
+	}
+	held.run()
+	if !overlayHasText(w, "导出完成") || len(u.dialogs) != 1 {
+		t.Fatalf("after the export: %d dialogs", len(u.dialogs))
+	}
+	u.deps.Export = func(string, *report.Report) (string, error) { return "", errors.New("磁盘已满") }
+	typeShortcut(w, fyne.KeyE, fyne.KeyModifierShortcutDefault)
+	if !overlayHasText(w, "替换") {
+		t.Fatal("no question before replacing the workbook")
+	}
+	typeKey(w, fyne.KeyReturn) // 替换
+	held.run()
+	if len(u.dialogs) != 1 || !overlayHasText(w, "导出失败") {
+		t.Errorf("after a failed export: %d dialogs", len(u.dialogs))
+	}
+	for _, d := range u.dialogs {
+		if strings.Contains(textOf(d.pop), "导出完成") {
+			t.Error("the old success stays beside the failure")
+		}
+	}
+}
+
+// TestConfirmationsStayThenClear: a confirmation shows in the status bar, stays for a
+// while, and then clears.
+func TestConfirmationsStayThenClear(t *testing.T) {
+	u, _, fd, _ := testUI(t, windowSize)
+	test.Tap(u.cur.cards["huigu.gdp"].copy)
+	if got := u.statusText(); got != "已复制：达到67.7万亿元" {
+		t.Fatalf("status %q", got)
+	}
+	fd.flush()
+	if got := u.statusText(); got != "" {
+		t.Errorf("the status stays: %q", got)
+	}
+}
+
+// TestSearchMarksTheLine: a result in the text marks its line, and leaving the page
+// clears the mark.
+func TestSearchMarksTheLine(t *testing.T) {
+	u, w, _, _ := testUI(t, windowSize)
+	typeShortcut(w, fyne.KeyF, fyne.KeyModifierShortcutDefault)
+	test.Type(u.search.entry, "东方之星")
+	u.search.list.Select(0)
+	if u.cur.markedText == nil || !u.cur.markedText.marked || !strings.Contains(u.cur.markedText.Text(), "东方之星") {
+		t.Fatal("the line of the result is not marked")
+	}
+	m := u.cur.markedText
+	u.sess.Go("guihua")
+	if m.marked {
+		t.Error("the mark stays after leaving the page")
+	}
+}
+
+// TestCardsUseTheWholeWidth: the cards of a row fill the page's width.
+func TestCardsUseTheWholeWidth(t *testing.T) {
+	for _, width := range []float32{900, 1280, 1700} {
+		u, w, _, _ := testUIWith(t, fyne.NewSize(width, 800), builtIn(t))
+		u.sess.Go("review.industry")
+		w.Canvas().Capture()
+		var row []*figureCard
+		for _, c := range u.cur.order {
+			if c.root.Position().Y == u.cur.order[0].root.Position().Y {
+				row = append(row, c)
+			}
+		}
+		last := row[len(row)-1].root
+		flow := u.cur.order[0].root
+		d := fyne.CurrentApp().Driver()
+		right := d.AbsolutePositionForObject(last).X + last.Size().Width
+		boxRight := d.AbsolutePositionForObject(u.cur.box).X + u.cur.box.Size().Width
+		if boxRight-right > 2 || len(row) < 2 {
+			t.Errorf("width %v: %d cards end %.0f short of the page", width, len(row), boxRight-right)
+		}
+		_ = flow
+	}
 }
