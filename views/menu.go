@@ -23,6 +23,7 @@ func (u *UI) menu() *fyne.MainMenu {
 	}
 	quit := fyne.NewMenuItem("退出", func() { u.saveSize(); u.app.Quit() })
 	quit.IsQuit = true
+	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: ctrl}
 	light := fyne.NewMenuItem("浅色（适合投影）", func() { u.setDark(false) })
 	dark := fyne.NewMenuItem("深色", func() { u.setDark(true) })
 	light.Checked, dark.Checked = !u.sess.Dark(), u.sess.Dark()

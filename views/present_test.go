@@ -256,7 +256,7 @@ func TestPresentationKeys(t *testing.T) {
 // at its title slide; Esc on a later slide of a long page scrolls the page to what the
 // slide showed.
 func TestPresentingStartsAtTheCurrentPageAndReturnsToTheSlidesPlace(t *testing.T) {
-	u, w, _, _ := testUIWith(t, screens[0].logical(), builtIn(t))
+	u, w, fd, _ := testUIWith(t, screens[0].logical(), builtIn(t))
 	w.Canvas().(test.WindowlessCanvas).SetScale(1.25)
 	u.sess.Go("review.industry")
 	before := w.Canvas().Size()
@@ -277,10 +277,12 @@ func TestPresentingStartsAtTheCurrentPageAndReturnsToTheSlidesPlace(t *testing.T
 	if u.sess.Current().ID != "review.industry" {
 		t.Fatalf("left on %s", u.sess.Current().ID)
 	}
-	if got := w.Canvas().Size(); got != before {
+	if got := w.Canvas().Size(); got.Subtract(before).Width > 0.05 || before.Subtract(got).Width > 0.05 ||
+		got.Subtract(before).Height > 0.05 || before.Subtract(got).Height > 0.05 {
 		t.Errorf("the window is %v after full screen, was %v", got, before)
 	}
 	w.Canvas().Capture()
+	fd.flush() // the page is laid out; now it scrolls
 	card := u.cur.cards[first]
 	d := fyne.CurrentApp().Driver()
 	top := d.AbsolutePositionForObject(card.root).Y

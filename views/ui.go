@@ -353,17 +353,28 @@ func (u *UI) present(on bool) {
 	u.win.SetFullScreen(false)
 	u.win.SetContent(u.normal)
 	u.win.SetMainMenu(u.mainMenu)
-	u.win.Resize(u.mem.leave())
+	u.win.Resize(justUnder(u.mem.leave()))
 	if at.page != nil {
 		u.sess.Go(at.page.ID)
-		if a := u.pres.anchor(u.cur); a != nil {
-			u.scrollTo(a)
-		} else if u.cur != nil {
-			u.cur.scroll.ScrollToTop()
-		}
+		// Scroll once the page is laid out in the window again.
+		u.deps.After(firstPageDelay, func() {
+			if u.presenting || u.cur == nil {
+				return
+			}
+			if a := u.pres.anchor(u.cur); a != nil {
+				u.scrollTo(a)
+			} else {
+				u.cur.scroll.ScrollToTop()
+			}
+		})
 	}
 	u.win.Canvas().Unfocus()
 }
+
+// justUnder is a size a hundredth of a unit smaller: Fyne rounds a window's size up to
+// whole pixels, and a size read back from the canvas may exceed its pixels by a float's
+// error, which would grow the window by a pixel each time it is restored.
+func justUnder(s fyne.Size) fyne.Size { return fyne.NewSize(s.Width-0.01, s.Height-0.01) }
 
 // typedKey handles keys that reach the window rather than a widget. It reports whether
 // it used the key. While a dialog is open, the keys act on the dialog only.
