@@ -122,7 +122,7 @@ func sameStart(a, b slide) bool {
 	case tableSlide:
 		return len(a.rows) > 0 && len(b.rows) > 0 && a.rows[0].Figure == b.rows[0].Figure
 	case chartSlide:
-		return a.spec == b.spec
+		return a.spec != nil && b.spec != nil && a.spec.ID == b.spec.ID
 	case textSlide:
 		return len(a.text) > 0 && len(b.text) > 0 && a.text[0] == b.text[0]
 	}
@@ -253,7 +253,7 @@ func (p *presenter) anchor(pn *panel) fyne.CanvasObject {
 		}
 	case chartSlide:
 		for _, cv := range pn.charts {
-			if cv.spec == s.spec {
+			if cv.spec.ID == s.spec.ID {
 				return cv
 			}
 		}

@@ -292,6 +292,49 @@ func TestPresentingStartsAtTheCurrentPageAndReturnsToTheSlidesPlace(t *testing.T
 	}
 }
 
+// TestAChartSlideKeepsItsPlace: on a chart slide, a change of screen size keeps the
+// same chart, and Esc scrolls the page to it.
+func TestAChartSlideKeepsItsPlace(t *testing.T) {
+	u, w, fd, _ := testUIWith(t, screens[0].logical(), builtIn(t))
+	u.sess.Go("review.industry")
+	typeKey(w, fyne.KeyF11)
+	chartAt := -1
+	for i, s := range u.pres.deck {
+		if s.page.ID == "review.industry" && s.kind == chartSlide {
+			chartAt = i
+			break
+		}
+	}
+	if chartAt < 0 {
+		t.Fatal("the page has no chart slide")
+	}
+	u.pres.goTo(chartAt)
+	id := u.pres.deck[chartAt].spec.ID
+	w.Resize(fyne.NewSize(1024/1.25, 600/1.25)) // a smaller projector
+	if s := u.pres.deck[u.pres.at]; s.kind != chartSlide || s.spec.ID != id {
+		t.Fatalf("after the resize the slide is %v of %s", s.kind, s.page.ID)
+	}
+	w.Resize(fyne.NewSize(1366/1.25, 768/1.25))
+	typeKey(w, fyne.KeyEscape)
+	w.Canvas().Capture()
+	fd.flush()
+	var cv *chartView
+	for _, c := range u.cur.charts {
+		if c.spec.ID == id {
+			cv = c
+		}
+	}
+	if cv == nil {
+		t.Fatalf("the page has no chart %s", id)
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(cv).Y
+	view := d.AbsolutePositionForObject(u.cur.scroll).Y
+	if u.cur.scroll.Offset.Y == 0 || top < view-1 || top > view+u.cur.scroll.Size().Height {
+		t.Errorf("the page is not scrolled to the chart: offset %v, chart at %v, view at %v", u.cur.scroll.Offset.Y, top, view)
+	}
+}
+
 // TestDialogsTakeTheKeys: while a dialog is open the page and the slides behind it do
 // not move; Esc closes the dialog.
 func TestDialogsTakeTheKeys(t *testing.T) {

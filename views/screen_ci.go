@@ -4,5 +4,5 @@ package views
 
 import "fyne.io/fyne/v2"
 
-// workArea is unknown on Fyne's test driver, which has no screen.
-func workArea(fyne.App) (fyne.Size, bool) { return fyne.Size{}, false }
+// workArea and the scale are unknown on Fyne's test driver, which has no screen.
+func workArea(fyne.App) (fyne.Size, float32, bool) { return fyne.Size{}, 0, false }

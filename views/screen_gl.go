@@ -12,17 +12,18 @@ import (
 )
 
 // workArea returns the primary screen's work area (the screen without the task bar) in
-// Fyne's logical units, or false when it cannot be known. It calls GLFW, which Fyne has
+// Fyne's logical units and the scale Fyne draws at on it, or false when it cannot be
+// known. It calls GLFW, which Fyne has
 // started on the main thread by the time a window exists; call it from the main thread.
-func workArea(a fyne.App) (fyne.Size, bool) {
+func workArea(a fyne.App) (fyne.Size, float32, bool) {
 	m := glfw.GetPrimaryMonitor()
 	if m == nil {
-		return fyne.Size{}, false
+		return fyne.Size{}, 0, false
 	}
 	_, _, w, h := m.GetWorkarea()
 	mode := m.GetVideoMode()
 	if w <= 0 || h <= 0 || mode == nil {
-		return fyne.Size{}, false
+		return fyne.Size{}, 0, false
 	}
 	var system float32
 	if runtime.GOOS == "windows" {
@@ -32,7 +33,7 @@ func workArea(a fyne.App) (fyne.Size, bool) {
 		system = densityScale(mode.Width, widthMm)
 	}
 	s := scaleFor(system, userScale(a))
-	return fyne.NewSize(float32(w)/s, float32(h)/s), true
+	return fyne.NewSize(float32(w)/s, float32(h)/s), s, true
 }
 
 // userScale is the user's own scale: FYNE_SCALE, or the app's scale setting.

@@ -28,11 +28,12 @@ type textRun struct {
 // 42⏎8.8亿元, and moves a whole segment to the next line when it does not fit.)
 type textBlock struct {
 	widget.BaseWidget
-	runs  []textRun
-	size  fyne.ThemeSizeName
-	px    float32 // an explicit text size, for slides; 0 uses size
-	path  bool    // the text is a file path
-	width float32 // the width it was last laid out at; its height depends on it
+	runs     []textRun
+	size     fyne.ThemeSizeName
+	px       float32 // an explicit text size, for slides; 0 uses size
+	path     bool    // the text is a file path
+	minLines int     // the fewest lines it takes, so that a status line does not jump
+	width    float32 // the width it was last laid out at; its height depends on it
 
 	marked bool // drawn on the mark colour, as a search result
 }
@@ -255,7 +256,7 @@ func (r *textBlockRenderer) height(width float32) float32 {
 	}
 	r.memo.width, r.memo.size = width, sz
 	inner := width - 2*r.pad()
-	n := len(r.t.lines(max(inner-hang(sz), sz), sz))
+	n := max(len(r.t.lines(max(inner-hang(sz), sz), sz)), r.t.minLines)
 	r.memo.height = float32(n)*lineHeight(sz) + r.pad()
 	return r.memo.height
 }

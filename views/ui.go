@@ -187,8 +187,8 @@ const statusShown = 4 * time.Second
 func (u *UI) restoreSize() {
 	s := u.sess.Settings()
 	saved := fyne.NewSize(float32(s.Float(session.KeyWindowWidth)), float32(s.Float(session.KeyWindowHeight)))
-	work, _ := workArea(u.app)
-	u.win.Resize(fitWindow(saved, work))
+	work, scale, _ := workArea(u.app)
+	u.win.Resize(onPixels(fitWindow(saved, work), scale))
 	u.win.CenterOnScreen()
 }
 
@@ -216,6 +216,7 @@ func (u *UI) build() {
 	u.presentB = newButton("演示", theme.ViewFullScreenIcon(), func() { u.present(true) })
 	u.pageLabel = newTextBlock(theme.SizeNameText, textRun{colour: colourMuted})
 	u.statusBar = newTextBlock(theme.SizeNameText, textRun{colour: colourMuted})
+	u.statusBar.minLines = 1 // a message appears without moving the page
 	u.search = newSearchBar(u)
 
 	toolbar := container.NewHBox(
@@ -353,7 +354,7 @@ func (u *UI) present(on bool) {
 	u.win.SetFullScreen(false)
 	u.win.SetContent(u.normal)
 	u.win.SetMainMenu(u.mainMenu)
-	u.win.Resize(justUnder(u.mem.leave()))
+	u.win.Resize(onPixels(u.mem.leave(), u.win.Canvas().Scale()))
 	if at.page != nil {
 		u.sess.Go(at.page.ID)
 		// Scroll once the page is laid out in the window again.
@@ -370,11 +371,6 @@ func (u *UI) present(on bool) {
 	}
 	u.win.Canvas().Unfocus()
 }
-
-// justUnder is a size a hundredth of a unit smaller: Fyne rounds a window's size up to
-// whole pixels, and a size read back from the canvas may exceed its pixels by a float's
-// error, which would grow the window by a pixel each time it is restored.
-func justUnder(s fyne.Size) fyne.Size { return fyne.NewSize(s.Width-0.01, s.Height-0.01) }
 
 // typedKey handles keys that reach the window rather than a widget. It reports whether
 // it used the key. While a dialog is open, the keys act on the dialog only.

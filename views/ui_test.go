@@ -512,10 +512,23 @@ func TestOneExportAtATime(t *testing.T) {
 // TestConfirmationsStayThenClear: a confirmation shows in the status bar, stays for a
 // while, and then clears.
 func TestConfirmationsStayThenClear(t *testing.T) {
-	u, _, fd, _ := testUI(t, windowSize)
+	u, w, fd, _ := testUI(t, windowSize)
+	w.Canvas().Capture()
+	pageHeight := u.split.Size().Height
 	test.Tap(u.cur.cards["huigu.gdp"].copy)
 	if got := u.statusText(); got != "已复制：达到67.7万亿元" {
 		t.Fatalf("status %q", got)
+	}
+	// The message shows whole, inside the window, and the page does not move for it.
+	w.Canvas().Capture()
+	bar := u.statusBar
+	bottom := fyne.CurrentApp().Driver().AbsolutePositionForObject(bar).Y + bar.Size().Height
+	if bar.Size().Height < bar.MinSize().Height || bottom > w.Canvas().Size().Height+0.5 {
+		t.Errorf("the status line is cut: %v tall of %v, ends at %v in a window %v tall",
+			bar.Size().Height, bar.MinSize().Height, bottom, w.Canvas().Size().Height)
+	}
+	if u.split.Size().Height != pageHeight {
+		t.Errorf("the page changed height from %v to %v for the message", pageHeight, u.split.Size().Height)
 	}
 	fd.flush()
 	if got := u.statusText(); got != "" {

@@ -44,6 +44,31 @@ func fitWindow(saved, work fyne.Size) fyne.Size {
 	return size
 }
 
+// onPixels returns the size to ask of a window drawn at scale so that it keeps its size
+// across a round trip. Fyne makes a window ceil(size×scale) pixels wide and reads its
+// size back as ceil(pixels÷scale) units, in float32, so a size restored as it was read
+// grows by a pixel at each full screen and each launch. The size asked for is just under
+// the largest whole number of pixels that reads back as no more than the size. A scale
+// of 0 (unknown) leaves the size as it is.
+func onPixels(s fyne.Size, scale float32) fyne.Size {
+	if scale <= 0 {
+		return s
+	}
+	ceil := func(v float32) float32 { return float32(math.Ceil(float64(v))) }
+	f := func(v float32) float32 {
+		px := float32(math.Floor(float64(v * scale)))
+		for px > 1 && ceil(px/scale) > ceil(v) {
+			px--
+		}
+		ask := px/scale - 0.01/scale
+		for ceil(ask*scale) < px {
+			ask += 0.001
+		}
+		return ask
+	}
+	return fyne.NewSize(f(s.Width), f(s.Height))
+}
+
 // windowMemory remembers the window's size while it is full screen, so that leaving
 // full screen restores it exactly, and so that the full-screen size is never saved as
 // the window's size.

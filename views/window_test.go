@@ -1,6 +1,7 @@
 package views
 
 import (
+	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -93,5 +94,33 @@ func TestTheWindowFitsTheLaptop(t *testing.T) {
 		if need.Width > have.Width || need.Height > have.Height {
 			t.Errorf("work area %v: the window needs %v, opens at %v", work, need, have)
 		}
+	}
+}
+
+// fyneRoundTrip is what Fyne's GLFW driver does with a window's size: Resize makes the
+// window ceil(size×scale) pixels, and the canvas reads it back as ceil(pixels÷scale),
+// in float32 as the driver computes it.
+func fyneRoundTrip(v, scale float32) float32 {
+	px := int(math.Ceil(float64(v * scale)))
+	return float32(math.Ceil(float64(float32(px) / scale)))
+}
+
+// TestTheWindowKeepsItsSize: a size read from the canvas and restored (after full
+// screen, or at the next launch) reads back the same, at every scale a user may have,
+// however often it is restored.
+func TestTheWindowKeepsItsSize(t *testing.T) {
+	for _, scale := range []float32{1, 1.1, 1.2, 1.3, 1.5, 1.8, 2, 2.3, 2.5, 3} {
+		for n := float32(400); n <= 2000; n++ {
+			v := n
+			for range 5 {
+				v = fyneRoundTrip(onPixels(fyne.NewSize(v, v), scale).Width, scale)
+			}
+			if v != n {
+				t.Fatalf("at scale %v a window %v wide is %v wide after five restores", scale, n, v)
+			}
+		}
+	}
+	if got := onPixels(fyne.NewSize(946, 532), 0); got != fyne.NewSize(946, 532) {
+		t.Errorf("with the scale unknown the size changed to %v", got)
 	}
 }
