@@ -79,3 +79,28 @@ func leave(u *UI, p *session.Page) {
 	}
 	u.sess.Go(away)
 }
+
+// BenchmarkSlideDeck measures laying the whole report out as slides for the laptop's
+// screen, which happens as presenting starts and when the screen changes size.
+func BenchmarkSlideDeck(b *testing.B) {
+	u, w, _ := presentOn(b, screens[0])
+	size := w.Canvas().Size()
+	b.ReportAllocs()
+	for b.Loop() {
+		u.deck(size)
+	}
+	b.ReportMetric(float64(len(u.pres.deck)), "slides")
+}
+
+// BenchmarkSlideNext measures a press of the clicker: building and laying out the next
+// slide, its chart drawn synchronously, cycling through every slide of the report. The
+// figure is the mean over all slides; the chart slides are the slowest.
+func BenchmarkSlideNext(b *testing.B) {
+	u, _, _ := presentOn(b, screens[0])
+	u.charts = chart.NewCache(task.Sync{})
+	n := len(u.pres.deck)
+	b.ReportAllocs()
+	for b.Loop() {
+		u.pres.goTo((u.pres.at + 1) % n)
+	}
+}

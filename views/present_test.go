@@ -37,7 +37,7 @@ func (s screen) logical() fyne.Size { return fyne.NewSize(s.w/s.scale, s.h/s.sca
 
 // presentOn opens the built-in report full screen on a screen and enters presentation
 // mode.
-func presentOn(t *testing.T, s screen) (*UI, fyne.Window, *fakeDeps) {
+func presentOn(t testing.TB, s screen) (*UI, fyne.Window, *fakeDeps) {
 	t.Helper()
 	u, w, fd, _ := testUIWith(t, s.logical(), builtIn(t))
 	w.Canvas().(test.WindowlessCanvas).SetScale(s.scale)
