@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/chart"
@@ -121,3 +122,27 @@ func (r *chartRenderer) MinSize() fyne.Size {
 func (r *chartRenderer) Refresh()                     { canvas.Refresh(r.v.img) }
 func (r *chartRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.v.img} }
 func (r *chartRenderer) Destroy()                     {}
+
+// walkCharts calls f for every chart view in a tree of containers.
+func walkCharts(o fyne.CanvasObject, f func(*chartView)) {
+	switch o := o.(type) {
+	case *fyne.Container:
+		for _, child := range o.Objects {
+			walkCharts(child, f)
+		}
+	case *container.Scroll:
+		walkCharts(o.Content, f)
+	case *chartView:
+		f(o)
+	}
+}
+
+// freeTextures lets Fyne free at once the textures it made to draw a tree that has left
+// the screen (a page left for another, a slide passed), rather than a minute later: the
+// text and shapes of the tree, and the images of its charts. A page drawn again makes
+// them anew from what it still holds.
+func (u *UI) freeTextures(o fyne.CanvasObject) {
+	c := u.win.Canvas()
+	c.Refresh(o) // Fyne frees the textures of a refreshed tree, except its images'
+	walkCharts(o, func(v *chartView) { c.Refresh(v.img) })
+}

@@ -45,6 +45,11 @@ func newNavTree(u *UI) *navTree {
 		t.selected = id
 		if !u.syncing {
 			u.sess.Go(id)
+			// A row chosen with the mouse takes the keys, as in Explorer: ↓ and ↑ go on
+			// through the pages; PageDown, Space and the rest still scroll the page.
+			if c := u.win.Canvas(); c.Focused() != t {
+				c.Focus(t)
+			}
 		}
 	}
 	t.ExtendBaseWidget(t)
@@ -52,10 +57,16 @@ func newNavTree(u *UI) *navTree {
 }
 
 // TypedKey keeps the arrow keys, which move through the tree, and lets the window
-// handle the others: F11, Esc, and the page's scrolling keys.
+// handle the others: F11, Esc, and the page's scrolling keys. ↑ and ↓ open the page
+// above or below, as in Explorer's folder tree; ← and → close and open a branch.
 func (t *navTree) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
-	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight, fyne.KeyReturn, fyne.KeyEnter:
+	case fyne.KeyUp, fyne.KeyDown:
+		if id := t.step(e.Name == fyne.KeyDown); id != "" {
+			t.Select(id)
+		}
+		return
+	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyReturn, fyne.KeyEnter:
 		t.Tree.TypedKey(e)
 		return
 	}
@@ -63,4 +74,38 @@ func (t *navTree) TypedKey(e *fyne.KeyEvent) {
 		return
 	}
 	t.Tree.TypedKey(e)
+}
+
+// step returns the page shown above (or below) the selected one in the tree, skipping
+// the pages of closed branches, or "" at the end.
+func (t *navTree) step(down bool) string {
+	var shown []string
+	at := -1
+	for _, p := range t.u.sess.Pages() {
+		if !t.shown(p.ID) {
+			continue
+		}
+		if p.ID == t.selected {
+			at = len(shown)
+		}
+		shown = append(shown, p.ID)
+	}
+	next := at - 1
+	if down {
+		next = at + 1
+	}
+	if at < 0 || next < 0 || next >= len(shown) {
+		return ""
+	}
+	return shown[next]
+}
+
+// shown reports whether a page's row is in the tree: every branch above it is open.
+func (t *navTree) shown(id string) bool {
+	for p := t.u.sess.Page(id); p != nil && p.Parent != ""; p = t.u.sess.Page(p.Parent) {
+		if !t.IsBranchOpen(p.Parent) {
+			return false
+		}
+	}
+	return true
 }

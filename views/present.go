@@ -136,10 +136,25 @@ func (p *presenter) show() {
 	}
 	p.at = max(0, min(p.at, len(p.deck)-1))
 	s := p.deck[p.at]
+	if p.current != nil {
+		p.release(p.current)
+	}
 	p.current = p.u.buildSlide(s, metricsFor(p.size), false)
 	p.root.content.Objects = []fyne.CanvasObject{p.background(), p.current, container.NewWithoutLayout(p.counter), p.blank}
 	p.root.content.Refresh()
 	p.showCounter(fmt.Sprintf("%s　%d / %d", s.label(), p.at+1, len(p.deck)))
+}
+
+// release lets go of what a slide that is no longer shown holds, at once: its charts'
+// images (the chart cache keeps renders within its budget) and the textures Fyne made
+// for its text and images. A clicker can pass many slides in the minute for which Fyne
+// would otherwise keep them.
+func (p *presenter) release(old fyne.CanvasObject) {
+	p.u.freeTextures(old)
+	walkCharts(old, func(v *chartView) {
+		v.want = chart.Key{} // a render still on its way is not shown
+		v.img.Image = nil
+	})
 }
 
 func (p *presenter) background() fyne.CanvasObject {

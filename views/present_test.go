@@ -14,7 +14,9 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
+	"workreport/app/chart"
 	"workreport/app/report/reporttest"
+	"workreport/app/task"
 )
 
 // screen is a screen a meeting room may have: its pixels and the display scale.
@@ -332,6 +334,40 @@ func TestAChartSlideKeepsItsPlace(t *testing.T) {
 	view := d.AbsolutePositionForObject(u.cur.scroll).Y
 	if u.cur.scroll.Offset.Y == 0 || top < view-1 || top > view+u.cur.scroll.Size().Height {
 		t.Errorf("the page is not scrolled to the chart: offset %v, chart at %v, view at %v", u.cur.scroll.Offset.Y, top, view)
+	}
+}
+
+// TestASlideLeftBehindLetsGoOfItsChart: a chart slide that is no longer shown drops its
+// image at once, so a clicker passing many chart slides does not pile up images.
+func TestASlideLeftBehindLetsGoOfItsChart(t *testing.T) {
+	u, w, _ := presentOn(t, screens[0])
+	u.charts = chart.NewCache(task.Sync{})
+	var cv *chartView
+	for i, s := range u.pres.deck {
+		if s.kind == chartSlide {
+			u.pres.goTo(i)
+			break
+		}
+	}
+	w.Canvas().Capture()
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				find(c)
+			}
+		case *chartView:
+			cv = o
+		}
+	}
+	find(u.pres.current)
+	if cv == nil || cv.img.Image == nil {
+		t.Fatal("the chart slide shows no chart image")
+	}
+	typeKey(w, fyne.KeyPageDown)
+	if cv.img.Image != nil {
+		t.Error("the chart slide left behind keeps its image")
 	}
 }
 

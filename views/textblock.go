@@ -2,6 +2,7 @@ package views
 
 import (
 	"image/color"
+	"math"
 	"strings"
 	"sync"
 
@@ -33,6 +34,7 @@ type textBlock struct {
 	px       float32 // an explicit text size, for slides; 0 uses size
 	path     bool    // the text is a file path
 	minLines int     // the fewest lines it takes, so that a status line does not jump
+	widest   string  // if set, the text stays on one line, as wide as this text needs
 	width    float32 // the width it was last laid out at; its height depends on it
 
 	marked bool // drawn on the mark colour, as a search result
@@ -290,6 +292,13 @@ func (r *textBlockRenderer) build(width float32) {
 }
 
 func (r *textBlockRenderer) MinSize() fyne.Size {
+	if r.t.widest != "" {
+		sz := r.size()
+		// Rounded up: the line breaker adds the widths of the text's pieces, which may
+		// come to a fraction more than the width of the whole.
+		w := max(textWidth(r.t.Text(), sz), textWidth(r.t.widest, sz))
+		return fyne.NewSize(float32(math.Ceil(float64(w+2*r.pad()+hang(sz))))+1, lineHeight(sz)+r.pad())
+	}
 	return fyne.NewSize(r.size()*4, r.height(r.t.width))
 }
 

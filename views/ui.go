@@ -215,6 +215,8 @@ func (u *UI) build() {
 	u.forward = newButton("", theme.NavigateNextIcon(), func() { u.sess.Forward() })
 	u.presentB = newButton("演示", theme.ViewFullScreenIcon(), func() { u.present(true) })
 	u.pageLabel = newTextBlock(theme.SizeNameText, textRun{colour: colourMuted})
+	n := len(u.sess.Pages())
+	u.pageLabel.widest = fmt.Sprintf("%d / %d", n, n) // one line, as wide as it ever gets
 	u.statusBar = newTextBlock(theme.SizeNameText, textRun{colour: colourMuted})
 	u.statusBar.minLines = 1 // a message appears without moving the page
 	u.search = newSearchBar(u)
@@ -225,7 +227,7 @@ func (u *UI) build() {
 		newButton("导出Excel", theme.DocumentSaveIcon(), func() { u.action(u.exportExcel) }),
 		newButton("导出图表", theme.FileImageIcon(), func() { u.action(u.exportCharts) }),
 		layout.NewSpacer(),
-		container.New(&fixedWidth{w: 64}, u.pageLabel),
+		u.pageLabel,
 		newButton("", theme.ZoomOutIcon(), func() { u.zoom(-1) }),
 		newButton("", theme.ZoomInIcon(), func() { u.zoom(1) }),
 		u.presentB,
@@ -252,6 +254,9 @@ func (u *UI) pageChanged() {
 	}
 	if u.cur != nil {
 		u.cur.unmark()
+		if u.cur != pn {
+			u.freeTextures(u.cur.root)
+		}
 	}
 	u.cur = pn
 	// A page seen before keeps its scroll position, as in a browser.
@@ -499,14 +504,3 @@ func (u *UI) folderSetting(key string) string {
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
-// fixedWidth lays its one object out at a fixed width and its own height.
-type fixedWidth struct{ w float32 }
-
-func (f *fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(f.w, objects[0].MinSize().Height)
-}
-
-func (f *fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	objects[0].Move(fyne.NewPos(0, 0))
-	objects[0].Resize(size)
-}

@@ -576,3 +576,54 @@ func TestCardsUseTheWholeWidth(t *testing.T) {
 		_ = flow
 	}
 }
+
+// TestTreeArrowsOpenPages: with the tree focused, ↓ and ↑ open the page below and
+// above, skipping the parts of a closed section; → opens a section to step into it.
+func TestTreeArrowsOpenPages(t *testing.T) {
+	u, w, _, _ := testUI(t, windowSize)
+	u.sess.Go(session.OverviewID)
+	u.tree.CloseAllBranches()
+	u.tree.Select("huigu") // as a click on the row does
+	if w.Canvas().Focused() != u.tree {
+		t.Fatal("a chosen row does not give the tree the keys")
+	}
+	u.tree.Select(session.OverviewID)
+	for _, step := range []struct {
+		key  fyne.KeyName
+		want string
+	}{
+		{fyne.KeyDown, "huigu"}, {fyne.KeyDown, "guihua"}, {fyne.KeyDown, "renwu"},
+		{fyne.KeyDown, "renwu"}, // renwu is closed: its part is not shown, and renwu is last
+		{fyne.KeyRight, "renwu"}, {fyne.KeyDown, "renwu.hongguan"},
+		{fyne.KeyUp, "renwu"}, {fyne.KeyUp, "guihua"},
+	} {
+		w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: step.key})
+		if got := u.sess.Current().ID; got != step.want {
+			t.Fatalf("%s: on %s, want %s", step.key, got, step.want)
+		}
+	}
+}
+
+// TestThePageNumberStaysOnOneLine: the toolbar's "19 / 19" never wraps, at any zoom,
+// and keeps its width from page to page so that the buttons beside it do not move.
+func TestThePageNumberStaysOnOneLine(t *testing.T) {
+	u, w, _, _ := testUIWith(t, laptop, builtIn(t))
+	last := u.sess.Pages()[len(u.sess.Pages())-1].ID
+	for z := session.MinZoom; z <= session.MaxZoom; z += session.ZoomStep {
+		u.sess.SetZoom(z)
+		u.applyTheme()
+		u.rebuild()
+		u.sess.Go(session.OverviewID)
+		w.Canvas().Capture()
+		first := u.pageLabel.Size().Width
+		u.sess.Go(last)
+		w.Canvas().Capture()
+		sz := themeSize(theme.SizeNameText)
+		if n := len(u.pageLabel.lines(u.pageLabel.Size().Width-2*theme.InnerPadding()-hang(sz), sz)); n != 1 {
+			t.Errorf("zoom %.1f: %q takes %d lines", z, u.pageLabel.Text(), n)
+		}
+		if u.pageLabel.Size().Width != first {
+			t.Errorf("zoom %.1f: the page number is %v wide on the first page, %v on the last", z, first, u.pageLabel.Size().Width)
+		}
+	}
+}

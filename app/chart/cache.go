@@ -7,9 +7,10 @@ import (
 	"workreport/app/task"
 )
 
-// CacheBudget bounds the memory the chart cache holds, in bytes of pixels: enough for
-// the charts of several panels at 2x.
-const CacheBudget = 48 << 20
+// CacheBudget bounds the memory the chart cache holds, in bytes of pixels: the charts of
+// a few panels at 2x, or five full-screen slides. A page keeps its own charts' images
+// while it is built, so the cache serves changes of size and going back on the slides.
+const CacheBudget = 24 << 20
 
 // Key identifies one rendered image: the spec's content, the exact pixel size and the
 // ground it is drawn on.

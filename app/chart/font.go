@@ -84,7 +84,9 @@ func faceFor(px float64) font.Face {
 			faces.faces = map[float64]font.Face{}
 			faces.advances = map[float64]map[rune]float64{}
 		}
-		face = truetype.NewFace(f, &truetype.Options{Size: px, DPI: 72, Hinting: font.HintingNone})
+		// The face only measures (advances and metrics), which never use its glyph
+		// cache; the default cache of 512 glyph masks costs megabytes at slide sizes.
+		face = truetype.NewFace(f, &truetype.Options{Size: px, DPI: 72, Hinting: font.HintingNone, GlyphCacheEntries: 1})
 		faces.faces[px] = face
 	}
 	return face
