@@ -503,4 +503,3 @@ func (u *UI) folderSetting(key string) string {
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
-
