@@ -56,6 +56,7 @@ type pageLayout struct {
 	width    float32
 	total    float32 // the height the parts took at the last layout
 	onHeight func()
+	onLaid   func() // after each layout, with the parts in place
 }
 
 func (l *pageLayout) spacing() float32 { return theme.Padding() }
@@ -63,12 +64,10 @@ func (l *pageLayout) spacing() float32 { return theme.Padding() }
 func (l *pageLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var w, h float32
 	n := 0
-	for _, o := range objects {
-		if o.Visible() {
-			m := o.MinSize()
-			w, h = max(w, m.Width), h+m.Height
-			n++
-		}
+	for _, o := range objects { // parts hidden out of view keep their place
+		m := o.MinSize()
+		w, h = max(w, m.Width), h+m.Height
+		n++
 	}
 	if n > 1 {
 		h += float32(n-1) * l.spacing()
@@ -80,9 +79,6 @@ func (l *pageLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	l.width = size.Width
 	y := float32(0)
 	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
 		if o.Size().Width != size.Width {
 			o.Resize(fyne.NewSize(size.Width, o.MinSize().Height)) // learn the width
 		}
@@ -94,6 +90,9 @@ func (l *pageLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	// The scroll area gives the page at least its own height, so a short page is taller
 	// than its parts; only a change of the parts' height needs a new size.
 	total := y - l.spacing()
+	if l.onLaid != nil {
+		l.onLaid()
+	}
 	if absDiff(total, l.total) > 0.5 && absDiff(total, size.Height) > 0.5 && l.onHeight != nil {
 		l.total = total
 		fyne.Do(l.onHeight)
@@ -156,10 +155,72 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 	if len(m.Children) > 0 {
 		parts = append(parts, u.subheading("各部分", nil), u.childLinks(m.Children))
 	}
-	pn.box = container.New(&pageLayout{onHeight: u.relayout}, parts...)
+	pn.box = container.New(&pageLayout{onHeight: u.relayout, onLaid: pn.cull}, parts...)
 	pn.scroll = newPageScroll(container.NewPadded(pn.box))
+	pn.scroll.OnScrolled = func(fyne.Position) { pn.cull() }
 	pn.root = pn.scroll
 	return pn
+}
+
+// cull shows only the parts of the page within a screen of the view, and hides the
+// rest. Fyne draws every object of a scrolled page, in view or not, and makes a texture
+// for every text it draws, so without this a long page (a report's full text) would
+// cost its whole length in memory and in drawing time at every frame. Hidden parts
+// keep their place: the page's layout ignores visibility.
+func (pn *panel) cull() {
+	view := pn.scroll.Size().Height
+	if view <= 0 || pn.box == nil {
+		return
+	}
+	at := pn.scroll.Offset.Y - pn.box.Position().Y
+	top, bottom := at-view, at+2*view
+	var visit func(objs []fyne.CanvasObject, dy float32)
+	visit = func(objs []fyne.CanvasObject, dy float32) {
+		for _, o := range objs {
+			y := dy + o.Position().Y
+			near := y+o.Size().Height >= top && y <= bottom
+			if c, ok := o.(*fyne.Container); ok && near {
+				if _, cards := c.Layout.(*flowLayout); cards {
+					visit(c.Objects, y) // a page of cards: each card on its own
+				}
+			}
+			if near != o.Visible() {
+				if near {
+					o.Show()
+				} else {
+					o.Hide()
+				}
+			}
+		}
+	}
+	visit(pn.box.Objects, 0)
+}
+
+// moveTo scrolls the page to a position and shows what is near it.
+func (pn *panel) moveTo(y float32) {
+	pn.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y)))
+	pn.cull()
+}
+
+// offsetOf is the distance from the top of the page's parts to an object among them,
+// found through the page's containers. Fyne's own positions skip hidden objects.
+func (pn *panel) offsetOf(o fyne.CanvasObject) (float32, bool) {
+	var find func(c *fyne.Container, dy float32) (float32, bool)
+	find = func(c *fyne.Container, dy float32) (float32, bool) {
+		for _, child := range c.Objects {
+			y := dy + child.Position().Y
+			if child == o {
+				return y, true
+			}
+			if cc, ok := child.(*fyne.Container); ok {
+				if at, ok := find(cc, y); ok {
+					return at, true
+				}
+			}
+		}
+		return 0, false
+	}
+	return find(pn.box, 0)
 }
 
 // header is the page title and the line above it: where the page sits in the report,
@@ -390,9 +451,9 @@ func (u *UI) markBlock(sec *report.Section, block int) bool {
 
 func (u *UI) scrollTo(o fyne.CanvasObject) {
 	pn := u.cur
-	d := fyne.CurrentApp().Driver()
-	pos := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(pn.box).Y
-	pn.scroll.ScrollToOffset(fyne.NewPos(0, max(0, pos-themeSize(theme.SizeNamePadding)*4)))
+	if pos, ok := pn.offsetOf(o); ok {
+		pn.moveTo(pn.box.Position().Y + pos - themeSize(theme.SizeNamePadding)*4)
+	}
 }
 
 // flowLayout places cards in rows that use the page's whole width: as many columns as

@@ -370,7 +370,7 @@ func (u *UI) present(on bool) {
 			if a := u.pres.anchor(u.cur); a != nil {
 				u.scrollTo(a)
 			} else {
-				u.cur.scroll.ScrollToTop()
+				u.cur.moveTo(0)
 			}
 		})
 	}
@@ -441,7 +441,7 @@ func (u *UI) scrollKey(e *fyne.KeyEvent) bool {
 		return false
 	}
 	limit := max(0, pn.scroll.Content.Size().Height-view)
-	pn.scroll.ScrollToOffset(fyne.NewPos(0, max(0, min(off, limit))))
+	pn.moveTo(min(off, limit))
 	return true
 }
 

@@ -627,3 +627,40 @@ func TestThePageNumberStaysOnOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestALongPageDrawsOnlyNearTheView: the parts of a long page more than a screen away
+// from the view are hidden, so that Fyne neither draws them nor keeps their textures;
+// scrolling, the keys and a search result bring them back, in their places.
+func TestALongPageDrawsOnlyNearTheView(t *testing.T) {
+	u, w, _, _ := testUIWith(t, fyne.NewSize(900, 500), builtIn(t))
+	u.sess.Go("article")
+	w.Canvas().Capture()
+	pn := u.cur
+	parts := pn.box.Objects
+	first, last := parts[0], parts[len(parts)-1]
+	hidden := 0
+	for _, o := range parts {
+		if !o.Visible() {
+			hidden++
+		}
+	}
+	if !first.Visible() || last.Visible() || hidden == 0 {
+		t.Fatalf("at the top: first shown %v, last shown %v, %d of %d parts hidden", first.Visible(), last.Visible(), hidden, len(parts))
+	}
+	lastY := last.Position().Y
+	typeKey(w, fyne.KeyEnd)
+	if !last.Visible() || first.Visible() {
+		t.Errorf("at the end: first shown %v, last shown %v", first.Visible(), last.Visible())
+	}
+	if last.Position().Y != lastY {
+		t.Errorf("the last part moved from %v to %v", lastY, last.Position().Y)
+	}
+	pn.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 1e6)}) // the wheel, to the top
+	if !first.Visible() || last.Visible() {
+		t.Errorf("back at the top: first shown %v, last shown %v", first.Visible(), last.Visible())
+	}
+	// The page is as tall as all its parts, hidden or not.
+	if h := pn.box.MinSize().Height; h < lastY+last.MinSize().Height-1 {
+		t.Errorf("the page is %v tall, its last part ends at %v", h, lastY+last.MinSize().Height)
+	}
+}
