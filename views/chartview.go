@@ -93,6 +93,25 @@ func (v *chartView) show(img image.Image, err error) {
 	v.img.Refresh()
 }
 
+// drop lets go of the image when the chart leaves the screen; the chart cache keeps
+// recent renders within its budget, and restore asks for the image again.
+func (v *chartView) drop() {
+	v.want = chart.Key{} // a render still on its way is not shown
+	v.img.Image = nil
+}
+
+// restore asks again for the image dropped when the chart left the screen, at the size
+// it has: showing a page again does not lay it out again when its size is unchanged.
+func (v *chartView) restore() {
+	if v.img.Image != nil || v.Size().IsZero() {
+		return
+	}
+	if v.fixed.IsZero() && math.Abs(float64(v.height(v.Size().Width)-v.Size().Height)) > 0.5 {
+		return // the page lays it out at its new height, and it is drawn then
+	}
+	v.request(v.Size())
+}
+
 type chartRenderer struct{ v *chartView }
 
 func (r *chartRenderer) Layout(size fyne.Size) {
@@ -131,6 +150,8 @@ func walkCharts(o fyne.CanvasObject, f func(*chartView)) {
 			walkCharts(child, f)
 		}
 	case *container.Scroll:
+		walkCharts(o.Content, f)
+	case *pageScroll:
 		walkCharts(o.Content, f)
 	case *chartView:
 		f(o)

@@ -162,7 +162,7 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 	return pn
 }
 
-// cull shows only the parts of the page within a screen of the view, and hides the
+// cull shows only the parts of the page within half a screen of the view, and hides the
 // rest. Fyne draws every object of a scrolled page, in view or not, and makes a texture
 // for every text it draws, so without this a long page (a report's full text) would
 // cost its whole length in memory and in drawing time at every frame. Hidden parts
@@ -173,7 +173,7 @@ func (pn *panel) cull() {
 		return
 	}
 	at := pn.scroll.Offset.Y - pn.box.Position().Y
-	top, bottom := at-view, at+2*view
+	top, bottom := at-view/2, at+view*3/2
 	var visit func(objs []fyne.CanvasObject, dy float32)
 	visit = func(objs []fyne.CanvasObject, dy float32) {
 		for _, o := range objs {

@@ -151,10 +151,7 @@ func (p *presenter) show() {
 // would otherwise keep them.
 func (p *presenter) release(old fyne.CanvasObject) {
 	p.u.freeTextures(old)
-	walkCharts(old, func(v *chartView) {
-		v.want = chart.Key{} // a render still on its way is not shown
-		v.img.Image = nil
-	})
+	walkCharts(old, (*chartView).drop)
 }
 
 func (p *presenter) background() fyne.CanvasObject {

@@ -256,9 +256,11 @@ func (u *UI) pageChanged() {
 		u.cur.unmark()
 		if u.cur != pn {
 			u.freeTextures(u.cur.root)
+			walkCharts(u.cur.root, (*chartView).drop)
 		}
 	}
 	u.cur = pn
+	walkCharts(pn.root, (*chartView).restore)
 	// A page seen before keeps its scroll position, as in a browser.
 	u.content.Objects = []fyne.CanvasObject{pn.root}
 	u.content.Refresh()

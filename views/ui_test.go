@@ -664,3 +664,27 @@ func TestALongPageDrawsOnlyNearTheView(t *testing.T) {
 		t.Errorf("the page is %v tall, its last part ends at %v", h, lastY+last.MinSize().Height)
 	}
 }
+
+// TestAPageLeftLetsGoOfItsCharts: a page left for another drops its charts' images (the
+// chart cache keeps recent ones); going back shows them again at once.
+func TestAPageLeftLetsGoOfItsCharts(t *testing.T) {
+	u, w, _, _ := testUIWith(t, fyne.NewSize(1000, 700), builtIn(t))
+	u.sess.Go(session.OverviewID)
+	w.Canvas().Capture()
+	pn := u.cur
+	if len(pn.charts) == 0 || pn.charts[0].img.Image == nil {
+		t.Fatal("the overview shows no chart")
+	}
+	u.sess.Go("article")
+	for _, cv := range pn.charts {
+		if cv.img.Image != nil {
+			t.Fatal("a page left behind keeps its charts' images")
+		}
+	}
+	u.sess.Back()
+	for i, cv := range pn.charts {
+		if cv.img.Image == nil {
+			t.Errorf("chart %d is not shown again on going back", i+1)
+		}
+	}
+}

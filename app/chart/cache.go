@@ -7,10 +7,10 @@ import (
 	"workreport/app/task"
 )
 
-// CacheBudget bounds the memory the chart cache holds, in bytes of pixels: the charts of
-// a few panels at 2x, or five full-screen slides. A page keeps its own charts' images
-// while it is built, so the cache serves changes of size and going back on the slides.
-const CacheBudget = 24 << 20
+// CacheBudget bounds the memory the chart cache holds, in bytes of pixels: a page of
+// charts at 2x, or four full-screen slides. Only the page on screen keeps its charts'
+// images; the cache serves going back to a page or a slide, and changes of size.
+const CacheBudget = 16 << 20
 
 // Key identifies one rendered image: the spec's content, the exact pixel size and the
 // ground it is drawn on.
