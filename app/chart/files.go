@@ -22,7 +22,7 @@ const SlideWidth = 960
 var FileScales = []float64{1, 2}
 
 // FileName is a Windows-safe file name that says what the chart is, such as
-// "01 主要经济指标增速：2022年实绩（%）.png" (the colon in its full-width form), or with
+// "01 主要经济指标增速：2015年实绩（%）.png" (the colon in its full-width form), or with
 // "@2x" before the extension at scale 2.
 func FileName(n int, s *Spec, scale float64) string {
 	name := fmt.Sprintf("%02d %s", n, safeName(s.Title))

@@ -87,14 +87,14 @@ func ParsePeriod(s string) (Period, error) {
 			from, err1 := parseYear(strings.TrimSuffix(strings.TrimSpace(a), "年"))
 			to, err2 := parseYear(strings.TrimSpace(b))
 			if err1 != nil || err2 != nil || to <= from {
-				return Period{}, fmt.Errorf("应为“2013-2017”这样由小到大的两个年份")
+				return Period{}, fmt.Errorf("年份区间应为由小到大的两个四位数年份，以“-”相连")
 			}
 			return Period{From: from, To: to}, nil
 		}
 	}
 	y, err := parseYear(s)
 	if err != nil {
-		return Period{}, fmt.Errorf("应为年份（2022）、年份区间（2013-2017）或规划期（十四五）")
+		return Period{}, fmt.Errorf("应为年份（四位数）、年份区间（两个年份以“-”相连）或五年规划期（如“十五五”）")
 	}
 	return Year(y), nil
 }

@@ -36,19 +36,26 @@ func IsWordRune(r rune) bool {
 func Words(s string) []string {
 	var out []string
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		j := i + size
-		if IsWordRune(r) {
-			for j < len(s) {
-				r2, n := utf8.DecodeRuneInString(s[j:])
-				if !IsWordRune(r2) {
-					break
-				}
-				j += n
-			}
-		}
+		j := wordEnd(s, i)
 		out = append(out, s[i:j])
 		i = j
 	}
 	return out
+}
+
+// wordEnd returns where the unit starting at byte i ends: after a run of word runes, or
+// after the one other character at i.
+func wordEnd(s string, i int) int {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	j := i + size
+	if IsWordRune(r) {
+		for j < len(s) {
+			r2, n := utf8.DecodeRuneInString(s[j:])
+			if !IsWordRune(r2) {
+				break
+			}
+			j += n
+		}
+	}
+	return j
 }

@@ -47,17 +47,7 @@ func Unbreakable(s string) []string {
 	for i := 0; i < len(s); {
 		j := figureEnd(s, i)
 		if j == i {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			j = i + size
-			if IsWordRune(r) {
-				for j < len(s) {
-					r2, n := utf8.DecodeRuneInString(s[j:])
-					if !IsWordRune(r2) {
-						break
-					}
-					j += n
-				}
-			}
+			j = wordEnd(s, i)
 		}
 		out = append(out, s[i:j])
 		i = j
