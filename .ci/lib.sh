@@ -35,3 +35,16 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
 }
+
+# xvfb SERVER-ARGS COMMAND...: runs COMMAND on a new Xvfb server and returns COMMAND's
+# status. xvfb-run's own status also reports the removal of its temporary directory,
+# which now and then fails by itself ("problem while cleaning up temporary directory",
+# status 5) after the command has finished; that must neither fail nor pass a check.
+xvfb() {
+  local server=$1; shift
+  local status; status=$(mktemp)
+  xvfb-run -a -s "$server" sh -c '"$@"; echo $? > "$0"' "$status" "$@" || true
+  local code; code=$(cat "$status" 2>/dev/null || true); rm -f "$status"
+  [ -n "$code" ] || { echo "xvfb-run did not run: $*" >&2; return 125; }
+  return "$code"
+}
