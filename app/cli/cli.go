@@ -7,13 +7,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
 	"workreport/app/chart"
 	"workreport/app/export"
+	"workreport/app/importer"
 	"workreport/app/meta"
 	"workreport/app/report"
+	"workreport/app/safefile"
 	"workreport/app/session"
 )
 
@@ -37,6 +40,7 @@ type Env struct {
 type command struct {
 	name    string
 	summary string
+	input   string // what the command's argument names, or "" if it takes none
 	output  string // what -o names, or "" if the command takes no -o
 	run     func(env Env, r *report.Report, o options) error
 }
@@ -44,6 +48,7 @@ type command struct {
 type options struct {
 	reportPath string
 	output     string
+	input      string
 }
 
 // commands are the headless subcommands, in the order the usage lists them.
@@ -53,6 +58,7 @@ var commands = []command{
 	{name: "info", summary: "输出报告的概况（标题、地区、年份、页面数……），制表符分隔", run: runInfo},
 	{name: "export", summary: "把全部数据导出为 Excel 工作簿（.xlsx）", output: "文件.xlsx", run: runExport},
 	{name: "charts", summary: "把全部图表保存为 PNG（1 倍和 2 倍），用于幻灯片", output: "文件夹", run: runCharts},
+	{name: "import", input: "原文", summary: "导入报告原文（.docx、.html、.txt），生成报告数据文件（.yaml）", output: "文件.yaml"},
 }
 
 func findCommand(name string) *command {
@@ -101,6 +107,8 @@ func parse(args []string) (cmd string, o options, help bool, err error) {
 			return "", o, false, usageError{"未知选项：" + a}
 		case cmd == "":
 			cmd = a
+		case o.input == "" && findCommand(cmd) != nil && findCommand(cmd).input != "":
+			o.input = a
 		default:
 			return "", o, false, usageError{"多余的参数：" + a}
 		}
@@ -142,6 +150,13 @@ func Run(args []string, env Env) int {
 			fmt.Fprintf(env.Stderr, "%s: %s 命令需要 -o %s\n", strings.ToLower(meta.Name), cmd.name, cmd.output)
 			return ExitUsage
 		}
+		if cmd.input != "" && o.input == "" {
+			fmt.Fprintf(env.Stderr, "%s: %s 命令需要%s文件\n", strings.ToLower(meta.Name), cmd.name, cmd.input)
+			return ExitUsage
+		}
+	}
+	if cmd != nil && cmd.name == "import" {
+		return runImport(env, o)
 	}
 	if cmd != nil {
 		// A command lives for a few tens of milliseconds and allocates ten or so MB;
@@ -182,11 +197,50 @@ func quotePath(p string) string {
 	return " " + p
 }
 
+// loadReport loads the report to work on: the embedded one, a data file, or any file
+// the importer reads (a .docx, a saved page, a text), imported in memory with every
+// figure unconfirmed.
 func loadReport(path string) (*report.Report, error) {
 	if path == "" {
 		return report.Default()
 	}
+	if importer.Importable(path) {
+		res, err := importer.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		return res.Report, nil
+	}
 	return report.LoadFile(path)
+}
+
+// runImport imports a report's text and writes its data file. The file is replaced only
+// by a complete new one.
+func runImport(env Env, o options) int {
+	name := strings.ToLower(meta.Name)
+	if !importer.Importable(o.input) {
+		fmt.Fprintf(env.Stderr, "%s: “%s”已是报告数据文件，无需导入；可直接用 --report 打开\n", name, filepath.Base(o.input))
+		return ExitUsage
+	}
+	if filepath.Clean(o.input) == filepath.Clean(o.output) {
+		fmt.Fprintf(env.Stderr, "%s: 输出文件不能是原文文件本身\n", name)
+		return ExitUsage
+	}
+	res, err := importer.ReadFile(o.input)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "%s: 无法导入：%v\n", name, err)
+		return ExitBadReport
+	}
+	if err := safefile.Write(o.output, func(w io.Writer) error {
+		_, err := w.Write(res.YAML)
+		return err
+	}); err != nil {
+		fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)
+		return ExitFailure
+	}
+	fmt.Fprintf(env.Stderr, "已导入“%s”：%s\n", filepath.Base(o.input), res.Summary())
+	fmt.Fprintf(env.Stderr, "已保存：%s\n", o.output)
+	return ExitOK
 }
 
 func usage(w io.Writer) {
@@ -195,12 +249,15 @@ func usage(w io.Writer) {
 	fmt.Fprintf(w, "用法：\n  %s [--report 文件]              打开图形界面\n", exe)
 	for _, c := range commands {
 		arg := ""
+		if c.input != "" {
+			arg = " " + c.input
+		}
 		if c.output != "" {
 			arg = " -o " + c.output
 		}
 		fmt.Fprintf(w, "  %s [--report 文件] %-14s %s\n", exe, c.name+arg, c.summary)
 	}
-	fmt.Fprintf(w, "\n选项：\n  --report 文件   读取指定的报告数据文件（.yaml），而不是内置的报告\n  --version       显示版本\n")
+	fmt.Fprintf(w, "\n选项：\n  --report 文件   读取指定的报告数据文件（.yaml），或直接导入报告原文（.docx、.html、.txt，数据均未审核），而不是内置的报告\n  --version       显示版本\n")
 	fmt.Fprintf(w, "\n退出状态：0 成功；1 执行失败；2 参数错误或报告文件有误\n")
 }
 

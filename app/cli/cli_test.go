@@ -245,3 +245,65 @@ func TestCommandsCollectLessAndRestore(t *testing.T) {
 		t.Errorf("the window runs with GOGC=%d, want %d", inGUI, before)
 	}
 }
+
+func TestImport(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "2019年 报告.txt")
+	text := "各位代表：\n\n一、2018年工作回顾\n\n国内生产总值增长6.6%。\n\n二、2019年政府工作任务\n\n今年经济社会发展的主要预期目标是：国内生产总值增长6%－6.5%。\n"
+	if err := os.WriteFile(src, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "输出 报告.yaml")
+	code, _, stderr, _ := run(t, "import", src, "-o", out)
+	if code != ExitOK || !strings.Contains(stderr, "2 项数据") {
+		t.Fatalf("import: exit %d, %s", code, stderr)
+	}
+	code, stdout, _, _ := run(t, "--report", out, "figures")
+	if code != ExitOK || !strings.Contains(stdout, "6%－6.5%") || !strings.Contains(stdout, "未审核") {
+		t.Errorf("figures of the imported file: exit %d\n%s", code, stdout)
+	}
+	// --report takes the text itself, imported in memory.
+	code, stdout, _, _ = run(t, "--report", src, "figures")
+	if code != ExitOK || !strings.Contains(stdout, "6.6%") || !strings.Contains(stdout, "未审核") {
+		t.Errorf("--report with a text: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestImportBadInputLeavesOutputAlone: a file that cannot be imported exits 2, and the
+// output is neither created nor touched.
+func TestImportBadInputLeavesOutputAlone(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	bad := map[string]string{
+		"empty":   write("空.txt", nil),
+		"binary":  write("程序.txt", []byte("MZ\x00\x00\x01\x02\x03")),
+		"notzip":  write("假的.docx", []byte("不是压缩包")),
+		"nobody":  write("空网页.html", []byte("<html><body><script>x</script></body></html>")),
+		"missing": filepath.Join(dir, "不存在.txt"),
+		"doc":     write("旧版.doc", []byte("x")),
+	}
+	existing := write("已有.yaml", []byte("# 原有的好文件\n"))
+	for what, src := range bad {
+		fresh := filepath.Join(dir, what+".yaml")
+		code, _, stderr, _ := run(t, "import", src, "-o", fresh)
+		if code != ExitBadReport || !strings.Contains(stderr, filepath.Base(src)) {
+			t.Errorf("%s: exit %d, %q", what, code, stderr)
+		}
+		if _, err := os.Stat(fresh); !os.IsNotExist(err) {
+			t.Errorf("%s: an output file was created", what)
+		}
+		code, _, _, _ = run(t, "import", src, "-o", existing)
+		if got, _ := os.ReadFile(existing); code != ExitBadReport || string(got) != "# 原有的好文件\n" {
+			t.Errorf("%s: the existing output was touched (exit %d)", what, code)
+		}
+		if code, _, _, _ := run(t, "--report", src, "figures"); code != ExitBadReport {
+			t.Errorf("%s: --report exit %d, want 2", what, code)
+		}
+	}
+}

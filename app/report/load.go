@@ -587,7 +587,8 @@ func (d *decoder) figure(n *yaml.Node, path string) *Figure {
 	if m[colUpper] != nil {
 		f.Upper, f.IsRange = d.number(m[colUpper], path+"."+colUpper)
 	}
-	f.Unit = d.text(m[colUnit], path+"."+colUnit, m[colUnit] != nil)
+	unitRequired := m[colUnit] != nil && (m[colPhrase] == nil || !IsFraction(m[colPhrase].Value))
+	f.Unit = d.text(m[colUnit], path+"."+colUnit, unitRequired)
 	f.Bound = d.text(m[colBound], path+"."+colBound, m[colBound] != nil)
 	f.Strive = d.text(m[colStrive], path+"."+colStrive, m[colStrive] != nil)
 	f.Phrase = d.text(m[colPhrase], path+"."+colPhrase, m[colPhrase] != nil)

@@ -16,6 +16,9 @@ const rankPrefix = "第"
 // TopBound is the bound of a rank printed as N强: 全国50强 is a place within the top 50.
 const TopBound = "强"
 
+// BoundJoiner joins two bounds of one figure: 达到、以上.
+const BoundJoiner = "、"
+
 // innerBounds are bounds printed between the number and its unit: 6600多万人, 300余家.
 var innerBounds = []string{"多", "余"}
 
@@ -29,6 +32,12 @@ var (
 	errNoNumber = errors.New("不是数字")
 	errBadRange = errors.New("区间有误")
 )
+
+// IsFraction reports whether a phrase may be a fraction, which has no unit: 三分之一,
+// 一半以上, 半. ParsePhrase decides whether it is one.
+func IsFraction(phrase string) bool {
+	return strings.Contains(phrase, "分之") || strings.Contains(phrase, "半")
+}
 
 // Parsed is what a 原文表述 says: a number, or a range from Value to Upper.
 type Parsed struct {
@@ -47,6 +56,40 @@ type Parsed struct {
 func ParsePhrase(phrase, unit, bound string) (Parsed, error) {
 	p := phrase
 	inner := false
+	// Two bounds, such as 达到…以上 or 控制在…以内, are written 达到、以上: the first
+	// is printed before the number, the last after it or between number and unit.
+	if first, last, ok := strings.Cut(bound, BoundJoiner); ok && first != "" && last != "" && !strings.Contains(last, BoundJoiner) {
+		if !strings.HasPrefix(p, first) {
+			return Parsed{}, errNoBound
+		}
+		p = strings.TrimPrefix(p, first)
+		bound = last
+	}
+	if unit == "" && IsFraction(p) {
+		// A fraction: 三分之一 is one third; 一半 and 半 are one half.
+		if bound != "" {
+			switch {
+			case strings.HasPrefix(p, bound):
+				p = strings.TrimPrefix(p, bound)
+			case strings.HasSuffix(p, bound):
+				p = strings.TrimSuffix(p, bound)
+			default:
+				return Parsed{}, errNoBound
+			}
+		}
+		if den, num, ok := strings.Cut(p, "分之"); ok {
+			d, ok1 := ParseNumber(den)
+			n, ok2 := ParseNumber(num)
+			if !ok1 || !ok2 || d == 0 {
+				return Parsed{Printed: p}, errNoNumber
+			}
+			return Parsed{Value: n / d, Printed: p}, nil
+		}
+		if p == "半" || p == "一半" {
+			return Parsed{Value: 0.5, Printed: p}, nil
+		}
+		return Parsed{Printed: p}, errNoNumber
+	}
 	if bound != "" {
 		switch {
 		case strings.HasPrefix(p, bound):
@@ -76,6 +119,10 @@ func ParsePhrase(phrase, unit, bound string) (Parsed, error) {
 	p = strings.TrimSuffix(p, unit)
 	if inner {
 		p = strings.TrimSuffix(p, bound)
+	}
+	if p == "" && (strings.HasPrefix(unit, "万") || strings.HasPrefix(unit, "亿")) {
+		// 上亿: a magnitude alone counts one of it.
+		return Parsed{Value: 1, Printed: unit}, nil
 	}
 	for _, sep := range RangeSeparators {
 		a, b, ok := strings.Cut(p, sep)

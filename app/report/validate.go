@@ -200,7 +200,7 @@ func (d *decoder) checkValue(f *Figure, raw rawFigure) {
 		}
 		return
 	}
-	if f.Unit == "" {
+	if f.Unit == "" && !IsFraction(f.Phrase) {
 		if raw.nodes[colUnit] == nil {
 			d.failf(raw, colUnit, "为空")
 		}

@@ -1,0 +1,704 @@
+package importer
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"workreport/app/report"
+)
+
+// fig is a figure found in a paragraph, before it is written out.
+type fig struct {
+	sec     *section
+	item    int    // the paragraph's index in sec.items
+	text    string // the paragraph
+	start   int    // byte offset of the phrase in text
+	phrase  string
+	value   float64
+	upper   float64
+	has     bool
+	isRange bool
+	unit    string
+	bound   string
+	strive  string
+
+	nature    report.Nature
+	measure   string
+	basis     report.Basis
+	direction report.Direction
+	indicator string
+	sentence  string
+	period    string
+	role      report.Role
+	notes     []string
+	pair      *fig
+	id        string
+}
+
+func (f *fig) note(s string) {
+	if !slices.Contains(f.notes, s) {
+		f.notes = append(f.notes, s)
+	}
+}
+
+// nonfig is a number that is not a figure: a year, a date, an ordinal, a name or a word.
+type nonfig struct {
+	text, kind, reason string
+}
+
+// Nonfigure kinds.
+const (
+	kindYear  = "年份"
+	kindDate  = "日期"
+	kindOrder = "序号"
+	kindName  = "名称"
+	kindWord  = "词语"
+	kindSpan  = "时期"
+)
+
+// scanner finds the figures and nonfigures of one paragraph.
+type scanner struct {
+	sec    *section
+	item   int
+	text   string
+	rs     []rune
+	off    []int // byte offset of each rune, and len(text) at the end
+	role   report.Role
+	year   int // the report's year
+	figs   []*fig
+	nons   []nonfig
+	target [2]int // rune range of the main targets in this paragraph, if any
+}
+
+func newScanner(sec *section, item int, text string, year int) *scanner {
+	s := &scanner{sec: sec, item: item, text: text, rs: []rune(text), role: sec.role, year: year, target: [2]int{-1, -1}}
+	s.off = make([]int, len(s.rs)+1)
+	o := 0
+	for i, r := range s.rs {
+		s.off[i] = o
+		o += len(string(r))
+	}
+	s.off[len(s.rs)] = o
+	return s
+}
+
+func (s *scanner) at(i int, w string) bool {
+	if i < 0 {
+		return false
+	}
+	ws := []rune(w)
+	if i+len(ws) > len(s.rs) {
+		return false
+	}
+	for k, r := range ws {
+		if s.rs[i+k] != r {
+			return false
+		}
+	}
+	return true
+}
+
+// endsAt reports whether w ends just before rune i.
+func (s *scanner) endsAt(i int, w string) bool {
+	n := len([]rune(w))
+	return i-n >= 0 && s.at(i-n, w)
+}
+
+func (s *scanner) longestAt(i int, words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) && s.at(i, w) {
+			best = w
+		}
+	}
+	return best
+}
+
+func (s *scanner) longestBefore(i int, words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) && s.endsAt(i, w) {
+			best = w
+		}
+	}
+	return best
+}
+
+func (s *scanner) str(i, j int) string { return s.text[s.off[i]:s.off[j]] }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+func isNumeral(r rune) bool {
+	return strings.ContainsRune("零〇一二两三四五六七八九十百千万亿", r)
+}
+func isASCIILetter(r rune) bool {
+	return r < 128 && unicode.IsLetter(r)
+}
+
+var (
+	rangeSeps   = []rune("－-–—～~")
+	wordSeps    = []string{"至", "到"}
+	clausePunct = "，。；：！？,;:!?（）()“”\"「」《》"
+	sentPunct   = "。！？!?"
+)
+
+// scan walks the paragraph and classifies every number in it.
+func (s *scanner) scan() {
+	i := 0
+	// The numbering that opens a paragraph (一、 （二） 3.) is structure.
+	if m := numbered.FindString(s.text); m != "" {
+		i = len([]rune(strings.TrimRight(m, "\x00")))
+		for i > 0 && !isNumeral(s.rs[i-1]) && !isDigit(s.rs[i-1]) && !strings.ContainsRune("、.．）)", s.rs[i-1]) {
+			i--
+		}
+	}
+	s.findTargets()
+	for i < len(s.rs) {
+		r := s.rs[i]
+		switch {
+		case isDigit(r):
+			i = s.arabic(i)
+		case isNumeral(r) || r == '半':
+			i = s.chinese(i)
+		default:
+			i++
+		}
+	}
+	s.qualitative()
+}
+
+// numberEnd returns the end of the Arabic number at i: digits with one decimal point.
+func (s *scanner) numberEnd(i int) int {
+	j := i
+	for j < len(s.rs) && isDigit(s.rs[j]) {
+		j++
+	}
+	if j+1 < len(s.rs) && s.rs[j] == '.' && isDigit(s.rs[j+1]) {
+		j++
+		for j < len(s.rs) && isDigit(s.rs[j]) {
+			j++
+		}
+	}
+	return j
+}
+
+func (s *scanner) addNon(text, kind, reason string) {
+	s.nons = append(s.nons, nonfig{text: text, kind: kind, reason: reason})
+}
+
+// arabic classifies the Arabic number at i and returns where scanning goes on.
+func (s *scanner) arabic(i int) int {
+	j := s.numberEnd(i)
+	num := s.str(i, j)
+	// A name that holds digits: PM2.5, M2, 5G, G20, C919.
+	if (i > 0 && isASCIILetter(s.rs[i-1])) || (j < len(s.rs) && isASCIILetter(s.rs[j]) && !s.at(j, "GB") && !s.at(j, "km")) {
+		a, b := i, j
+		for a > 0 && (isASCIILetter(s.rs[a-1]) || isDigit(s.rs[a-1]) || s.rs[a-1] == '.') {
+			a--
+		}
+		for b < len(s.rs) && (isASCIILetter(s.rs[b]) || isDigit(s.rs[b]) || s.rs[b] == '.') {
+			b++
+		}
+		s.addNon(s.str(a, b), kindName, "名称中的数字")
+		return b
+	}
+	v, _ := strconv.ParseFloat(num, 64)
+	isYearNum := j-i == 4 && !strings.Contains(num, ".") && v >= 1900 && v <= 2100
+	if isYearNum {
+		// 2013—2017年, 2020、2021年
+		if j < len(s.rs) && slices.Contains(rangeSeps, s.rs[j]) {
+			k := s.numberEnd(j + 1)
+			if k-(j+1) == 4 && k < len(s.rs) && s.rs[k] == '年' {
+				s.addNon(s.str(i, k+1), kindYear, "年份区间")
+				return k + 1
+			}
+		}
+		if j < len(s.rs) && (s.rs[j] == '年' || s.rs[j] == '、' || s.rs[j] == '至' || s.rs[j] == '届') {
+			s.addNon(s.str(i, j+1), kindYear, "年份")
+			return j + 1
+		}
+	}
+	// Dates: 3月5日, 12月.
+	if j < len(s.rs) && s.rs[j] == '月' && v >= 1 && v <= 12 && !strings.Contains(num, ".") {
+		k := j + 1
+		if k < len(s.rs) && isDigit(s.rs[k]) {
+			e := s.numberEnd(k)
+			if e < len(s.rs) && (s.rs[e] == '日' || s.rs[e] == '号') {
+				k = e + 1
+			}
+		} else if s.at(k, "份") {
+			k++
+		}
+		s.addNon(s.str(i, k), kindDate, "日期")
+		return k
+	}
+	if j < len(s.rs) && (s.rs[j] == '日' || s.rs[j] == '号') && i > 0 && s.rs[i-1] == '月' {
+		s.addNon(s.str(i, j+1), kindDate, "日期")
+		return j + 1
+	}
+	// Ordinals and ranks: 第2, 第十三届.
+	if i > 0 && s.rs[i-1] == '第' {
+		return s.ordinal(i-1, i, j, v)
+	}
+	// Time words: 7年来, 5年间.
+	if s.at(j, "年来") || s.at(j, "年间") {
+		s.addNon(s.str(i, j+2), kindSpan, "时期")
+		return j + 2
+	}
+	// Anniversaries: 70周年.
+	if s.at(j, "周年") {
+		s.addNon(s.str(i, j+2), kindOrder, "周年")
+		return j + 2
+	}
+	return s.figure(i, j, v, num)
+}
+
+// ordinal handles 第N: a rank when it places something (稳居世界第二位, 排全省第2),
+// else an ordinal (第十三届, 第五次会议).
+func (s *scanner) ordinal(di, i, j int, v float64) int {
+	placed := false
+	for _, w := range []string{"世界", "全球", "全国", "全省", "全市", "全区", "全县", "居", "排", "列", "位", "排名", "跃升", "升至", "保持"} {
+		for k := max(0, di-6); k < di; k++ {
+			if s.at(k, w) && k+len([]rune(w)) >= di-3 {
+				placed = true
+			}
+		}
+	}
+	if j < len(s.rs) && (s.rs[j] == '位' || s.rs[j] == '名') && !s.at(j, "名称") {
+		placed = true
+	}
+	if j < len(s.rs) && strings.ContainsRune("届次批期轮章条款个部", s.rs[j]) {
+		placed = false
+	}
+	if !placed {
+		k := j
+		if k < len(s.rs) && !strings.ContainsRune(clausePunct+"、", s.rs[k]) {
+			k++
+		}
+		s.addNon(s.str(di, k), kindOrder, "序数")
+		return k
+	}
+	f := s.newFig(di, j, v)
+	f.unit = report.RankUnit
+	f.measure = "排名"
+	s.finish(f, di, j)
+	return j
+}
+
+// chinese classifies the run of Chinese numerals at i.
+func (s *scanner) chinese(i int) int {
+	// Set phrases: 一带一路, 千方百计.
+	for _, p := range fixedPhrases {
+		pr := []rune(p)
+		for k := 0; k < len(pr); k++ {
+			if pr[k] == s.rs[i] && s.at(i-k, p) {
+				s.addNon(p, kindName, "固定说法")
+				return i - k + len(pr)
+			}
+		}
+	}
+	j := i
+	for j < len(s.rs) && (isNumeral(s.rs[j]) || s.rs[j] == '半' && j == i) {
+		j++
+	}
+	run := s.str(i, j)
+	next := func(k int) rune {
+		if k < len(s.rs) {
+			return s.rs[k]
+		}
+		return 0
+	}
+	word := func(reason, kind string) int {
+		a, b := i, j
+		if b < len(s.rs) && !strings.ContainsRune(clausePunct+"、—", s.rs[b]) {
+			b++
+		} else if a > 0 && !strings.ContainsRune(clausePunct+"、—", s.rs[a-1]) {
+			a--
+		}
+		s.addNon(s.str(a, b), kind, reason)
+		return j
+	}
+	if run == "半" {
+		if s.endsAt(i, "减") {
+			// 减半征收: a fraction of one half.
+			return s.fraction(i, j, 0.5)
+		}
+		return s.wordAt(i, j, "词语中的数字")
+	}
+	if run == "一" && s.at(j, "半") && !s.at(j+1, "年") {
+		return s.fraction(i, j+1, 0.5)
+	}
+	// Plan names: 十三五, “十四五”.
+	if m := regexp.MustCompile(`^十[一二三四五六七八九]?五`).FindString(run); m != "" && (run == m) {
+		s.addNon(run, kindName, "五年规划")
+		return j
+	}
+	// Party congresses and sessions: 十九大, 十九届二中全会, 第十三届.
+	if next(j) == '大' && len([]rune(run)) >= 2 {
+		s.addNon(run+"大", kindOrder, "党的全国代表大会届次")
+		return j + 1
+	}
+	if next(j) == '届' || s.at(j, "中全会") || s.at(j, "次会议") {
+		a := i
+		if a > 0 && s.rs[a-1] == '第' {
+			a--
+		}
+		e := j + 1
+		if s.at(j, "中全会") {
+			e = j + 3
+		}
+		s.addNon(s.str(a, e), kindOrder, "届次")
+		return e
+	}
+	if i > 0 && s.rs[i-1] == '第' {
+		v, ok := report.ParseNumber(run)
+		if ok {
+			return s.ordinal(i-1, i, j, v)
+		}
+	}
+	if next(j) == '是' && (i == 0 || strings.ContainsRune(clausePunct+"、。—", s.rs[i-1])) {
+		s.addNon(run+"是", kindOrder, "列举")
+		return j + 1
+	}
+	// Fractions: 三分之一.
+	if s.at(j, "分之") {
+		k := j + 2
+		e := k
+		for e < len(s.rs) && isNumeral(s.rs[e]) {
+			e++
+		}
+		a, ok1 := report.ParseNumber(run)
+		b, ok2 := report.ParseNumber(s.str(k, e))
+		if ok1 && ok2 && a > 0 && e > k {
+			return s.fraction(i, e, b/a)
+		}
+	}
+	// 翻一番, 翻两番.
+	if i > 0 && s.rs[i-1] == '翻' && next(j) == '番' {
+		v, _ := report.ParseNumber(run)
+		f := s.newFig(i, j+1, v)
+		f.unit = "番"
+		f.measure = "比率"
+		s.finish(f, i, j+1)
+		return j + 1
+	}
+	// Time spans used as time words: 过去五年, 今后五年, 五年来, 近两年.
+	if next(j) == '年' {
+		if s.endsAt(i, "过去") || s.endsAt(i, "今后") || s.endsAt(i, "未来") || s.endsAt(i, "近") || s.endsAt(i, "这") ||
+			s.at(j+1, "来") || s.at(j+1, "间") || s.at(j+1, "行动") || s.at(j+1, "规划") || s.at(j+1, "攻坚") || s.endsAt(i, "今明") {
+			a := i
+			for _, w := range []string{"过去", "今后", "未来", "近", "这", "今明"} {
+				if s.endsAt(i, w) {
+					a = i - len([]rune(w))
+					break
+				}
+			}
+			e := j + 1
+			if s.at(j+1, "来") || s.at(j+1, "间") {
+				e++
+			}
+			s.addNon(s.str(a, e), kindSpan, "时期")
+			return e
+		}
+	}
+	// A leading magnitude stands for one of it after 上 (上千万, 上百亿, 上亿) or alone
+	// before a unit (千亿元).
+	num, mag := splitMagnitude(run)
+	v, ok := report.ParseNumber(num)
+	if num == "" {
+		v, ok = 1, true
+	}
+	if !ok {
+		return word("词语中的数字", kindWord)
+	}
+	unit := s.longestAt(j, countUnits)
+	if mag == "" && next(j) == '强' && v >= 10 {
+		return s.figure(i, j, v, run)
+	}
+	if num == "" && !s.endsAt(i, "上") && !s.endsAt(i, "近") && !s.endsAt(i, "超") && !s.endsAt(i, "数") {
+		return word("数量词，是词语的一部分（亿万、千辛万苦）", kindWord)
+	}
+	if (num == "百" || num == "千") && mag == "" && !s.endsAt(i, "上") {
+		return word("数量词，是词语的一部分（百年、千年）", kindWord)
+	}
+	if mag == "" && v < 10 && (unit == "个" || unit == "种" || unit == "类") && !s.at(j, "个百分点") && !s.at(j, "个月") && !s.at(j, "个工作日") {
+		return word("“两个”“八个”等泛指或提法，不作为数据", kindWord)
+	}
+	if i > 0 && s.rs[i-1] == '“' {
+		return word("引号中的提法", kindName)
+	}
+	if mag == "" && unit == "" {
+		if s.endsAt(i, "上") && strings.ContainsAny(run, "百千万亿") {
+			// 上百, 上千 with a noun: 上千家 is caught above; 上百 alone is a word.
+		}
+		return word("不带单位的数字，是词语的一部分", kindWord)
+	}
+	if mag == "" && v == 1 && unit != "倍" && unit != "番" && unit != "个百分点" && !strings.ContainsAny(run, "十百千") {
+		return word("“一”加量词，是泛指", kindWord)
+	}
+	if s.endsAt(i, "几") || s.endsAt(i, "数") || s.endsAt(i, "多") && mag == "" {
+		return word("约数", kindWord)
+	}
+	if unit == "个" && next(j+1) == '“' {
+		return word("名称", kindName)
+	}
+	return s.figure(i, j, v, run)
+}
+
+// fraction records a fraction (三分之一, 一半, 半) at runes [i, j), with a bound after it.
+func (s *scanner) fraction(i, j int, v float64) int {
+	end := j
+	bound := ""
+	if w := s.longestAt(j, []string{"以上", "以下", "左右", "多"}); w != "" {
+		bound, end = w, j+len([]rune(w))
+	}
+	f := s.newFig(i, end, v)
+	f.unit = ""
+	f.bound = bound
+	s.finish(f, i, end)
+	return end
+}
+
+// wordAt records the numeral at [i, j) as part of a word.
+func (s *scanner) wordAt(i, j int, reason string) int {
+	a, b := i, j
+	if b < len(s.rs) && !strings.ContainsRune(clausePunct+"、—", s.rs[b]) {
+		b++
+	} else if a > 0 && !strings.ContainsRune(clausePunct+"、—", s.rs[a-1]) {
+		a--
+	}
+	s.addNon(s.str(a, b), kindWord, reason)
+	return j
+}
+
+// splitMagnitude splits a Chinese numeral into its number and the magnitude that ends
+// it: 一万亿 → 一 and 万亿, 千亿 → 千 and 亿, 十四亿 → 十四 and 亿.
+func splitMagnitude(run string) (num, mag string) {
+	rs := []rune(run)
+	k := len(rs)
+	for k > 0 && (rs[k-1] == '万' || rs[k-1] == '亿') {
+		k--
+	}
+	if k == 0 {
+		return "", run
+	}
+	return string(rs[:k]), string(rs[k:])
+}
+
+var sortedUnits = func() []string {
+	u := slices.Clone(baseUnits)
+	sort.SliceStable(u, func(a, b int) bool { return len(u[a]) > len(u[b]) })
+	return u
+}()
+
+// figure reads the unit, bounds and range of the number at [i, j) and records the figure.
+func (s *scanner) figure(i, j int, v float64, num string) int {
+	k := j
+	// 6-6.5%: a range before the unit.
+	upper, isRange := 0.0, false
+	if k+1 < len(s.rs) && slices.Contains(rangeSeps, s.rs[k]) && isDigit(s.rs[k+1]) {
+		e := s.numberEnd(k + 1)
+		if u, err := strconv.ParseFloat(s.str(k+1, e), 64); err == nil && u > v {
+			upper, isRange, k = u, true, e
+		}
+	}
+	inner := ""
+	if k < len(s.rs) && (s.rs[k] == '多' || s.rs[k] == '余') {
+		if u := s.unitAt(k + 1); u != "" {
+			inner = string(s.rs[k])
+			k++
+		}
+	}
+	unit := s.unitAt(k)
+	if isNumeral(s.rs[i]) {
+		// A Chinese numeral carries its magnitude in the run: 一万亿元 is 一 with 万亿元.
+		_, mag := splitMagnitude(num)
+		if mag != "" {
+			k -= len([]rune(mag))
+			if inner != "" {
+				k--
+			}
+			unit = s.unitAt(k)
+			if v == 1 && !strings.ContainsAny(strings.TrimSuffix(num, mag), "一") {
+				// 千亿元 → 千 (1000) × 亿元; handled by ParseNumber of the number part.
+			}
+		}
+	}
+	end := k + len([]rune(unit))
+	if unit == "" && s.at(k, "强") {
+		// 全国50强, 百强县: a place within the top N.
+		f := s.newFig(i, k+1, v)
+		f.unit, f.bound, f.measure = report.RankUnit, report.TopBound, "排名"
+		s.finish(f, i, k+1)
+		return k + 1
+	}
+	// 12.88万吨/日: a unit per day, per person.
+	if unit != "" && end+1 < len(s.rs) && s.rs[end] == '/' && strings.ContainsRune("日天年月人户次", s.rs[end+1]) {
+		unit += string(s.rs[end : end+2])
+		end += 2
+	}
+	if unit == "" {
+		if isRange {
+			return j
+		}
+		a := i
+		s.addNon(s.str(a, end), kindWord, "没有单位的数字")
+		return end
+	}
+	// 6%－6.5%: a range after the unit.
+	if !isRange && end+1 < len(s.rs) {
+		sep := ""
+		if slices.Contains(rangeSeps, s.rs[end]) {
+			sep = string(s.rs[end])
+		} else if w := s.longestAt(end, wordSeps); w != "" {
+			sep = w
+		}
+		if sep != "" {
+			b := end + len([]rune(sep))
+			if b < len(s.rs) && isDigit(s.rs[b]) {
+				e := s.numberEnd(b)
+				if u, err := strconv.ParseFloat(s.str(b, e), 64); err == nil && u > v && s.at(e, unit) {
+					upper, isRange, end = u, true, e+len([]rune(unit))
+				}
+			}
+		}
+	}
+	// Suffix bounds: 以上, 左右, and 多/余 after a magnitude (1亿多).
+	suffix := ""
+	if s.at(end, "内") && slices.Contains(timeUnits, unit) {
+		suffix = "内"
+	} else if w := s.longestAt(end, suffixBounds); w != "" {
+		if w == "多" || w == "余" {
+			if inner == "" && isMagnitude(unit) {
+				suffix = w
+			}
+		} else if w != "强" {
+			suffix = w
+		}
+	}
+	pEnd := end + len([]rune(suffix))
+	f := s.newFig(i, pEnd, v)
+	f.unit = unit
+	f.upper, f.isRange = upper, isRange
+	var bounds []string
+	start := i
+	if pre := s.longestBefore(i, prefixBounds); pre != "" && (pre != "上" || isNumeral(s.rs[i])) {
+		if !(pre == "达" && s.endsAt(i, "到达")) {
+			bounds = append(bounds, pre)
+			start = i - len([]rune(pre))
+		}
+	}
+	if inner != "" {
+		bounds = append(bounds, inner)
+	}
+	if suffix != "" {
+		bounds = append(bounds, suffix)
+	}
+	f.bound = strings.Join(bounds, "、")
+	s.finish(f, start, pEnd)
+	// A threshold or a range may be followed by another number: keep scanning after it.
+	return pEnd
+}
+
+func isMagnitude(unit string) bool {
+	return slices.Contains(magnitudes, unit)
+}
+
+// unitAt returns the unit at rune k: a magnitude, a base unit, or both.
+func (s *scanner) unitAt(k int) string {
+	mag := s.longestAt(k, magnitudes)
+	base := s.longestAt(k+len([]rune(mag)), sortedUnits)
+	if mag != "" && isMagnitude(base) {
+		// 万亿 read as 万 + 亿: take the longest magnitude alone.
+		if m2 := s.longestAt(k, magnitudes); len(m2) >= len(mag+base) {
+			return m2
+		}
+	}
+	u := mag + base
+	if base == "人" && (s.at(k+len([]rune(mag)), "人口") || s.at(k+len([]rune(mag)), "人民") || s.at(k+len([]rune(mag)), "人才")) {
+		return mag
+	}
+	// A measure word that is the start of a word is not a unit: 年 of 年均, 次 of 次年.
+	if base == "年" && (s.at(k+len([]rune(mag)), "年均") || s.at(k+len([]rune(mag)), "年度") || s.at(k+len([]rune(mag)), "年底") || s.at(k+len([]rune(mag)), "年末")) {
+		return mag
+	}
+	return u
+}
+
+func (s *scanner) newFig(i, j int, v float64) *fig {
+	return &fig{sec: s.sec, item: s.item, text: s.text, value: v, has: true}
+}
+
+// finish fills in what a figure's phrase at runes [a, b) needs: its sentence, strive
+// word, indicator, measure, nature, basis, period and role.
+func (s *scanner) finish(f *fig, a, b int) {
+	f.phrase = s.str(a, b)
+	f.start = s.off[a]
+	sa, sb := s.sentenceAround(a, b)
+	f.sentence = s.str(sa, sb)
+	ca := s.clauseStart(a, ",，;；:：。！？!?")
+	clause := s.str(ca, a)
+	for _, w := range striveWords {
+		if strings.Contains(clause, w) {
+			f.strive = w
+		}
+	}
+	s.describe(f, a, b, sa)
+	s.nature(f, a, b, sa, sb)
+	s.basisOf(f, ca, b)
+	s.periodOf(f, sa, sb)
+	if s.target[0] >= 0 && a >= s.target[0] && a < s.target[1] {
+		f.role = report.RoleTargets
+		if f.nature == report.Result {
+			f.nature = report.Target
+		}
+	}
+	if f.nature != report.Target {
+		f.strive = ""
+	}
+	if strings.Contains(clause, "拟") || strings.Contains(clause, "安排") && f.nature == report.Target {
+		f.direction = report.Direction("无")
+	}
+	s.figs = append(s.figs, f)
+}
+
+// sentenceAround returns the sentence holding runes [a, b).
+func (s *scanner) sentenceAround(a, b int) (int, int) {
+	sa := a
+	for sa > 0 && !strings.ContainsRune(sentPunct, s.rs[sa-1]) {
+		sa--
+	}
+	for sa < a && (s.rs[sa] == '—' || s.rs[sa] == ' ' || s.rs[sa] == '\u3000') {
+		sa++
+	}
+	sb := b
+	for sb < len(s.rs) && !strings.ContainsRune(sentPunct, s.rs[sb]) {
+		sb++
+	}
+	if sb < len(s.rs) {
+		sb++
+	}
+	for sb < len(s.rs) && strings.ContainsRune("”’」』）)", s.rs[sb]) {
+		sb++
+	}
+	return sa, sb
+}
+
+func (s *scanner) clauseStart(a int, puncts string) int {
+	ca := a
+	for ca > 0 && !strings.ContainsRune(puncts, s.rs[ca-1]) {
+		ca--
+	}
+	return ca
+}
+
+func (s *scanner) clauseEnd(b int, puncts string) int {
+	cb := b
+	for cb < len(s.rs) && !strings.ContainsRune(puncts, s.rs[cb]) {
+		cb++
+	}
+	return cb
+}

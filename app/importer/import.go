@@ -1,0 +1,525 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"workreport/app/report"
+	"workreport/app/zhtext"
+)
+
+// Result is an imported report: the data file's text and the report it loads as.
+type Result struct {
+	YAML       []byte
+	Report     *report.Report
+	Kind       Kind
+	Sections   int
+	Figures    int
+	CloseCalls int // figures whose reading was a close call (审核说明)
+	NonFigures int
+}
+
+// Summary is the one line the command line prints after an import.
+func (r *Result) Summary() string {
+	if r.Figures == 0 {
+		return fmt.Sprintf("%d 个分节，没有找到数据（文中没有带单位的数字）；全部文字已导入", r.Sections)
+	}
+	return fmt.Sprintf("%d 个分节，%d 项数据（全部未审核，其中 %d 项把握不大，已注明原因），%d 处数字不是数据（年份、序号、名称等）",
+		r.Sections, r.Figures, r.CloseCalls, r.NonFigures)
+}
+
+// Import reads a file's bytes (name gives its format) and returns the report it holds.
+func Import(name string, data []byte) (*Result, error) {
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(name, int64(len(data)))
+	}
+	blocks, title, kind, err := readBlocks(name, data)
+	if err != nil {
+		return nil, err
+	}
+	blocks = cutLicence(blocks)
+	if len(blocks) == 0 || !hasText(blocks) {
+		return nil, fail(name, "中没有可导入的文字。请确认选择的文件是否正确。")
+	}
+	m := readMeta(name, title, blocks)
+	secs := buildSections(blocks)
+	assignIDs(secs)
+	assignRoles(secs, m.year)
+	var figs []*fig
+	var nons []nonfig
+	walk(secs, func(s *section) {
+		// A title's numbers are years and names (2018年工作回顾); a figure in a title is
+		// repeated in the text below it.
+		ts := newScanner(s, -1, s.title, m.year)
+		ts.scan()
+		nons = append(nons, ts.nons...)
+		for _, f := range ts.figs {
+			nons = append(nons, nonfig{text: f.phrase, kind: kindWord, reason: "标题中的数字"})
+		}
+		for i, it := range s.items {
+			sc := newScanner(s, i, it, m.year)
+			sc.scan()
+			figs = append(figs, sc.figs...)
+			nons = append(nons, sc.nons...)
+		}
+	})
+	figs, dropped := keepValid(figs)
+	nons = append(nons, dropped...)
+	pairUp(figs, m.year)
+	assignFigureIDs(figs)
+	out, err := render(m, secs, figs, nons)
+	if err != nil {
+		return nil, &Error{File: name, Msg: "导入后无法生成报告数据：" + err.Error(), Err: err}
+	}
+	r, err := report.Load(strings.TrimSuffix(name, filepath.Ext(name))+".yaml", out)
+	if err != nil {
+		return nil, &Error{File: name, Msg: "导入后生成的报告数据未通过校验（这是本软件的问题，请把文件发给维护人员）：" + err.Error(), Err: err}
+	}
+	res := &Result{YAML: out, Report: r, Kind: kind, Figures: len(figs)}
+	r.WalkSections(func(*report.Section) { res.Sections++ })
+	for _, f := range figs {
+		if len(f.notes) > 0 {
+			res.CloseCalls++
+		}
+	}
+	res.NonFigures = len(dedupe(nons))
+	return res, nil
+}
+
+func hasText(blocks []block) bool {
+	for _, b := range blocks {
+		if strings.ContainsFunc(b.text, func(r rune) bool { return r > 127 || r >= '0' && r <= '9' || r >= 'A' && r <= 'z' }) {
+			return true
+		}
+	}
+	return false
+}
+
+func walk(secs []*section, fn func(*section)) {
+	for _, s := range secs {
+		fn(s)
+		walk(s.children, fn)
+	}
+}
+
+// keepValid keeps the figures whose phrase reads back as their number and stands once
+// in their sentence; the sentence is cut to its clause where the phrase recurs. What
+// cannot be kept is listed as a nonfigure, so that no number goes unaccounted for.
+func keepValid(figs []*fig) ([]*fig, []nonfig) {
+	var out []*fig
+	var dropped []nonfig
+	for _, f := range figs {
+		if f.nature != report.Qualitative {
+			p, err := report.ParsePhrase(f.phrase, f.unit, f.bound)
+			if err != nil || p.Value != f.value && !(f.unit == "" && abs(p.Value-f.value) < 1e-9) || p.IsRange != f.isRange {
+				dropped = append(dropped, nonfig{text: f.phrase, kind: kindWord, reason: "未能确定是否为数据，请核对"})
+				continue
+			}
+		}
+		full := f.sentence
+		if !uniqueIn(f) {
+			dropped = append(dropped, nonfig{text: f.phrase, kind: kindWord, reason: "未能确定是否为数据，请核对"})
+			continue
+		}
+		if f.strive != "" && !strings.Contains(f.sentence, f.strive) {
+			// The sentence was cut to its clause: reach back to the strive word.
+			if k := strings.LastIndex(full[:strings.Index(full, f.sentence)+1], f.strive); k >= 0 {
+				wider := full[k : strings.Index(full, f.sentence)+len(f.sentence)]
+				if len(zhtext.IndexAlone(wider, f.phrase)) == 1 {
+					f.sentence = wider
+				}
+			}
+			if !strings.Contains(f.sentence, f.strive) {
+				f.note("“" + f.strive + "”在句子的前文中，请核对")
+				f.strive = ""
+			}
+		}
+		out = append(out, f)
+	}
+	return out, dropped
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// uniqueIn makes the figure's sentence hold its phrase once, cutting it to the clause,
+// or to the text between the neighbouring occurrences.
+func uniqueIn(f *fig) bool {
+	if len(zhtext.IndexAlone(f.sentence, f.phrase)) == 1 {
+		return true
+	}
+	// Position of the phrase within the sentence, from the paragraph offsets.
+	sAt := strings.Index(f.text, f.sentence)
+	for sAt >= 0 && !(sAt <= f.start && f.start < sAt+len(f.sentence)) {
+		next := strings.Index(f.text[sAt+1:], f.sentence)
+		if next < 0 {
+			sAt = -1
+			break
+		}
+		sAt += 1 + next
+	}
+	if sAt < 0 {
+		return false
+	}
+	rel := f.start - sAt
+	s := f.sentence
+	a := strings.LastIndexAny(s[:rel], "，；：,;:")
+	if a < 0 {
+		a = 0
+	} else {
+		a += utf8.RuneLen([]rune(s[a:])[0])
+	}
+	b := strings.IndexAny(s[rel+len(f.phrase):], "，；。：,;:")
+	if b < 0 {
+		b = len(s)
+	} else {
+		b += rel + len(f.phrase)
+	}
+	clause := s[a:b]
+	if len(zhtext.IndexAlone(clause, f.phrase)) == 1 {
+		f.sentence = clause
+		return true
+	}
+	// Between the occurrence before and the one after.
+	hits := zhtext.IndexAlone(s, f.phrase)
+	lo, hi := 0, len(s)
+	for _, h := range hits {
+		if h < rel {
+			lo = h + 1
+		}
+		if h > rel && h < hi {
+			hi = h
+		}
+	}
+	for lo < rel && !utf8.RuneStart(s[lo]) {
+		lo++
+	}
+	for hi < len(s) && !utf8.RuneStart(s[hi]) {
+		hi++
+	}
+	if lo > rel || hi < rel+len(f.phrase) {
+		return false
+	}
+	cut := s[lo:hi]
+	if len(zhtext.IndexAlone(cut, f.phrase)) == 1 {
+		f.sentence = cut
+		return true
+	}
+	return false
+}
+
+// pairUp pairs each main target with the result of the year before that measures the
+// same indicator, measure, unit and basis in the report's review.
+func pairUp(figs []*fig, year int) {
+	for _, t := range figs {
+		if t.role != report.RoleTargets || t.nature != report.Target {
+			continue
+		}
+		var best *fig
+		close := false
+		for _, r := range figs {
+			if r.nature != report.Result || r.sec.role != report.RoleReview || r.measure != t.measure || r.unit != t.unit || r.basis != t.basis {
+				continue
+			}
+			if r.period != "" && r.period != itoa(year-1) {
+				continue
+			}
+			if r.sec.multiYear && r.period != itoa(year-1) {
+				continue
+			}
+			a, b := normIndicator(t.indicator), normIndicator(r.indicator)
+			switch {
+			case a == b:
+				if best == nil || close {
+					best, close = r, false
+				}
+			case len([]rune(a)) >= 4 && len([]rune(b)) >= 4 && (strings.HasSuffix(a, b) || strings.HasSuffix(b, a)):
+				if best == nil {
+					best, close = r, true
+				}
+			}
+		}
+		if best != nil && (best.pair == nil) {
+			t.pair = best
+			best.pair = t
+			if close {
+				t.note("与“" + best.indicator + "”的对应按名称相近推断，请核对")
+			}
+		}
+	}
+}
+
+func normIndicator(s string) string {
+	for _, w := range []string{"全国", "全年", "我国", "城镇"} {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return s
+}
+
+func assignFigureIDs(figs []*fig) {
+	n := map[*section]int{}
+	for _, f := range figs {
+		n[f.sec]++
+		f.id = f.sec.id + ".f" + strconv.Itoa(n[f.sec])
+	}
+}
+
+func dedupe(nons []nonfig) []nonfig {
+	seen := map[string]bool{}
+	var out []nonfig
+	for _, n := range nons {
+		if n.text == "" || seen[n.text] {
+			continue
+		}
+		seen[n.text] = true
+		out = append(out, n)
+	}
+	return out
+}
+
+// meta is what the text says about itself.
+type meta struct {
+	title, place, meeting, date string
+	year                        int
+	kind                        report.SourceKind
+	notes                       []string
+}
+
+var (
+	dateRe     = regexp.MustCompile(`((?:19|20|21)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日`)
+	meetingRe  = regexp.MustCompile(`第[一二三四五六七八九十]+届[^，。\s]{0,14}?人民代表大会(?:常务委员会)?第[一二三四五六七八九十]+次会议`)
+	placeRe    = regexp.MustCompile(`([\p{Han}]{2,7}?(?:省|市|自治区|自治州|县|区|盟|旗))第[一二三四五六七八九十]+届人民代表大会`)
+	govRe      = regexp.MustCompile(`([\p{Han}]{2,7}?(?:省|市|自治区|自治州|县|区))人民政府`)
+	reviewYear = regexp.MustCompile(`((?:19|20|21)[0-9]{2})年(?:工作)?回顾`)
+	digestRe   = regexp.MustCompile(`本报|记者|摘录|摘要|节选|图解`)
+)
+
+func readMeta(name, title string, blocks []block) meta {
+	var m meta
+	head := ""
+	for i, b := range blocks {
+		if i > 12 || len(head) > 4000 {
+			break
+		}
+		head += b.text + "\n"
+	}
+	all := ""
+	for _, b := range blocks {
+		all += b.text + "\n"
+	}
+	if mm := meetingRe.FindString(head); mm != "" {
+		m.meeting = mm
+	} else if mm := meetingRe.FindString(all); mm != "" {
+		m.meeting = mm
+	}
+	if d := dateRe.FindStringSubmatch(head); d != nil {
+		m.date = d[0]
+	}
+	switch {
+	case strings.Contains(m.meeting, "全国人民代表大会") || strings.Contains(head, "代表国务院") || strings.Contains(head, "国务院总理"):
+		m.place = "全国"
+	default:
+		if p := placeRe.FindStringSubmatch(head); p != nil {
+			m.place = p[1]
+		} else if p := govRe.FindStringSubmatch(head); p != nil {
+			m.place = p[1]
+		}
+	}
+	// The year: the date of the meeting, else the year after the one reviewed, else a
+	// year in the title, else a year in the file's name.
+	switch {
+	case m.date != "" && m.meeting != "":
+		m.year, _ = strconv.Atoi(dateRe.FindStringSubmatch(m.date)[1])
+	case reviewYear.MatchString(all):
+		v, _ := strconv.Atoi(reviewYear.FindStringSubmatch(all)[1])
+		m.year = v + 1
+	case yearOf(title) > 0:
+		m.year = yearOf(title)
+	case m.date != "":
+		m.year, _ = strconv.Atoi(dateRe.FindStringSubmatch(m.date)[1])
+	}
+	if m.year == 0 {
+		if y := regexp.MustCompile(`(?:19|20|21)[0-9]{2}`).FindString(filepath.Base(name)); y != "" {
+			m.year, _ = strconv.Atoi(y)
+			m.notes = append(m.notes, "年份取自文件名，请核对")
+		}
+	}
+	if m.year == 0 {
+		m.year = mostFrequentYear(all)
+		m.notes = append(m.notes, "文中未写明报告年份，暂取文中最常出现的年份，请核对")
+	}
+	// The title: the markup's, else a short line naming the report, else one made from
+	// the year and place.
+	if title == "" || !strings.Contains(title, "报告") {
+		title = ""
+		for i, b := range blocks {
+			if i > 8 {
+				break
+			}
+			if strings.Contains(b.text, "政府工作报告") && utf8.RuneCountInString(b.text) <= 40 {
+				title = b.text
+				break
+			}
+		}
+	}
+	placeName := m.place
+	if placeName == "全国" {
+		placeName = "国务院"
+	}
+	switch {
+	case title == "":
+		title = fmt.Sprintf("%d年%s政府工作报告", m.year, placeName)
+	case yearOf(title) == 0:
+		if !strings.Contains(title, placeName) {
+			title = placeName + title
+		}
+		title = fmt.Sprintf("%d年%s", m.year, title)
+	}
+	m.title = title
+	m.kind = report.Official
+	if digestRe.MatchString(head) {
+		m.kind = report.Excerpt
+		m.notes = append(m.notes, "文本像是报刊的摘录或图解，而不是报告全文")
+	}
+	return m
+}
+
+func mostFrequentYear(s string) int {
+	count := map[int]int{}
+	best := 0
+	for _, y := range yearRe.FindAllStringSubmatch(s, -1) {
+		v, _ := strconv.Atoi(y[1])
+		count[v]++
+		if count[v] > count[best] {
+			best = v
+		}
+	}
+	if best == 0 {
+		return 2000
+	}
+	return best
+}
+
+// The data file, as YAML. Field order follows the hand-written files.
+type yReport struct {
+	Format     int          `yaml:"format"`
+	Title      string       `yaml:"title"`
+	Place      string       `yaml:"place,omitempty"`
+	Year       int          `yaml:"year"`
+	Source     ySource      `yaml:"source"`
+	Sections   []*ySection  `yaml:"sections"`
+	Figures    []yFigure    `yaml:"figures"`
+	NonFigures []yNonFigure `yaml:"nonfigures,omitempty"`
+}
+
+type ySource struct {
+	Kind    string `yaml:"kind"`
+	Meeting string `yaml:"meeting,omitempty"`
+	Date    string `yaml:"date,omitempty"`
+	Note    string `yaml:"note,omitempty"`
+}
+
+type ySection struct {
+	ID       string      `yaml:"id"`
+	Title    string      `yaml:"title"`
+	Role     string      `yaml:"role"`
+	Items    []string    `yaml:"items,omitempty"`
+	Sections []*ySection `yaml:"sections,omitempty"`
+}
+
+type yFigure struct {
+	ID        string  `yaml:"编号"`
+	Indicator string  `yaml:"指标"`
+	Nature    string  `yaml:"性质"`
+	Measure   string  `yaml:"口径"`
+	Role      string  `yaml:"角色,omitempty"`
+	Period    string  `yaml:"时期,omitempty"`
+	Basis     string  `yaml:"基础,omitempty"`
+	Value     *number `yaml:"数值,omitempty"`
+	Upper     *number `yaml:"上限,omitempty"`
+	Unit      *string `yaml:"单位,omitempty"`
+	Bound     string  `yaml:"限定,omitempty"`
+	Strive    string  `yaml:"力争,omitempty"`
+	Direction string  `yaml:"方向,omitempty"`
+	Phrase    string  `yaml:"原文表述"`
+	Sentence  string  `yaml:"原文"`
+	Pair      string  `yaml:"对应,omitempty"`
+	Review    string  `yaml:"审核"`
+	Note      string  `yaml:"审核说明,omitempty"`
+}
+
+type yNonFigure struct {
+	Text   string `yaml:"文本"`
+	Kind   string `yaml:"类别"`
+	Reason string `yaml:"说明,omitempty"`
+}
+
+// number writes a figure's value as the text prints it, never in exponent form.
+type number float64
+
+func (n number) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: report.FormatNumber(float64(n))}, nil
+}
+
+func render(m meta, secs []*section, figs []*fig, nons []nonfig) ([]byte, error) {
+	y := yReport{Format: 2, Title: m.title, Place: m.place, Year: m.year}
+	y.Source = ySource{Kind: string(m.kind), Meeting: m.meeting, Date: m.date, Note: strings.Join(m.notes, "；")}
+	var conv func(s *section) *ySection
+	conv = func(s *section) *ySection {
+		ys := &ySection{ID: s.id, Title: s.title, Role: string(s.role), Items: s.items}
+		for _, c := range s.children {
+			ys.Sections = append(ys.Sections, conv(c))
+		}
+		return ys
+	}
+	for _, s := range secs {
+		y.Sections = append(y.Sections, conv(s))
+	}
+	for _, f := range figs {
+		yf := yFigure{ID: f.id, Indicator: f.indicator, Nature: string(f.nature), Measure: f.measure,
+			Period: f.period, Basis: string(f.basis), Bound: f.bound, Strive: f.strive,
+			Direction: string(f.direction), Phrase: f.phrase, Sentence: f.sentence,
+			Review: string(report.Unconfirmed), Note: strings.Join(f.notes, "；")}
+		if f.role == report.RoleTargets && f.sec.role != report.RoleTargets {
+			yf.Role = string(report.RoleTargets)
+		}
+		if f.has && f.nature != report.Qualitative {
+			v, unit := number(f.value), f.unit
+			yf.Value, yf.Unit = &v, &unit
+			if f.isRange {
+				u := number(f.upper)
+				yf.Upper = &u
+			}
+		}
+		if f.pair != nil && f.nature == report.Target {
+			yf.Pair = f.pair.id
+		}
+		y.Figures = append(y.Figures, yf)
+	}
+	for _, n := range dedupe(nons) {
+		y.NonFigures = append(y.NonFigures, yNonFigure{Text: n.text, Kind: n.kind, Reason: n.reason})
+	}
+	var buf bytes.Buffer
+	buf.WriteString("# 由“政府工作报告图解”导入生成。全部数据均为“未审核”：是软件从原文中识别的，\n")
+	buf.WriteString("# 请逐项对照原文核对；“审核说明”写明了软件把握不大的地方，建议先看这些。\n")
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(y); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

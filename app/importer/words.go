@@ -1,0 +1,97 @@
+package importer
+
+// The vocabulary the extractor reads figures with. It is the common language of Chinese
+// government reports (units, qualifiers, verbs, set phrases), not the words of any one
+// report.
+
+// baseUnits are the units and measure words a number may carry, after an optional
+// magnitude (万, 亿, 万亿 …). Longer units are tried first.
+var baseUnits = []string{
+	"个百分点", "百分点", "个工作日", "工作日", "个月", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "千米",
+	"公里", "公顷", "美元", "欧元", "元", "斤", "吨", "亩", "人次", "人", "户", "套", "间", "张",
+	"%", "‰", "倍", "番", "个", "家", "项", "件", "所", "座", "条", "次", "台", "辆", "名", "位",
+	"种", "类", "处", "栋", "艘", "架", "枚", "颗", "部", "起", "宗", "场", "批", "片", "只", "头",
+	"年", "天", "日", "小时", "分钟", "周", "岁", "米", "度", "点", "册", "本", "份", "支", "根",
+	"层", "轮", "道", "期", "届", "档", "万", "亿", "千", "百",
+}
+
+// magnitudes may stand between a number and its unit: 74.4万亿元, 1361万人.
+var magnitudes = []string{"万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万", "千", "百"}
+
+// countUnits are the measure words of a count written in Chinese numerals (十件, 两个);
+// a Chinese numeral with no unit is a word, not a figure.
+var countUnits = []string{
+	"个百分点", "个工作日", "个月", "个", "件", "项", "家", "所", "座", "条", "次", "批", "种", "类",
+	"位", "名", "倍", "番", "年", "天", "万", "亿", "千", "百", "大类", "处", "轮", "场", "台", "档",
+}
+
+// prefixBounds are qualifiers printed before a number, longest first.
+var prefixBounds = []string{
+	"不低于", "不高于", "不超过", "不少于", "不多于", "控制在", "超过", "突破", "接近", "达到",
+	"超", "近", "约", "达", "逾", "上",
+}
+
+// suffixBounds are qualifiers printed after a number and its unit.
+var suffixBounds = []string{"及以上", "以上", "以下", "以内", "之内", "左右", "上下", "多", "余", "强"}
+
+// striveWords mark a target the government will strive for.
+var striveWords = []string{"力争", "争取"}
+
+// thresholdNouns follow a threshold that defines a category: 10亿元以上项目,
+// 月销售额10万元以下的小规模纳税人, 3岁以下婴幼儿.
+var thresholdNouns = []string{
+	"的", "项目", "企业", "工业", "城市", "人口", "家庭", "纳税人", "小微", "个体", "婴幼儿", "儿童",
+	"老人", "老年人", "群体", "重大", "大中", "中小", "标准", "贷款", "农户", "居民", "职工",
+}
+
+// categoryNouns follow a floor written with 超 that names a class of things: 超百亿企业,
+// 产值超千亿元产业集群.
+var categoryNouns = []string{"企业", "产业链", "产业集群", "集群", "项目", "园区", "县", "城市", "龙头"}
+
+// verbs sit between an indicator and its number; they say what the number measures.
+var (
+	growthVerbs  = []string{"增长", "增加", "提高", "提升", "扩大", "上升", "增收", "增幅"}
+	riseVerbs    = []string{"上涨", "涨幅"}
+	declineVerbs = []string{"下降", "降低", "减少", "回落", "下调", "压减", "缩减", "压缩", "降幅"}
+	levelVerbs   = []string{
+		"提高到", "提升到", "增加到", "增长到", "扩大到", "下降到", "降低到", "减少到", "降到", "降至",
+		"提高至", "增至", "减至", "达到", "达", "超过", "突破", "保持在", "稳定在", "控制在", "为", "是",
+		"有", "共", "累计", "实现", "完成", "新增", "占", "减", "增", "到", "至", "拟按", "按", "安排", "拟安排",
+		"发行", "投入", "下达", "分别", "年均", "平均", "均", "同比", "比上年", "比去年", "全年", "总量",
+	}
+)
+
+// clauseLead are words that open a clause without naming its subject.
+var clauseLead = []string{
+	"其中", "同时", "并且", "并", "而且", "以及", "和", "与", "及", "还", "也", "又", "再", "共", "均",
+	"全年", "今年", "去年", "当年", "上年", "累计", "力争", "争取", "要", "将", "拟", "预计", "约",
+}
+
+// genericSubjects name a measure, not an indicator: in "国内生产总值增长6.6%，总量突破
+// 90万亿元", 总量 is the GDP's.
+var genericSubjects = []string{"总量", "总额", "规模", "增速", "增幅", "比重", "占比", "其中", "总数", "数量", "人数"}
+
+// listTails are the nouns that several listed indicators share: in "高技术制造业、装备
+// 制造业增加值分别增长8.9%、7.7%", each industry's 增加值.
+var listTails = []string{
+	"增加值", "投资", "收入", "营业收入", "产量", "产值", "能耗", "用水量", "排放量", "总额", "规模",
+	"比重", "利润", "销售额", "人数", "面积", "里程", "增速", "价格", "消费", "出口", "进口", "贷款",
+}
+
+// pastCues mark a sentence of a plan or target section that states a result.
+var pastCues = []string{"去年", "过去一年", "一年来", "过去五年", "五年来", "已经", "已有", "已", "累计", "刚刚过去", "上一年"}
+
+// futureCues mark a sentence of a review that states a target.
+var futureCues = []string{"今年", "明年", "将", "拟", "力争", "争取", "要", "计划", "预期目标"}
+
+// fixedPhrases hold numerals as words: slogans, programmes and set phrases of Chinese
+// public life, whatever report they appear in.
+var fixedPhrases = []string{
+	"一带一路", "一国两制", "一老一小", "一网通办", "一网统管", "一件事", "一站式", "一揽子", "一次性",
+	"一窗受理", "一体化", "一把手", "一线", "一流", "一号文件", "一张网", "一张图", "一盘棋",
+	"两个毫不动摇", "两个维护", "两个确立", "两个一百年", "两个大局", "两新", "两重", "两岸", "两会", "两高",
+	"三去一降一补", "三大攻坚战", "三农", "三北", "三重压力", "三医", "三个代表", "三严三实", "三公",
+	"四个意识", "四个自信", "四个全面", "四风", "五位一体", "五大发展理念", "六稳", "六保", "八项规定",
+	"新三样", "双减", "双碳", "双循环", "双一流", "双创", "双拥", "十大", "百千万", "千万工程", "万众",
+	"千方百计", "千家万户", "万物", "百姓", "千百年", "三中全会", "四中全会", "五中全会", "六中全会",
+}
