@@ -45,6 +45,9 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 		// 近14亿人口, 解决3亿多农村人口饮水安全问题: the noun after the number.
 		after := s.str(b, s.clauseEnd(b, clausePunct+"、"))
 		after = strings.TrimPrefix(after, "的")
+		if k := strings.Index(after, "的"); k > 0 {
+			after = after[:k] // 近14亿人口的发展中大国: 人口
+		}
 		subject = clip(after, 12)
 		if subject != "" {
 			f.note("指标名称取自数字后面的词语，请核对")
@@ -458,7 +461,11 @@ func (s *scanner) qualitative() {
 				f := &fig{sec: s.sec, item: s.item, text: s.text, nature: report.Qualitative, measure: "评价", role: report.RoleTargets}
 				f.phrase = clause[loc[0]:]
 				f.start = s.off[pa]
-				subj, _ := trimSubject(clause[:loc[0]])
+				// The subject as printed: its verb (居民收入增长) is part of the name.
+				subj := strings.Trim(clause[:loc[0]], "—-“”\"（）() ")
+				for _, w := range clauseLead {
+					subj = strings.TrimPrefix(subj, w)
+				}
 				if subj == "" {
 					subj = clause
 				}
