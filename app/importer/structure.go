@@ -57,7 +57,7 @@ func splitHeading(b block) (kind, title, rest string) {
 	k := numberingKind(b.text)
 	if k == "" {
 		// A heading named by its part of the report; a page's layout may put a bare
-		// number before it ("1 2022年工作回顾").
+		// number before it (a page number left on the heading's line).
 		if n <= 24 && roleHeading.MatchString(b.text) && !strings.ContainsAny(b.text, "，。；,;") {
 			return "kw", b.text, ""
 		}
