@@ -288,13 +288,19 @@ func (s *scanner) nature(f *fig, a, b, sa, sb int) {
 	switch s.role {
 	case report.RoleReview:
 		f.nature = report.Result
-		if hasAny(before, futureCues) && !hasAny(before, pastCues) {
+		if prospective(s.str(0, min(len(s.rs), 12))) && !hasAny(pastOnly(before), pastCues) {
+			f.nature = report.Target
+			f.note("所在段落以展望开头（如“今后五年”），按目标处理")
+		} else if hasAny(before, futureCues) && !hasAny(before, pastCues) {
 			f.nature = report.Target
 			f.note("在回顾部分，但所在分句是计划或目标，按目标处理")
 		}
 	case report.RolePlan, report.RoleTargets:
 		f.nature = report.Target
-		if hasAny(pastOnly(before), pastCues) || hasAny(pastOnly(sentence[:min(len(sentence), strings.Index(sentence, f.phrase)+1)]), []string{"去年", "过去一年", "过去五年", "刚刚过去"}) {
+		if retrospective(s.str(0, min(len(s.rs), 12))) && !hasAny(before, futureCues) {
+			f.nature = report.Result
+			f.note("所在段落以回顾开头（如“过去五年”），按实绩处理")
+		} else if hasAny(pastOnly(before), pastCues) || hasAny(pastOnly(sentence[:min(len(sentence), strings.Index(sentence, f.phrase)+1)]), []string{"去年", "过去一年", "过去五年", "刚刚过去"}) {
 			f.nature = report.Result
 			f.note("在工作安排部分，但所在句子讲已取得的结果，按实绩处理")
 		}
@@ -305,6 +311,17 @@ func (s *scanner) nature(f *fig, a, b, sa, sb int) {
 		}
 		f.note("所在分节不是回顾也不是工作安排，性质由句意推断")
 	}
+}
+
+// retrospective tells whether a paragraph opens by looking back (过去五年，…; 一年来，…):
+// a section titled for achievements and tasks alike reviews in such a paragraph.
+func retrospective(opening string) bool {
+	return hasAnyPrefix(opening, []string{"过去一年", "过去五年", "过去的一年", "过去的五年", "一年来", "五年来", "刚刚过去的"})
+}
+
+// prospective tells whether a paragraph opens by looking ahead (今后五年，…).
+func prospective(opening string) bool {
+	return hasAnyPrefix(opening, []string{"今后五年", "今后一个时期", "未来五年", "新的一年", "展望"})
 }
 
 // changeVerbs follow the value a change starts from: 由50%提高到75%.
@@ -444,7 +461,7 @@ func (s *scanner) findTargets() {
 
 // qualitativePredicate finds a qualitative target's state in a clause without a number:
 // 国际收支基本平衡, 居民收入增长和经济增长基本同步, 主要污染物排放量继续下降.
-var qualitativePredicate = regexp.MustCompile(`(?:(?:基本|继续|持续|稳中|有效|有序|进一步|保持|回稳|明显|总体|稳步|取得|量稳)[^，。；、]{0,8}|同步|平衡|稳定|改善|向好|提质|防控)$`)
+var qualitativePredicate = regexp.MustCompile(`(?:(?:基本|继续|持续|稳中|有效|有序|进一步|保持|回稳|明显|总体|稳步|取得|量稳|统筹)[^，。；、]{0,8}|同步|平衡|稳定|改善|向好|提质|防控)$`)
 
 // qualitative records the main targets stated without a number as 定性 figures.
 func (s *scanner) qualitative() {

@@ -65,6 +65,22 @@ func TestSampleFiguresAndPairs(t *testing.T) {
 	}
 }
 
+// A section that reviews five years and sets the next plan's targets: the paragraph
+// that opens by looking back states results, the rest targets. A target that is only
+// to be assessed (统筹考核) is a qualitative target.
+func TestMixedSectionAndAssessedTarget(t *testing.T) {
+	text := "2024年某市政府工作报告\n\n一、过去五年成就和今后五年目标任务\n\n五年来，全市经济持续健康发展，地区生产总值从2000亿元增加到3200亿元，城镇新增就业28万人。\n\n今后五年，地区生产总值年均增长6%左右，城镇新增就业25万人以上。\n\n二、今年工作安排\n\n今年全市发展主要预期目标是：地区生产总值增长5%左右；能耗强度目标在规划期内统筹考核。\n"
+	r := mustImport(t, "某市.txt", []byte(text)).Report
+	for phrase, want := range map[string]report.Nature{"3200亿元": report.Result, "28万人": report.Result, "6%左右": report.Target, "25万人以上": report.Target} {
+		if f := figureByPhrase(r, phrase); f == nil || f.Nature != want {
+			t.Errorf("%s: %+v, want %s", phrase, f, want)
+		}
+	}
+	if q := figureByPhrase(r, "统筹考核"); q == nil || q.Nature != report.Qualitative || !strings.Contains(q.Indicator, "能耗强度") {
+		t.Errorf("统筹考核: %+v", q)
+	}
+}
+
 func TestEncodings(t *testing.T) {
 	gb, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(sample))
 	le, _ := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewEncoder().Bytes([]byte(sample))
