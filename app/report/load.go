@@ -654,3 +654,7 @@ func clip(s string, n int) string {
 	r := []rune(s)
 	return string(r[:n]) + "…"
 }
+
+// FigureFields are the fields a figure may have in a data file of the current format,
+// in the order they are written.
+func FigureFields() []string { return slices.Clone(figureKeys2) }

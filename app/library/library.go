@@ -1,0 +1,309 @@
+// Package library keeps the reports a user has: those built into the app and those the
+// user saved, in the app's data folder. Listing reads only each file's head; a report is
+// decoded only when it is opened.
+package library
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"workreport/app/report"
+	"workreport/app/safefile"
+)
+
+// Source is a built-in report: its file name and its data file.
+type Source struct {
+	Name string
+	Data []byte
+	// Load decodes it, when there is a faster way than report.Load (a snapshot); nil
+	// loads Data.
+	Load func() (*report.Report, error)
+}
+
+// Entry is one report of the library, as its list shows it.
+type Entry struct {
+	Key         string // "内置/NAME" or the file's path
+	Title       string
+	Place       string
+	Year        int
+	BuiltIn     bool
+	Path        string // the file of a saved report
+	Figures     int    // how many figures it holds
+	Unconfirmed int    // how many of them await review
+	Damaged     string // why the file cannot be opened, or ""
+}
+
+// Label is how the list names the report: place, year and review state.
+func (e Entry) Label() string {
+	place := e.Place
+	if place == "" {
+		place = "（地区未注明）"
+	}
+	s := fmt.Sprintf("%s %d年", place, e.Year)
+	if e.Year == 0 {
+		s = place + " 年份不明"
+	}
+	return s
+}
+
+// State is the entry's review state in a few words.
+func (e Entry) State() string {
+	switch {
+	case e.Damaged != "":
+		return "已损坏"
+	case e.Unconfirmed == 0:
+		return "已审核"
+	case e.Unconfirmed == e.Figures:
+		return fmt.Sprintf("未审核（%d 项）", e.Figures)
+	}
+	return fmt.Sprintf("审核中（%d 项未审核，共 %d 项）", e.Unconfirmed, e.Figures)
+}
+
+// Library is the built-in reports and the folder of saved ones.
+type Library struct {
+	Dir     string // where saved reports live
+	builtIn []Source
+	mu      sync.Mutex
+	damaged map[string]string // found damaged when opened, by key
+}
+
+// New returns the library of the built-in reports and the reports saved in dir.
+func New(dir string, builtIn ...Source) *Library {
+	return &Library{Dir: dir, builtIn: builtIn, damaged: map[string]string{}}
+}
+
+// DefaultDir is where saved reports live: %APPDATA%\WorkReport\reports on Windows,
+// ~/.config/WorkReport/reports on Linux.
+func DefaultDir() (string, error) {
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(base, "WorkReport", "reports"), nil
+}
+
+const builtInPrefix = "内置/"
+
+// List returns the built-in reports, then the saved ones by place and year. A saved file
+// that cannot be read is listed as damaged, with the reason.
+func (l *Library) List() []Entry {
+	var out []Entry
+	for _, s := range l.builtIn {
+		e := head(s.Data)
+		e.Key, e.BuiltIn = builtInPrefix+s.Name, true
+		out = append(out, e)
+	}
+	var saved []Entry
+	files, err := os.ReadDir(l.Dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		saved = append(saved, Entry{Key: l.Dir, Title: filepath.Base(l.Dir), Damaged: "无法读取报告库文件夹：" + err.Error()})
+	}
+	for _, f := range files {
+		if f.IsDir() || !strings.EqualFold(filepath.Ext(f.Name()), ".yaml") || strings.HasPrefix(f.Name(), ".") {
+			continue
+		}
+		path := filepath.Join(l.Dir, f.Name())
+		saved = append(saved, l.readHead(path))
+	}
+	slices.SortStableFunc(saved, func(a, b Entry) int {
+		if c := strings.Compare(a.Place, b.Place); c != 0 {
+			return c
+		}
+		return b.Year - a.Year
+	})
+	return append(out, saved...)
+}
+
+// headLimit caps how much of a file the list reads: the title, place and year come
+// first in every data file.
+const headLimit = 16 << 10
+
+func (l *Library) readHead(path string) Entry {
+	e := Entry{Key: path, Path: path, Title: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))}
+	f, err := os.Open(path)
+	if err != nil {
+		e.Damaged = "无法打开：" + err.Error()
+		return e
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err == nil && info.Size() > report.MaxFileSize {
+		e.Damaged = "文件过大，不是报告数据文件"
+		return e
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		e.Damaged = "读取出错：" + err.Error()
+		return e
+	}
+	h := head(data)
+	h.Key, h.Path = path, path
+	if h.Title == "" {
+		h.Title = e.Title
+	}
+	l.mu.Lock()
+	if why := l.damaged[path]; why != "" && h.Damaged == "" {
+		h.Damaged = why
+	}
+	l.mu.Unlock()
+	return h
+}
+
+var figureLine = regexp.MustCompile(`(?m)^\s*-\s+编号:`)
+
+// head reads the report's title, place and year from the top of its data file, and
+// counts its figures and unconfirmed marks, without decoding the rest.
+func head(data []byte) Entry {
+	var e Entry
+	var top bytes.Buffer
+	sc := bufio.NewScanner(bytes.NewReader(data[:min(len(data), headLimit)]))
+	sc.Buffer(make([]byte, 0, 64<<10), headLimit)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "sections:") || strings.HasPrefix(line, "figures:") {
+			break
+		}
+		top.WriteString(line)
+		top.WriteByte('\n')
+	}
+	var h struct {
+		Title string `yaml:"title"`
+		Place string `yaml:"place"`
+		City  string `yaml:"city"`
+		Year  int    `yaml:"year"`
+	}
+	switch {
+	case bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data):
+		e.Damaged = "不是报告数据文件（不是 UTF-8 文本）"
+	case yaml.Unmarshal(top.Bytes(), &h) != nil:
+		e.Damaged = "文件开头的标题、地区和年份无法读取"
+	case h.Title == "" || h.Year == 0:
+		e.Damaged = "缺少标题或年份，文件可能不完整"
+	case !bytes.Contains(data, []byte("\nfigures:")):
+		e.Damaged = "缺少数据部分，文件可能不完整"
+	}
+	e.Title, e.Year, e.Place = h.Title, h.Year, h.Place
+	if e.Place == "" {
+		e.Place = h.City
+	}
+	e.Figures = len(figureLine.FindAllIndex(data, -1))
+	e.Unconfirmed = bytes.Count(data, []byte("审核: "+string(report.Unconfirmed)))
+	return e
+}
+
+// Open decodes a report of the library and returns it with its data file. A saved file
+// that fails is remembered as damaged, with the reason, for the list.
+func (l *Library) Open(e Entry) (*report.Report, []byte, error) {
+	if e.BuiltIn {
+		for _, s := range l.builtIn {
+			if builtInPrefix+s.Name == e.Key {
+				if s.Load != nil {
+					r, err := s.Load()
+					return r, s.Data, err
+				}
+				r, err := report.Load(s.Name, s.Data)
+				return r, s.Data, err
+			}
+		}
+		return nil, nil, fmt.Errorf("没有内置报告“%s”", strings.TrimPrefix(e.Key, builtInPrefix))
+	}
+	data, err := os.ReadFile(e.Path)
+	if err == nil && len(data) > report.MaxFileSize {
+		err = &report.LoadError{File: filepath.Base(e.Path), Msg: "文件过大，不是报告数据文件"}
+	}
+	var r *report.Report
+	if err == nil {
+		r, err = report.Load(filepath.Base(e.Path), data)
+	}
+	if err != nil {
+		l.mu.Lock()
+		l.damaged[e.Path] = firstLine(err.Error())
+		l.mu.Unlock()
+		return nil, nil, err
+	}
+	return r, data, nil
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+// Same returns the saved report of the same place and year, if there is one.
+func (l *Library) Same(place string, year int) (Entry, bool) {
+	for _, e := range l.List() {
+		if !e.BuiltIn && e.Damaged == "" && e.Place == place && e.Year == year {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// Save writes a report's data file into the library, atomically: the file is replaced
+// only by a complete new one. replace names the saved entry this file takes the place of
+// (the report being edited, or one of the same place and year the user chose to
+// replace); otherwise a new file is made. It returns the entry as the list shows it.
+func (l *Library) Save(data []byte, r *report.Report, replace string) (Entry, error) {
+	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
+		return Entry{}, &safefile.SaveError{Path: filepath.Join(l.Dir, "x.yaml"), Kind: safefile.ErrNoFolder, Err: err}
+	}
+	path := replace
+	if path == "" || strings.HasPrefix(path, builtInPrefix) {
+		path = l.freeName(r)
+	}
+	if err := safefile.Write(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}); err != nil {
+		return Entry{}, err
+	}
+	l.mu.Lock()
+	delete(l.damaged, path)
+	l.mu.Unlock()
+	return l.readHead(path), nil
+}
+
+// freeName is a new file name for a report: its place and year, and a number if taken.
+func (l *Library) freeName(r *report.Report) string {
+	base := fmt.Sprintf("%s%d年政府工作报告", r.Place, r.Year)
+	base = strings.Map(func(c rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, c) || c < 32 {
+			return '_'
+		}
+		return c
+	}, base)
+	for n := 1; ; n++ {
+		name := base + ".yaml"
+		if n > 1 {
+			name = fmt.Sprintf("%s（%d）.yaml", base, n)
+		}
+		p := filepath.Join(l.Dir, name)
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			return p
+		}
+	}
+}
+
+// Remove deletes a saved report. Built-in reports cannot be removed.
+func (l *Library) Remove(e Entry) error {
+	if e.BuiltIn {
+		return errors.New("内置报告不能删除")
+	}
+	if err := os.Remove(e.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("无法删除“%s”：%w。请关闭正在使用它的程序后再试", filepath.Base(e.Path), err)
+	}
+	return nil
+}

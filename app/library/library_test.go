@@ -1,0 +1,105 @@
+package library
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"workreport/app/importer"
+	"workreport/app/report"
+	"workreport/resources"
+)
+
+const sample = "2019年某市政府工作报告\n\n一、2018年工作回顾\n\n过去一年，地区生产总值增长6.6%。城镇新增就业5.2万人。\n\n二、2019年工作安排\n\n今年全市发展主要预期目标是：地区生产总值增长6%左右；城镇新增就业5万人以上。\n"
+
+func imported(t *testing.T) []byte {
+	t.Helper()
+	res, err := importer.Import("某市.txt", []byte(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.YAML
+}
+
+func TestListSaveOpenRemove(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "报告 库")
+	lib := New(dir, Source{Name: resources.ReportName, Data: resources.ReportYAML})
+	list := lib.List()
+	if len(list) != 1 || !list[0].BuiltIn || list[0].Year == 0 || list[0].Place == "" || list[0].State() != "已审核" {
+		t.Fatalf("built-in entry: %+v", list)
+	}
+	data := imported(t)
+	r, err := report.Load("某市.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := lib.Save(data, r, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Place != r.Place || e.Year != 2019 || e.Figures != len(r.Figures()) || e.Unconfirmed != e.Figures || !strings.HasPrefix(e.State(), "未审核") {
+		t.Errorf("saved entry: %+v (report has %d figures)", e, len(r.Figures()))
+	}
+	if same, ok := lib.Same(r.Place, 2019); !ok || same.Path != e.Path {
+		t.Errorf("same place and year not found: %+v", same)
+	}
+	got, gotData, err := lib.Open(e)
+	if err != nil || string(gotData) != string(data) || len(got.Figures()) != len(r.Figures()) {
+		t.Fatalf("reopened: %v", err)
+	}
+	// Saving again over the entry replaces it; a new save beside it gets a new name.
+	if e2, err := lib.Save(data, r, e.Path); err != nil || e2.Path != e.Path {
+		t.Errorf("replace: %+v %v", e2, err)
+	}
+	e3, err := lib.Save(data, r, "")
+	if err != nil || e3.Path == e.Path {
+		t.Errorf("second copy: %+v %v", e3, err)
+	}
+	if n := len(lib.List()); n != 3 {
+		t.Errorf("%d entries, want 3", n)
+	}
+	if err := lib.Remove(e3); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.Remove(list[0]); err == nil {
+		t.Error("a built-in report was removed")
+	}
+	if n := len(lib.List()); n != 2 {
+		t.Errorf("%d entries after removal, want 2", n)
+	}
+}
+
+func TestDamagedFilesAreListed(t *testing.T) {
+	dir := t.TempDir()
+	lib := New(dir)
+	data := imported(t)
+	cases := map[string][]byte{
+		"空.yaml":   nil,
+		"截断.yaml":  data[:len(data)/3],
+		"二进制.yaml": {0x50, 0x4b, 0x03, 0x04, 0, 0, 1},
+		"坏尾.yaml":  append(append([]byte{}, data[:len(data)-40]...), []byte("\n  - 编号: [\n")...),
+	}
+	for name, b := range cases {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list := lib.List()
+	if len(list) != len(cases) {
+		t.Fatalf("%d entries, want %d", len(list), len(cases))
+	}
+	for _, e := range list {
+		if e.Damaged == "" {
+			// Found damaged only when opened: then it is listed so.
+			if _, _, err := lib.Open(e); err == nil {
+				t.Errorf("%s opened", e.Path)
+			}
+		}
+	}
+	for _, e := range lib.List() {
+		if e.Damaged == "" || e.State() != "已损坏" {
+			t.Errorf("%s not listed as damaged: %+v", filepath.Base(e.Path), e)
+		}
+	}
+}

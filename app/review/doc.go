@@ -1,0 +1,406 @@
+// Package review edits a report's data file while a person checks what the software
+// read: a figure's fields, its confirmation, its removal, figures added from the text,
+// and section roles, with undo. Every edit is validated by loading the file again, so
+// the report shown is always exactly the file that will be saved.
+package review
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"workreport/app/report"
+)
+
+// MaxUndo is how many edits Undo can take back: far more than a review session makes
+// between saves, at a few hundred KB each.
+const MaxUndo = 200
+
+// Doc is a report's data file under review.
+type Doc struct {
+	name  string
+	root  *yaml.Node // the document node
+	rep   *report.Report
+	data  []byte   // the file as the report was loaded from it
+	undo  [][]byte // the file before each edit, the latest last
+	dirty bool
+}
+
+// Open reads a data file for review. The file must load as a report.
+func Open(name string, data []byte) (*Doc, error) {
+	r, err := report.Load(name, data)
+	if err != nil {
+		return nil, err
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(bytes.TrimPrefix(data, []byte("\ufeff")), &root); err != nil {
+		return nil, err
+	}
+	return &Doc{name: name, root: &root, rep: r, data: data}, nil
+}
+
+// Report is the report as the file stands now.
+func (d *Doc) Report() *report.Report { return d.rep }
+
+// Bytes is the file as it stands now: what Save writes.
+func (d *Doc) Bytes() []byte { return d.data }
+
+// Dirty reports whether the file was edited since it was opened or MarkSaved was called.
+func (d *Doc) Dirty() bool { return d.dirty }
+
+// MarkSaved records that the file as it stands has been saved.
+func (d *Doc) MarkSaved() { d.dirty = false }
+
+// CanUndo reports whether there is an edit to take back.
+func (d *Doc) CanUndo() bool { return len(d.undo) > 0 }
+
+// Undo takes back the last edit.
+func (d *Doc) Undo() bool {
+	if len(d.undo) == 0 {
+		return false
+	}
+	prev := d.undo[len(d.undo)-1]
+	d.undo = d.undo[:len(d.undo)-1]
+	if err := d.reset(prev); err != nil {
+		return false // the file before an edit always loaded; this cannot happen
+	}
+	d.dirty = true
+	return true
+}
+
+// reset makes data the file as it stands.
+func (d *Doc) reset(data []byte) error {
+	r, err := report.Load(d.name, data)
+	if err != nil {
+		return err
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return err
+	}
+	d.root, d.rep, d.data = &root, r, data
+	return nil
+}
+
+// edit applies change to the file's tree and keeps it only if the file still loads:
+// otherwise the file is left as it was and the loader's message is returned.
+func (d *Doc) edit(change func(top *yaml.Node) error) error {
+	before := d.data
+	top := d.root.Content[0]
+	if err := change(top); err != nil {
+		_ = d.reset(before)
+		return err
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(d.root); err != nil {
+		_ = d.reset(before)
+		return err
+	}
+	_ = enc.Close()
+	if err := d.reset(buf.Bytes()); err != nil {
+		_ = d.reset(before)
+		return err
+	}
+	d.undo = append(d.undo, before)
+	if len(d.undo) > MaxUndo {
+		d.undo = d.undo[1:]
+	}
+	d.dirty = true
+	return nil
+}
+
+// ErrNoFigure is returned for an edit of a figure that is not in the report.
+var ErrNoFigure = errors.New("报告中没有这项数据")
+
+// Set gives a figure's field (its data file name, such as 指标 or 性质) a new value; an
+// empty value removes an optional field. Editing does not confirm the figure.
+func (d *Doc) Set(id, field, value string) error {
+	if !slices.Contains(Editable, field) {
+		return fmt.Errorf("“%s”不能修改", field)
+	}
+	return d.edit(func(top *yaml.Node) error {
+		fm := d.figureNode(top, id)
+		if fm == nil {
+			return ErrNoFigure
+		}
+		setField(fm, field, strings.TrimSpace(value), report.FigureFields())
+		return nil
+	})
+}
+
+// SetMany sets several fields of a figure as one edit, so that fields that must agree
+// (the qualifier with the phrase, a range's upper bound with its value) change together.
+func (d *Doc) SetMany(id string, fields map[string]string) error {
+	for k := range fields {
+		if !slices.Contains(Editable, k) {
+			return fmt.Errorf("“%s”不能修改", k)
+		}
+	}
+	return d.edit(func(top *yaml.Node) error {
+		fm := d.figureNode(top, id)
+		if fm == nil {
+			return ErrNoFigure
+		}
+		for _, k := range report.FigureFields() {
+			if v, ok := fields[k]; ok {
+				setField(fm, k, strings.TrimSpace(v), report.FigureFields())
+			}
+		}
+		return nil
+	})
+}
+
+// Editable are the figure fields a reviewer may change. The phrase and the sentence are
+// the text's own words and are never edited; the number is read from the phrase.
+var Editable = []string{"指标", "性质", "角色", "口径", "时期", "基础", "数值", "上限", "单位", "限定", "力争", "方向", "对应"}
+
+// Confirm marks figures as checked by a person, dropping the software's doubts.
+func (d *Doc) Confirm(ids ...string) error {
+	return d.edit(func(top *yaml.Node) error {
+		for _, id := range ids {
+			fm := d.figureNode(top, id)
+			if fm == nil {
+				return ErrNoFigure
+			}
+			setField(fm, "审核", string(report.Confirmed), report.FigureFields())
+			setField(fm, "审核说明", "", report.FigureFields())
+		}
+		return nil
+	})
+}
+
+// ConfirmSection confirms every figure located in a section and its sub-sections, and
+// returns how many were still unconfirmed.
+func (d *Doc) ConfirmSection(secID string) (int, error) {
+	s := d.rep.Section(secID)
+	if s == nil {
+		return 0, fmt.Errorf("报告中没有分节 %s", secID)
+	}
+	var ids []string
+	for _, f := range s.AllFigures() {
+		if f.IsReported() && !f.Confirmed() {
+			ids = append(ids, f.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	return len(ids), d.Confirm(ids...)
+}
+
+// Remove deletes a figure the software read wrongly. Its words stay accounted for: they
+// are listed among the numbers that are not figures, with the reviewer's reason. A
+// target paired with it loses the pair.
+func (d *Doc) Remove(id string) error {
+	f := d.rep.Figure(id)
+	if f == nil {
+		return ErrNoFigure
+	}
+	return d.edit(func(top *yaml.Node) error {
+		figs := mapValue(top, "figures")
+		for i := 0; i < len(figs.Content); i++ {
+			if fieldValue(figs.Content[i], "编号") == id {
+				figs.Content = slices.Delete(figs.Content, i, i+1)
+				i--
+				continue
+			}
+			if fieldValue(figs.Content[i], "对应") == id {
+				setField(figs.Content[i], "对应", "", report.FigureFields())
+			}
+		}
+		if f.IsReported() && f.Phrase != "" && f.HasValue {
+			nons := mapValue(top, "nonfigures")
+			if nons == nil {
+				nons = &yaml.Node{Kind: yaml.SequenceNode}
+				top.Content = append(top.Content, scalar("nonfigures"), nons)
+			}
+			nons.Content = append(nons.Content, mapping("文本", f.Phrase, "类别", "审核删除", "说明", "审核时确认不是数据"))
+		}
+		return nil
+	})
+}
+
+// SetSectionRole states a section's role: 回顾, 主要目标, 工作安排 or 其他.
+func (d *Doc) SetSectionRole(secID string, role report.Role) error {
+	return d.edit(func(top *yaml.Node) error {
+		sm := findSection(mapValue(top, "sections"), secID)
+		if sm == nil {
+			return fmt.Errorf("报告中没有分节 %s", secID)
+		}
+		setField(sm, "role", string(role), []string{"id", "title", "intro", "items", "sections", "kind", "role", "period", "note"})
+		return nil
+	})
+}
+
+// Fields are a new figure's data file fields, by name.
+type Fields map[string]string
+
+// Add inserts a figure, placed after the figures that come before it in the text. It is
+// marked 未审核 with note, since its fields other than the words are a reading.
+func (d *Doc) Add(f Fields, note string) (string, error) {
+	sec := d.rep.Section(f["章节"])
+	if sec == nil {
+		return "", fmt.Errorf("报告中没有分节 %s", f["章节"])
+	}
+	id := d.newID(sec.ID)
+	err := d.edit(func(top *yaml.Node) error {
+		fm := &yaml.Node{Kind: yaml.MappingNode}
+		order := report.FigureFields()
+		f["编号"] = id
+		f["审核"] = string(report.Unconfirmed)
+		f["审核说明"] = note
+		for _, k := range order {
+			if v := f[k]; v != "" {
+				setField(fm, k, v, order)
+			}
+		}
+		figs := mapValue(top, "figures")
+		figs.Content = slices.Insert(figs.Content, d.insertAt(sec, f["原文"]), fm)
+		return nil
+	})
+	return id, err
+}
+
+// newID makes an unused 编号 for a figure of a section: s2.f7, then s2.f8….
+func (d *Doc) newID(secID string) string {
+	for n := len(d.rep.Figures()) + 1; ; n++ {
+		id := fmt.Sprintf("%s.a%d", secID, n)
+		if d.rep.Figure(id) == nil {
+			return id
+		}
+	}
+}
+
+// insertAt is where a new figure of a section goes in the figures list: after the
+// figures of the sections before it, and after those of its own section whose sentence
+// does not come later in the text.
+func (d *Doc) insertAt(sec *report.Section, sentence string) int {
+	order := map[*report.Section]int{}
+	n := 0
+	d.rep.WalkSections(func(s *report.Section) { order[s] = n; n++ })
+	text := strings.Join(sec.Items, "\n")
+	at := strings.Index(text, sentence)
+	pos := 0
+	for i, g := range d.rep.Figures() {
+		if g.Section == nil {
+			continue
+		}
+		if order[g.Section] < order[sec] || g.Section == sec && strings.Index(text, g.Sentence) <= at {
+			pos = i + 1
+		}
+	}
+	return pos
+}
+
+// Queue is what is left to check: the close calls first, with their reasons, then the
+// other unconfirmed figures, each in the order of the text.
+func (d *Doc) Queue() []*report.Figure {
+	var doubts, rest []*report.Figure
+	for _, f := range d.rep.Figures() {
+		switch {
+		case f.Confirmed() || !f.IsReported():
+		case f.ReviewNote != "":
+			doubts = append(doubts, f)
+		default:
+			rest = append(rest, f)
+		}
+	}
+	return append(doubts, rest...)
+}
+
+func (d *Doc) figureNode(top *yaml.Node, id string) *yaml.Node {
+	figs := mapValue(top, "figures")
+	if figs == nil {
+		return nil
+	}
+	for _, fm := range figs.Content {
+		if fieldValue(fm, "编号") == id {
+			return fm
+		}
+	}
+	return nil
+}
+
+func findSection(seq *yaml.Node, id string) *yaml.Node {
+	if seq == nil {
+		return nil
+	}
+	for _, sm := range seq.Content {
+		if fieldValue(sm, "id") == id {
+			return sm
+		}
+		if c := findSection(mapValue(sm, "sections"), id); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// mapValue is the value node of a mapping's key, or nil.
+func mapValue(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func fieldValue(m *yaml.Node, key string) string {
+	if v := mapValue(m, key); v != nil {
+		return v.Value
+	}
+	return ""
+}
+
+// setField sets a mapping's key to a text value, keeping the keys in order; "" removes it.
+func setField(m *yaml.Node, key, value string, order []string) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			if value == "" {
+				m.Content = slices.Delete(m.Content, i, i+2)
+				return
+			}
+			*m.Content[i+1] = *scalar(value)
+			return
+		}
+	}
+	if value == "" {
+		return
+	}
+	rank := slices.Index(order, key)
+	at := len(m.Content)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if r := slices.Index(order, m.Content[i].Value); r > rank {
+			at = i
+			break
+		}
+	}
+	m.Content = slices.Insert(m.Content, at, scalar(key), scalar(value))
+}
+
+func scalar(v string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Value: v, Tag: "!!str"}
+	if _, err := strconv.ParseFloat(v, 64); err == nil {
+		n.Tag = "" // a number is written plain, as the hand-written files do
+	}
+	return n
+}
+
+func mapping(kv ...string) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m.Content = append(m.Content, scalar(kv[i]), scalar(kv[i+1]))
+	}
+	return m
+}
