@@ -2,7 +2,11 @@
 // and (alongside it) the font and icon the views and charts use.
 package resources
 
-import _ "embed"
+import (
+	"embed"
+	"io/fs"
+	"path"
+)
 
 // ReportName is the file name the embedded report is known by in messages.
 const ReportName = "report.yaml"
@@ -21,6 +25,25 @@ const ReportSnapshotName = "report.snapshot"
 //
 //go:embed report.snapshot
 var ReportSnapshot []byte
+
+// National holds the State Council's government work reports, full text, with their
+// main targets and headline results reviewed by hand: national/national-YEAR.yaml.
+//
+//go:embed national/*.yaml
+var National embed.FS
+
+// NationalReports returns the built-in national reports' file names and data files,
+// oldest first.
+func NationalReports() (names []string, data [][]byte) {
+	entries, _ := fs.ReadDir(National, "national")
+	for _, e := range entries {
+		b, err := National.ReadFile(path.Join("national", e.Name()))
+		if err == nil {
+			names, data = append(names, e.Name()), append(data, b)
+		}
+	}
+	return names, data
+}
 
 // FontName is the file name of the embedded font.
 const FontName = "WenQuanYiMicroHei.ttf"

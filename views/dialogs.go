@@ -267,6 +267,11 @@ func pickFolder(w fyne.Window, dir string, done func(string)) {
 
 // pickReport is Fyne's open dialog for report files. Opening reads; it changes nothing.
 func pickReport(w fyne.Window, dir string, done func(string)) {
+	pickFile(w, dir, []string{".yaml", ".yml"}, done)
+}
+
+// pickFile is Fyne's open dialog for files of the given extensions, starting in dir.
+func pickFile(w fyne.Window, dir string, exts []string, done func(string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			done("")
@@ -276,7 +281,7 @@ func pickReport(w fyne.Window, dir string, done func(string)) {
 		r.Close()
 		done(path)
 	}, w)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 		d.SetLocation(l)
 	}

@@ -13,11 +13,13 @@ import (
 
 	"workreport/app/chart"
 	"workreport/app/export"
+	"workreport/app/library"
 	"workreport/app/report"
 	"workreport/app/report/reporttest"
 	"workreport/app/safefile"
 	"workreport/app/session"
 	"workreport/app/task"
+	"workreport/resources"
 )
 
 // fakeDeps records what the UI asked the outside world for.
@@ -25,6 +27,8 @@ type fakeDeps struct {
 	exportPath string // what the path picker answers
 	folder     string
 	reportPath string
+	importPath string // what the import picker answers
+	lib        *library.Library
 	opened     []string
 	later      []func() // what the UI asked to run after a delay, in order
 }
@@ -55,6 +59,8 @@ func (f *fakeDeps) deps() Deps {
 		OpenFile:   func(p string) error { f.opened = append(f.opened, "open:"+p); return nil },
 		ShowFile:   func(p string) error { f.opened = append(f.opened, "show:"+p); return nil },
 		After:      func(_ time.Duration, fn func()) { f.later = append(f.later, fn) },
+		Library:    f.lib,
+		PickImport: func(_ fyne.Window, _ string, done func(string)) { done(f.importPath) },
 	}
 }
 
@@ -81,7 +87,7 @@ func testUIWith(t testing.TB, size fyne.Size, r *report.Report) (*UI, fyne.Windo
 	t.Helper()
 	a := test.NewTempApp(t)
 	prefs := &session.MemorySettings{}
-	fd := &fakeDeps{}
+	fd := &fakeDeps{lib: testLibrary(t.TempDir())}
 	u := open(a, session.New(r, "", prefs), fd.deps())
 	w := u.win
 	w.Resize(size)
@@ -90,6 +96,17 @@ func testUIWith(t testing.TB, size fyne.Size, r *report.Report) (*UI, fyne.Windo
 	fd.flush() // the first page
 	t.Cleanup(w.Close)
 	return u, w, fd, prefs
+}
+
+// testLibrary is the built-in reports, as the app ships them, and an empty folder for
+// saved ones.
+func testLibrary(dir string) *library.Library {
+	sources := []library.Source{{Name: resources.ReportName, Data: resources.ReportYAML, Load: report.Default}}
+	names, data := resources.NationalReports()
+	for i := range names {
+		sources = append(sources, library.Source{Name: names[i], Data: data[i]})
+	}
+	return library.New(dir, sources...)
 }
 
 // started runs the app's started hook, as the driver does when the app runs.

@@ -25,6 +25,9 @@ func nativeDialogs(d *Deps) {
 	if d.PickReport == nil {
 		d.PickReport = nativeOpen
 	}
+	if d.PickImport == nil {
+		d.PickImport = nativeImport
+	}
 }
 
 // answer reports a dialog's answer on the UI goroutine: the path, or "" when the user
@@ -60,6 +63,14 @@ func nativeFolder(_ fyne.Window, dir string, done func(string)) {
 func nativeOpen(_ fyne.Window, dir string, done func(string)) {
 	go func() {
 		path, err := dialog.File().Title("打开报告").Filter("报告数据文件", "yaml", "yml").
+			SetStartDir(dir).Load()
+		answer(path, err, done)
+	}()
+}
+
+func nativeImport(_ fyne.Window, dir string, done func(string)) {
+	go func() {
+		path, err := dialog.File().Title("导入报告").Filter("报告原文（Word、网页、文本）", "docx", "html", "htm", "txt", "md").
 			SetStartDir(dir).Load()
 		answer(path, err, done)
 	}()

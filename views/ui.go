@@ -18,6 +18,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"workreport/app/chart"
+	"workreport/app/importer"
+	"workreport/app/library"
 	"workreport/app/meta"
 	"workreport/app/report"
 	"workreport/app/session"
@@ -54,6 +56,13 @@ type Deps struct {
 	ShowFile   func(path string) error // shows a file selected in its folder
 	// After runs fn on the UI goroutine after a delay.
 	After func(d time.Duration, fn func())
+	// Library holds the built-in reports and those the user saved.
+	Library *library.Library
+	// PickImport asks for a report's original text to import (.docx, .html, .txt).
+	PickImport func(w fyne.Window, dir string, done func(path string))
+	// ReadImport imports a file; Import imports bytes (pasted text) under a file name.
+	ReadImport func(path string) (*importer.Result, error)
+	Import     func(name string, data []byte) (*importer.Result, error)
 }
 
 // withDefaults fills in the actions left nil: the system's file dialogs where there are
@@ -74,6 +83,22 @@ func (d Deps) withDefaults(u *UI) Deps {
 	}
 	if d.ShowFile == nil {
 		d.ShowFile = showFile
+	}
+	if d.PickImport == nil {
+		d.PickImport = pickImport
+	}
+	if d.ReadImport == nil {
+		d.ReadImport = importer.ReadFile
+	}
+	if d.Import == nil {
+		d.Import = importer.Import
+	}
+	if d.Library == nil {
+		dir, err := library.DefaultDir()
+		if err != nil {
+			dir = filepath.Join(os.TempDir(), "WorkReport", "reports")
+		}
+		d.Library = library.New(dir)
 	}
 	if d.After == nil {
 		d.After = func(delay time.Duration, fn func()) { time.AfterFunc(delay, func() { fyne.Do(fn) }) }
@@ -112,6 +137,15 @@ type UI struct {
 	syncing    bool         // true while the tree follows the session, so its callback does not navigate
 	themeItems [2]*fyne.MenuItem
 	right      fyne.CanvasObject // the search bar and the panel
+
+	headerText  *textBlock      // the open report's name and review state, above the navigation
+	review      *reviewPage     // the review page, while reviewing
+	reviewing   bool            // the review page is on show
+	editing     bool            // an edit is being shown; the page on show stays
+	editForm    *figureForm     // the open edit dialog's fields
+	infoForm    [3]*dialogEntry // the open report-information dialog's title, place and year
+	addText     *readOnlyText   // the open add dialog's text
+	libraryRows *fyne.Container // the open library dialog's rows
 }
 
 // open builds the main window for a session: the theme, whose font is parsed in the
@@ -127,6 +161,12 @@ func open(a fyne.App, sess *session.Session, deps Deps) *UI {
 	u.charts = chart.NewCache(u.deps.Exec)
 	u.applyTheme()
 	u.build()
+	if sess.Entry() == "" && sess.ReportPath() == "" {
+		// The report given without a file is the library's first built-in one.
+		if list := u.deps.Library.List(); len(list) > 0 && list[0].BuiltIn {
+			sess.SetEntry(list[0].Key)
+		}
+	}
 	sess.OnChange(u.pageChanged)
 	a.Lifecycle().SetOnStarted(func() { u.deps.After(firstPageDelay, u.pageChanged) })
 	u.restoreSize()
@@ -135,6 +175,7 @@ func open(a fyne.App, sess *session.Session, deps Deps) *UI {
 		w.Close()
 	})
 	w.SetIcon(appIcon)
+	w.SetOnDropped(u.dropped)
 	w.SetMaster()
 	return u
 }
@@ -226,6 +267,7 @@ func (u *UI) build() {
 		newButton("搜索", theme.SearchIcon(), u.search.open),
 		newButton("导出Excel", theme.DocumentSaveIcon(), func() { u.action(u.exportExcel) }),
 		newButton("导出图表", theme.FileImageIcon(), func() { u.action(u.exportCharts) }),
+		newButton("审核", theme.ConfirmIcon(), func() { u.action(u.showReview) }),
 		layout.NewSpacer(),
 		u.pageLabel,
 		newButton("", theme.ZoomOutIcon(), func() { u.zoom(-1) }),
@@ -235,7 +277,7 @@ func (u *UI) build() {
 	loading := mutedText("正在打开报告…", theme.SizeNameText)
 	u.content = container.NewStack(container.NewCenter(loading))
 	u.right = container.NewBorder(u.search.root, nil, nil, nil, u.content)
-	u.split = container.NewHSplit(u.tree, u.right)
+	u.split = container.NewHSplit(container.NewBorder(u.reportHeader(), nil, nil, nil, u.tree), u.right)
 	u.split.Offset = 0.22
 	u.normal = container.NewBorder(toolbar, u.statusBar, nil, nil, u.split)
 	u.win.SetContent(u.normal)
@@ -244,8 +286,14 @@ func (u *UI) build() {
 	u.shortcuts()
 }
 
-// pageChanged shows the session's current page.
+// pageChanged shows the session's current page. While an edit is shown, the review
+// page stays.
 func (u *UI) pageChanged() {
+	u.refreshHeader()
+	if u.editing {
+		return
+	}
+	u.reviewing = false
 	p := u.sess.Current()
 	pn := u.panels[p.ID]
 	if pn == nil {
@@ -458,6 +506,10 @@ func (u *UI) shortcuts() {
 	add(fyne.KeyF, ctrl, u.search.open)
 	add(fyne.KeyE, ctrl, u.exportExcel)
 	add(fyne.KeyO, ctrl, u.openReport)
+	add(fyne.KeyI, ctrl, u.importFile)
+	add(fyne.KeyS, ctrl, u.saveToLibrary)
+	add(fyne.KeyL, ctrl, u.showLibrary)
+	add(fyne.KeyZ, ctrl, u.undoEdit)
 	add(fyne.KeyEqual, ctrl, func() { u.zoom(1) })
 	add(fyne.KeyEqual, ctrl|fyne.KeyModifierShift, func() { u.zoom(1) })
 	add(fyne.KeyMinus, ctrl, func() { u.zoom(-1) })

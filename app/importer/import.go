@@ -297,12 +297,15 @@ type meta struct {
 }
 
 var (
-	dateRe     = regexp.MustCompile(`((?:19|20|21)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日`)
-	meetingRe  = regexp.MustCompile(`第[一二三四五六七八九十]+届[^，。\s]{0,14}?人民代表大会(?:常务委员会)?第[一二三四五六七八九十]+次会议`)
-	placeRe    = regexp.MustCompile(`([\p{Han}]{2,7}?(?:省|市|自治区|自治州|县|区|盟|旗))第[一二三四五六七八九十]+届人民代表大会`)
-	govRe      = regexp.MustCompile(`([\p{Han}]{2,7}?(?:省|市|自治区|自治州|县|区))人民政府`)
-	reviewYear = regexp.MustCompile(`((?:19|20|21)[0-9]{2})年(?:工作)?回顾`)
-	digestRe   = regexp.MustCompile(`本报|记者|摘录|摘要|节选|图解`)
+	dateRe    = regexp.MustCompile(`((?:19|20|21)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日`)
+	meetingRe = regexp.MustCompile(`第[一二三四五六七八九十]+届[^，。\s]{0,14}?人民代表大会(?:常务委员会)?第[一二三四五六七八九十]+次会议`)
+	placeRe   = regexp.MustCompile(`([\p{Han}]{2,7}?(?:省|市|自治区|自治州|县|区|盟|旗))第[一二三四五六七八九十]+届人民代表大会`)
+	govRe     = regexp.MustCompile(`([\p{Han}]{2,7}?(?:省|市|自治区|自治州|县|区))人民政府`)
+	// 2019年江门市政府工作报告: the place a title names.
+	titlePlaceRe = regexp.MustCompile(`(?:^|\n|年)([\p{Han}]{2,7}?(?:省|市|自治区|自治州|县|区))政府工作报告`)
+	reviewYear   = regexp.MustCompile(`((?:19|20|21)[0-9]{2})年(?:工作)?回顾`)
+	planYear     = regexp.MustCompile(`(?m)^[一二三四五六七八九十、（）()0-9.]*((?:19|20|21)[0-9]{2})年(?:经济社会发展|政府工作|重点工作|工作安排|工作任务)`)
+	digestRe     = regexp.MustCompile(`本报|记者|摘录|摘要|节选|图解`)
 )
 
 func readMeta(name, title string, blocks []block) meta {
@@ -318,10 +321,8 @@ func readMeta(name, title string, blocks []block) meta {
 	for _, b := range blocks {
 		all += b.text + "\n"
 	}
-	if mm := meetingRe.FindString(head); mm != "" {
-		m.meeting = mm
-	} else if mm := meetingRe.FindString(all); mm != "" {
-		m.meeting = mm
+	if m.meeting = deliveredAt(head); m.meeting == "" {
+		m.meeting = deliveredAt(all)
 	}
 	if d := dateRe.FindStringSubmatch(head); d != nil {
 		m.date = d[0]
@@ -334,6 +335,8 @@ func readMeta(name, title string, blocks []block) meta {
 			m.place = p[1]
 		} else if p := govRe.FindStringSubmatch(head); p != nil {
 			m.place = p[1]
+		} else if p := titlePlaceRe.FindStringSubmatch(head); p != nil {
+			m.place = p[1]
 		}
 	}
 	// The year: the date of the meeting, else the year after the one reviewed, else a
@@ -344,6 +347,8 @@ func readMeta(name, title string, blocks []block) meta {
 	case reviewYear.MatchString(all):
 		v, _ := strconv.Atoi(reviewYear.FindStringSubmatch(all)[1])
 		m.year = v + 1
+	case planYear.MatchString(all):
+		m.year, _ = strconv.Atoi(planYear.FindStringSubmatch(all)[1])
 	case yearOf(title) > 0:
 		m.year = yearOf(title)
 	case m.date != "":
@@ -393,6 +398,23 @@ func readMeta(name, title string, blocks []block) meta {
 		m.notes = append(m.notes, "文本像是报刊的摘录或图解，而不是报告全文")
 	}
 	return m
+}
+
+// deliveredAt finds the meeting the report was delivered at: the one the text says it
+// is delivered "at" (在…会议上), else the first one named that is not the start of a
+// period (…会议以来的五年).
+func deliveredAt(s string) string {
+	first := ""
+	for _, loc := range meetingRe.FindAllStringIndex(s, -1) {
+		rest := s[loc[1]:]
+		switch {
+		case strings.HasPrefix(rest, "上"):
+			return s[loc[0]:loc[1]]
+		case first == "" && !strings.HasPrefix(rest, "以来"):
+			first = s[loc[0]:loc[1]]
+		}
+	}
+	return first
 }
 
 func mostFrequentYear(s string) int {
@@ -511,8 +533,8 @@ func render(m meta, secs []*section, figs []*fig, nons []nonfig) ([]byte, error)
 		y.NonFigures = append(y.NonFigures, yNonFigure{Text: n.text, Kind: n.kind, Reason: n.reason})
 	}
 	var buf bytes.Buffer
-	buf.WriteString("# 由“政府工作报告图解”导入生成。全部数据均为“未审核”：是软件从原文中识别的，\n")
-	buf.WriteString("# 请逐项对照原文核对；“审核说明”写明了软件把握不大的地方，建议先看这些。\n")
+	buf.WriteString("# 由“政府工作报告图解”从报告原文导入生成。每项数据的“审核”标明是否已经人工核对：导入时\n")
+	buf.WriteString("# 全部为“未审核”，请逐项对照原文核对；“审核说明”写明了软件把握不大的地方，建议先看这些。\n")
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(y); err != nil {

@@ -327,3 +327,18 @@ func xmlEscape(b *strings.Builder, s string) {
 	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 	b.WriteString(r.Replace(s))
 }
+
+// The meeting is the one the report is delivered at, not one that starts a period; the
+// year comes from the plan's heading when the text has no date.
+func TestMeetingAndYear(t *testing.T) {
+	text := "各位代表：\n\n一、过去五年工作回顾\n\n第十二届全国人民代表大会第一次会议以来的五年，国内生产总值年均增长7.1%。\n\n二、2018年政府工作的建议\n\n今年发展主要预期目标是：国内生产总值增长6.5%左右。\n"
+	r := mustImport(t, "报告.txt", []byte(text)).Report
+	if r.Year != 2018 || r.Source.Meeting != "" {
+		t.Errorf("year %d, meeting %q; want 2018 and none", r.Year, r.Source.Meeting)
+	}
+	text = "——2018年3月5日在第十三届全国人民代表大会第一次会议上\n\n" + text
+	r = mustImport(t, "报告.txt", []byte(text)).Report
+	if r.Source.Meeting != "第十三届全国人民代表大会第一次会议" {
+		t.Errorf("meeting %q", r.Source.Meeting)
+	}
+}

@@ -21,13 +21,19 @@ func FigureAt(paragraph, selected string, role report.Role, year int) (map[strin
 	sec := &section{id: "s", role: role}
 	s := newScanner(sec, 0, paragraph, year)
 	s.scan()
+	var found []*fig
 	for _, f := range s.figs {
 		if f.start > at+len(selected) || f.start+len(f.phrase) < at {
 			continue
 		}
-		if !strings.Contains(selected, f.phrase) && !strings.Contains(f.phrase, selected) {
-			continue
+		if strings.Contains(selected, f.phrase) || strings.Contains(f.phrase, selected) {
+			found = append(found, f)
 		}
+	}
+	if len(found) > 1 {
+		return nil, &Error{Msg: "所选文字包含多项数据（" + found[0].phrase + "、" + found[1].phrase + "……），请只选中一项的数字及其单位"}
+	}
+	for _, f := range found {
 		out := map[string]string{
 			"原文表述": f.phrase, "原文": f.sentence, "指标": f.indicator, "性质": string(f.nature),
 			"口径": f.measure, "时期": f.period, "基础": string(f.basis), "限定": f.bound,

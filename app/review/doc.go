@@ -196,9 +196,15 @@ func (d *Doc) ConfirmSection(secID string) (int, error) {
 }
 
 // Remove deletes a figure the software read wrongly. Its words stay accounted for: they
-// are listed among the numbers that are not figures, with the reviewer's reason. A
-// target paired with it loses the pair.
+// are listed among the numbers that are not figures, as 审核删除. A target paired with it
+// loses the pair.
 func (d *Doc) Remove(id string) error {
+	return d.Omit(id, "审核删除", "审核时确认不是数据")
+}
+
+// Omit deletes a figure from the file, listing its words among the numbers that are not
+// figures with the category and reason given. A target paired with it loses the pair.
+func (d *Doc) Omit(id, kind, reason string) error {
 	f := d.rep.Figure(id)
 	if f == nil {
 		return ErrNoFigure
@@ -221,7 +227,7 @@ func (d *Doc) Remove(id string) error {
 				nons = &yaml.Node{Kind: yaml.SequenceNode}
 				top.Content = append(top.Content, scalar("nonfigures"), nons)
 			}
-			nons.Content = append(nons.Content, mapping("文本", f.Phrase, "类别", "审核删除", "说明", "审核时确认不是数据"))
+			nons.Content = append(nons.Content, mapping("文本", f.Phrase, "类别", kind, "说明", reason))
 		}
 		return nil
 	})
@@ -403,4 +409,24 @@ func mapping(kv ...string) *yaml.Node {
 		m.Content = append(m.Content, scalar(kv[i]), scalar(kv[i+1]))
 	}
 	return m
+}
+
+// SetInfo sets the report's title, place or year (the data file fields title, place
+// and year) as one edit, when the software read them wrongly or the text does not
+// state them.
+func (d *Doc) SetInfo(fields map[string]string) error {
+	order := []string{"format", "title", "place", "level", "year", "source", "headline", "lead", "sections", "figures", "nonfigures"}
+	for k := range fields {
+		if !slices.Contains([]string{"title", "place", "year"}, k) {
+			return fmt.Errorf("“%s”不能修改", k)
+		}
+	}
+	return d.edit(func(top *yaml.Node) error {
+		for _, k := range order {
+			if v, ok := fields[k]; ok {
+				setField(top, k, strings.TrimSpace(v), order)
+			}
+		}
+		return nil
+	})
 }

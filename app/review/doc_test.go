@@ -183,3 +183,19 @@ func TestQueueClosesCallsFirst(t *testing.T) {
 		t.Errorf("queue %d, unconfirmed %d", len(q), d.Report().Unconfirmed())
 	}
 }
+
+func TestSetInfo(t *testing.T) {
+	d := openSample(t)
+	if err := d.SetInfo(map[string]string{"place": "某市"}); err != nil || d.Report().Place != "某市" {
+		t.Fatalf("place: %v %q", err, d.Report().Place)
+	}
+	if err := d.SetInfo(map[string]string{"year": "二〇一九"}); err == nil {
+		t.Error("a year in words was accepted")
+	}
+	if err := d.SetInfo(map[string]string{"year": "2020", "title": "某市2020年政府工作报告"}); err != nil || d.Report().Year != 2020 {
+		t.Errorf("year: %v", err)
+	}
+	if err := d.SetInfo(map[string]string{"title": ""}); err == nil {
+		t.Error("an empty title was accepted")
+	}
+}

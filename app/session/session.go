@@ -10,6 +10,7 @@ import (
 	"workreport/app/chart"
 	"workreport/app/export"
 	"workreport/app/report"
+	"workreport/app/review"
 	"workreport/app/safefile"
 	"workreport/app/zhtext"
 )
@@ -61,6 +62,8 @@ type Session struct {
 	pos      int
 	settings Settings
 	onChange []func()
+	entry    string      // the open report's library key
+	doc      *review.Doc // its data file under review, or nil
 }
 
 // New starts a session on the report, at the page last shown if it still exists.
@@ -98,6 +101,11 @@ func (s *Session) setReport(r *report.Report, path string) {
 // history restarts at the page of the same id if the new report has one, else at the
 // overview.
 func (s *Session) SetReport(r *report.Report, path string) {
+	s.doc, s.entry = nil, path
+	s.replace(r, path)
+}
+
+func (s *Session) replace(r *report.Report, path string) {
 	cur := s.Current().ID
 	s.setReport(r, path)
 	if s.byID[cur] == nil {

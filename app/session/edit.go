@@ -1,0 +1,45 @@
+package session
+
+import "workreport/app/review"
+
+// The open report's place in the library, and its data file when it is being reviewed.
+
+// KeyImportDir is the setting that remembers where reports were last imported from.
+const KeyImportDir = "importDir"
+
+// Entry is the library key of the open report ("" for an import not saved yet).
+func (s *Session) Entry() string { return s.entry }
+
+// SetEntry records which library report is open.
+func (s *Session) SetEntry(key string) { s.entry = key }
+
+// Doc is the open report's data file under review, or nil before review starts.
+func (s *Session) Doc() *review.Doc { return s.doc }
+
+// OpenDoc shows a report whose data file can be reviewed: an import, or a report of the
+// library. key is its library key, "" for an import not saved yet.
+func (s *Session) OpenDoc(d *review.Doc, key string) {
+	s.doc, s.entry = d, key
+	s.replace(d.Report(), key)
+}
+
+// AttachDoc starts review of the open report, from its data file.
+func (s *Session) AttachDoc(d *review.Doc) { s.doc = d }
+
+// Edited shows the report as the data file stands after an edit or undo, staying on the
+// page on show and keeping the history.
+func (s *Session) Edited() {
+	if s.doc == nil {
+		return
+	}
+	history, pos := s.history, s.pos
+	s.setReport(s.doc.Report(), s.path)
+	for _, id := range history {
+		if s.byID[id] == nil {
+			history, pos = []string{OverviewID}, 0
+			break
+		}
+	}
+	s.history, s.pos = history, pos
+	s.changed()
+}

@@ -1,0 +1,273 @@
+package views
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"workreport/app/importer"
+	"workreport/app/library"
+	"workreport/app/review"
+	"workreport/app/session"
+)
+
+// Importing a report, the library of reports, and saving a reviewed report into it.
+
+// importFile asks for a .docx, .html or .txt file and imports it.
+func (u *UI) importFile() {
+	if !u.leaveEdits(u.importFile) {
+		return
+	}
+	u.deps.PickImport(u.win, u.folderSetting(session.KeyImportDir), func(path string) {
+		if path == "" {
+			return
+		}
+		u.sess.Settings().SetString(session.KeyImportDir, filepath.Dir(path))
+		u.runImport(filepath.Base(path), "", func() (*importer.Result, error) { return u.deps.ReadImport(path) })
+	})
+}
+
+// importClipboard imports the text on the clipboard, as copied from a web page or a
+// document.
+func (u *UI) importClipboard() {
+	if !u.leaveEdits(u.importClipboard) {
+		return
+	}
+	text := u.clipboard().Content()
+	if strings.TrimSpace(text) == "" {
+		u.showError("无法导入", errors.New("剪贴板里没有文字。请先在网页或文档中选中报告全文并复制（Ctrl+C），再导入。"))
+		return
+	}
+	u.runImport("剪贴板文字.txt", "", func() (*importer.Result, error) { return u.deps.Import("剪贴板文字.txt", []byte(text)) })
+}
+
+// dropped imports the first file dropped on the window.
+func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
+	if len(uris) == 0 || u.presenting || u.dialogOpen() {
+		return
+	}
+	path := uris[0].Path()
+	if !u.leaveEdits(func() { u.dropped(fyne.Position{}, uris) }) {
+		return
+	}
+	u.runImport(filepath.Base(path), "", func() (*importer.Result, error) { return u.deps.ReadImport(path) })
+}
+
+// runImport imports off the UI goroutine, with a progress dialog, and opens the report
+// at once. A file that does not import leaves the current report on show. key is the
+// saved report the import will replace when saved, or "".
+func (u *UI) runImport(name, key string, read func() (*importer.Result, error)) {
+	progress := u.modal(progressDialog, "正在导入“"+name+"”…", widget.NewProgressBarInfinite(), 420)
+	u.deps.Exec.Go(func() {
+		res, err := read()
+		var doc *review.Doc
+		if err == nil {
+			doc, err = review.Open(strings.TrimSuffix(name, filepath.Ext(name))+".yaml", res.YAML)
+		}
+		fyne.Do(func() {
+			progress.Hide()
+			if err != nil {
+				u.showError("无法导入", fmt.Errorf("%w\n\n仍显示原来的报告。", err))
+				return
+			}
+			u.sess.OpenDoc(doc, key)
+			u.rebuild()
+			u.status("已导入“" + name + "”：" + res.Summary())
+			u.showReview()
+		})
+	})
+}
+
+// leaveEdits asks before edits that are not saved would be lost. It returns true when
+// there are none; otherwise it asks, and runs then after the user chose to go on.
+func (u *UI) leaveEdits(then func()) bool {
+	d := u.sess.Doc()
+	if d == nil || !d.Dirty() {
+		return true
+	}
+	u.modal(questionDialog, "有未保存的审核修改",
+		wrapped("当前报告的审核修改还没有保存。继续的话，这些修改将丢失。\n\n要保留它们，请先按“取消”，再用“文件 › 保存到报告库”（Ctrl+S）。"), 560,
+		modalButton{label: "取消"},
+		modalButton{label: "不保存，继续", primary: true, action: func() {
+			d.MarkSaved()
+			then()
+		}})
+	return false
+}
+
+// saveToLibrary saves the open report's data file into the library, atomically. A new
+// report of a place and year the library already holds asks whether to replace it.
+func (u *UI) saveToLibrary() {
+	d := u.sess.Doc()
+	if d == nil {
+		u.showError("无需保存", errors.New("当前报告没有修改。导入或审核报告后，可以把它保存到报告库。"))
+		return
+	}
+	lib := u.deps.Library
+	r := d.Report()
+	replace := u.sess.Entry()
+	if replace == "" || strings.HasPrefix(replace, "内置/") {
+		if same, ok := lib.Same(r.Place, r.Year); ok {
+			u.modal(questionDialog, "替换报告库中的报告？",
+				wrapped(fmt.Sprintf("报告库中已有%s：“%s”（%s）。\n\n替换它，还是另存一份？", same.Label(), same.Title, same.State())), 600,
+				modalButton{label: "另存一份", action: func() { u.writeToLibrary(d, "") }},
+				modalButton{label: "替换", primary: true, action: func() { u.writeToLibrary(d, same.Path) }})
+			return
+		}
+		replace = ""
+	}
+	u.writeToLibrary(d, replace)
+}
+
+func (u *UI) writeToLibrary(d *review.Doc, replace string) {
+	e, err := u.deps.Library.Save(d.Bytes(), d.Report(), replace)
+	if err != nil {
+		u.showError("无法保存", fmt.Errorf("%w\n\n审核修改仍在窗口中，没有丢失。", err))
+		return
+	}
+	d.MarkSaved()
+	u.sess.SetEntry(e.Key)
+	u.refreshHeader()
+	u.status(fmt.Sprintf("已保存到报告库：%s（%s）", e.Title, e.State()))
+}
+
+// showLibrary lists the reports: the built-in ones, then those saved, each with its
+// review state; a damaged file is listed with the reason.
+func (u *UI) showLibrary() {
+	lib := u.deps.Library
+	var box *dialogBox
+	rows := container.NewVBox()
+	for _, e := range lib.List() {
+		e := e
+		name := newTextBlock(theme.SizeNameText, textRun{text: e.Label() + "  "}, textRun{text: e.Title, colour: colourHeading})
+		state := e.State()
+		if e.BuiltIn {
+			state = "内置 · " + state
+		}
+		if e.Key == u.sess.Entry() {
+			state += " · 正在显示"
+		}
+		info := mutedText(state, theme.SizeNameCaptionText)
+		if e.Damaged != "" {
+			info = newTextBlock(theme.SizeNameCaptionText, textRun{text: "已损坏：" + e.Damaged + "。可删除后重新导入。", colour: theme.ColorNameError})
+		}
+		actions := container.NewHBox()
+		if e.Damaged == "" {
+			actions.Add(newButton("打开", theme.FolderOpenIcon(), func() { box.Hide(); u.openEntry(e) }))
+		}
+		if !e.BuiltIn {
+			actions.Add(newButton("重新导入…", theme.ViewRefreshIcon(), func() { box.Hide(); u.reimport(e) }))
+			actions.Add(newButton("删除", theme.DeleteIcon(), func() { box.Hide(); u.removeEntry(e) }))
+		}
+		rows.Add(container.NewBorder(nil, nil, nil, actions, container.NewVBox(name, info)))
+		rows.Add(widget.NewSeparator())
+	}
+	where := mutedText("保存的报告位于："+lib.Dir, theme.SizeNameCaptionText)
+	box = u.modal(resultDialog, "报告库", container.NewBorder(nil, where, nil, nil, scrolled(rows, 420)), 760,
+		modalButton{label: "导入报告…", action: func() { u.action(u.importFile) }},
+		modalButton{label: "关闭", primary: true})
+	u.libraryRows = rows
+}
+
+// openEntry opens a report of the library, decoding it only now.
+func (u *UI) openEntry(e library.Entry) {
+	if !u.leaveEdits(func() { u.openEntry(e) }) {
+		return
+	}
+	progress := u.modal(progressDialog, "正在打开报告…", widget.NewProgressBarInfinite(), 420)
+	u.deps.Exec.Go(func() {
+		r, data, err := u.deps.Library.Open(e)
+		var doc *review.Doc
+		if err == nil && !e.BuiltIn {
+			doc, err = review.Open(filepath.Base(e.Path), data)
+		}
+		fyne.Do(func() {
+			progress.Hide()
+			if err != nil {
+				u.showError("无法打开报告", fmt.Errorf("%w\n\n仍显示原来的报告。报告库中这份报告已标为“已损坏”。", err))
+				return
+			}
+			if doc != nil {
+				u.sess.OpenDoc(doc, e.Key)
+			} else {
+				u.sess.SetReport(r, e.Key)
+			}
+			u.rebuild()
+			u.status(fmt.Sprintf("已打开：%s（%d 项数据，%s）", r.Title, len(r.Figures()), e.State()))
+		})
+	})
+}
+
+// reimport imports a file again in place of a saved report.
+func (u *UI) reimport(e library.Entry) {
+	u.deps.PickImport(u.win, u.folderSetting(session.KeyImportDir), func(path string) {
+		if path == "" {
+			return
+		}
+		u.runImport(filepath.Base(path), e.Key, func() (*importer.Result, error) { return u.deps.ReadImport(path) })
+	})
+}
+
+// removeEntry deletes a saved report after asking.
+func (u *UI) removeEntry(e library.Entry) {
+	u.modal(questionDialog, "删除报告？", wrapped(fmt.Sprintf("从报告库中删除%s“%s”？\n文件：%s\n删除后不能恢复，可以重新导入原文。", e.Label(), e.Title, e.Path)), 600,
+		modalButton{label: "取消"},
+		modalButton{label: "删除", primary: true, action: func() {
+			if err := u.deps.Library.Remove(e); err != nil {
+				u.showError("无法删除", err)
+				return
+			}
+			if u.sess.Entry() == e.Key {
+				u.sess.SetEntry("")
+				if d := u.sess.Doc(); d != nil {
+					d.MarkSaved()
+				}
+			}
+			u.status("已删除：" + e.Title)
+			u.showLibrary()
+		}})
+}
+
+// reportHeader names the open report above the navigation, with its review state, and
+// opens the library.
+func (u *UI) reportHeader() fyne.CanvasObject {
+	u.headerText = newTextBlock(theme.SizeNameCaptionText)
+	u.refreshHeader()
+	sw := newButton("切换报告", theme.MenuDropDownIcon(), func() { u.action(u.showLibrary) })
+	return container.NewBorder(nil, widget.NewSeparator(), nil, sw, u.headerText)
+}
+
+// refreshHeader shows the open report's name and state: 未审核 in colour until a person
+// has confirmed every figure, and 未保存 while edits are not saved.
+func (u *UI) refreshHeader() {
+	if u.headerText == nil {
+		return
+	}
+	r := u.sess.Report()
+	name := fmt.Sprintf("%s %d年", r.Place, r.Year)
+	if r.Place == "" {
+		name = r.Title
+	}
+	runs := []textRun{{text: name, colour: colourHeading}}
+	if n := r.Unconfirmed(); n > 0 {
+		runs = append(runs, textRun{text: fmt.Sprintf("  未审核 %d 项", n), colour: theme.ColorNameError})
+	} else {
+		runs = append(runs, textRun{text: "  已审核", colour: colourMuted})
+	}
+	if d := u.sess.Doc(); d != nil && d.Dirty() {
+		runs = append(runs, textRun{text: " · 未保存", colour: theme.ColorNameError})
+	}
+	u.headerText.runs = runs
+	u.headerText.Refresh()
+}
+
+// pickImport is Fyne's open dialog for files to import.
+func pickImport(w fyne.Window, dir string, done func(string)) {
+	pickFile(w, dir, []string{".docx", ".html", ".htm", ".txt", ".md"}, done)
+}

@@ -1,0 +1,285 @@
+package views
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"workreport/app/report"
+)
+
+const fixture = "2019年某市政府工作报告\n\n一、2018年工作回顾\n\n过去一年，地区生产总值增长6.6%，总量突破900亿元。城镇新增就业5.2万人，其中帮助困难人员就业1.1万人。\n\n二、2019年工作安排\n\n今年全市发展主要预期目标是：地区生产总值增长6%－6.5%；城镇新增就业5万人以上；生态环境质量持续改善。\n"
+
+func tapIn(t *testing.T, o fyne.CanvasObject, label string) {
+	t.Helper()
+	b := findButton(o, label)
+	if b == nil {
+		t.Fatalf("no button %q", label)
+	}
+	test.Tap(b)
+}
+
+// The whole path a reviewer takes, through the real widgets: import a file, edit a
+// figure, undo, confirm, save to the library, switch to a built-in report, reopen the
+// saved one from the library. The saved file holds exactly what the screen showed.
+func TestImportReviewSaveReopen(t *testing.T) {
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
+	dir := filepath.Join(t.TempDir(), "报告 原文")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	fd.importPath = filepath.Join(dir, "某市 政府工作报告.txt")
+	if err := os.WriteFile(fd.importPath, []byte(fixture), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// Import (Ctrl+I): the report opens at once, marked 未审核, on the review page.
+	typeShortcut(w, fyne.KeyI, fyne.KeyModifierShortcutDefault)
+	r := u.sess.Report()
+	if r.Year != 2019 || len(r.Figures()) == 0 || r.Unconfirmed() != len(r.Figures()) {
+		t.Fatalf("imported report: year %d, %d figures, %d unconfirmed", r.Year, len(r.Figures()), r.Unconfirmed())
+	}
+	if !u.reviewing || !strings.Contains(u.headerText.Text(), "未审核") {
+		t.Fatalf("review page %v, header %q", u.reviewing, u.headerText.Text())
+	}
+	rows := u.review.rows
+	if len(rows) == 0 {
+		t.Fatal("no figures listed to review")
+	}
+
+	// Edit a figure's name in the form, then undo it with Ctrl+Z.
+	var gdp *reviewRow
+	for _, row := range rows {
+		if row.fig.Phrase == "6.6%" {
+			gdp = row
+		}
+	}
+	if gdp == nil {
+		t.Fatal("6.6% is not listed")
+	}
+	if !strings.Contains(gdp.sentence.Text(), "地区生产总值增长6.6%") {
+		t.Errorf("row sentence %q", gdp.sentence.Text())
+	}
+	test.Tap(gdp.edit)
+	name := u.editForm.entries["指标"]
+	name.SetText("全市地区生产总值增速")
+	tapIn(t, topOverlay(w), "保存修改")
+	if f := u.sess.Report().Figure(gdp.fig.ID); f.Indicator != "全市地区生产总值增速" {
+		t.Fatalf("edited indicator %q", f.Indicator)
+	}
+	if !strings.Contains(u.headerText.Text(), "未保存") {
+		t.Errorf("header %q does not say the edit is unsaved", u.headerText.Text())
+	}
+	typeShortcut(w, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
+	if f := u.sess.Report().Figure(gdp.fig.ID); f.Indicator == "全市地区生产总值增速" {
+		t.Fatal("Ctrl+Z did not take the edit back")
+	}
+
+	// A wrong edit is refused with a message, and changes nothing.
+	test.Tap(u.review.rows[gdp.fig.ID].edit)
+	u.editForm.entries["限定"].SetText("以上")
+	tapIn(t, topOverlay(w), "保存修改")
+	if !overlayHasText(w, "数据没有改动") {
+		t.Error("a refused edit was not explained")
+	}
+	tapIn(t, topOverlay(w), "确定")
+
+	// Edit again and confirm the figure; confirm the targets' section at once.
+	test.Tap(u.review.rows[gdp.fig.ID].edit)
+	u.editForm.entries["指标"].SetText("地区生产总值增速")
+	tapIn(t, topOverlay(w), "保存修改")
+	test.Tap(u.review.rows[gdp.fig.ID].confirm)
+	if !u.sess.Report().Figure(gdp.fig.ID).Confirmed() {
+		t.Fatal("confirm did not confirm")
+	}
+	var target *reviewRow
+	for _, row := range u.review.rows {
+		if row.fig.Nature == report.Target {
+			target = row
+		}
+	}
+	test.Tap(target.confirmSection)
+	for _, f := range u.sess.Report().Section(target.fig.Section.ID).AllFigures() {
+		if !f.Confirmed() {
+			t.Errorf("%s not confirmed with its section", f.ID)
+		}
+	}
+
+	// Remove a figure, and add it back by selecting its words in the text.
+	var help *reviewRow
+	for _, row := range u.review.rows {
+		if row.fig.Phrase == "1.1万人" {
+			help = row
+		}
+	}
+	test.Tap(help.remove)
+	tapIn(t, topOverlay(w), "删除")
+	if u.sess.Report().Figure(help.fig.ID) != nil {
+		t.Fatal("figure not removed")
+	}
+	anyRow := func() *reviewRow {
+		for _, row := range u.review.rows {
+			if row.fig.Section != nil && row.fig.Section.ID == help.fig.Section.ID {
+				return row
+			}
+		}
+		t.Fatal("no row left in the review section")
+		return nil
+	}
+	test.Tap(anyRow().add)
+	selectText(u.addText, "1.1万人")
+	if got := u.addText.SelectedText(); got != "1.1万人" {
+		t.Fatalf("selected %q", got)
+	}
+	tapIn(t, topOverlay(w), "添加")
+	var added *report.Figure
+	for _, f := range u.sess.Report().Figures() {
+		if f.Phrase == "1.1万人" {
+			added = f
+		}
+	}
+	if added == nil || added.Confirmed() || added.Value != 1.1 || added.Unit != "万人" {
+		t.Fatalf("added: %+v", added)
+	}
+
+	// The text names no place the software can read: the reviewer states it.
+	tapIn(t, u.review.root, "报告信息…")
+	u.infoForm[1].SetText("江门市蓬江区")
+	tapIn(t, topOverlay(w), "保存修改")
+	if u.sess.Report().Place != "江门市蓬江区" {
+		t.Fatalf("place %q", u.sess.Report().Place)
+	}
+
+	// Save (Ctrl+S) into the library; the file equals the report on screen.
+	shown := u.sess.Report()
+	typeShortcut(w, fyne.KeyS, fyne.KeyModifierShortcutDefault)
+	saved := u.sess.Entry()
+	if saved == "" || strings.HasPrefix(saved, "内置/") {
+		t.Fatalf("saved as %q", saved)
+	}
+	data, err := os.ReadFile(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := report.Load("saved.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFigures(t, back, shown)
+
+	// Switch to a built-in report through the library, then reopen the saved one.
+	typeShortcut(w, fyne.KeyL, fyne.KeyModifierShortcutDefault)
+	if u.libraryRows == nil || !overlayHasText(w, "全国 2022年") || !overlayHasText(w, "审核中") {
+		t.Fatal("the library does not list the national reports and the saved one")
+	}
+	openRow(t, u, "全国 2022年")
+	if r := u.sess.Report(); r.Place != "全国" || r.Year != 2022 || r.Unconfirmed() != 0 || u.reviewing {
+		t.Fatalf("switched to %s %d (%d unconfirmed)", r.Place, r.Year, r.Unconfirmed())
+	}
+	typeShortcut(w, fyne.KeyL, fyne.KeyModifierShortcutDefault)
+	openRow(t, u, shown.Place+" 2019年")
+	sameFigures(t, u.sess.Report(), shown)
+	if u.sess.Entry() != saved {
+		t.Errorf("reopened %q, saved %q", u.sess.Entry(), saved)
+	}
+}
+
+// selectText selects the first occurrence of s in an entry with the keyboard, as a user
+// holding Shift would.
+func selectText(e *readOnlyText, s string) {
+	// One line, so that the cursor moves one character per key: at a wrapped line's end
+	// a key moves the cursor to the next line without moving it in the text.
+	e.Resize(fyne.NewSize(8000, e.Size().Height))
+	at := strings.Index(e.Text, s)
+	e.CursorRow, e.CursorColumn = 0, 0
+	for range []rune(e.Text[:at]) {
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	for range []rune(s) {
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+	e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+}
+
+// openRow taps 打开 on the library row whose text starts with label.
+func openRow(t *testing.T, u *UI, label string) {
+	t.Helper()
+	for _, o := range u.libraryRows.Objects {
+		if strings.HasPrefix(textOf(o), label) {
+			tapIn(t, o, "打开")
+			return
+		}
+	}
+	t.Fatalf("no library row %q", label)
+}
+
+func sameFigures(t *testing.T, got, want *report.Report) {
+	t.Helper()
+	if len(got.Figures()) != len(want.Figures()) {
+		t.Fatalf("%d figures, want %d", len(got.Figures()), len(want.Figures()))
+	}
+	for i, f := range got.Figures() {
+		g := want.Figures()[i]
+		if f.ID != g.ID || f.Indicator != g.Indicator || f.Nature != g.Nature || f.Review != g.Review ||
+			f.Phrase != g.Phrase || f.Value != g.Value || f.Unit != g.Unit || f.Bound != g.Bound || f.Pair != g.Pair ||
+			f.Period != g.Period || f.Basis != g.Basis || f.Direction != g.Direction {
+			t.Errorf("figure %d: %+v, want %+v", i, f, g)
+		}
+	}
+}
+
+// A file that does not import leaves the report on show and says why; pasted text
+// imports; a damaged file in the library is listed as damaged; a second report of the
+// same place and year asks whether to replace the first.
+func TestImportFailuresClipboardAndLibrary(t *testing.T) {
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
+	before := u.sess.Report()
+	fd.importPath = filepath.Join(t.TempDir(), "扫描件.pdf")
+	os.WriteFile(fd.importPath, []byte("%PDF-1.4\n"), 0o644)
+	typeShortcut(w, fyne.KeyI, fyne.KeyModifierShortcutDefault)
+	if u.sess.Report() != before || !overlayHasText(w, "仍显示原来的报告") || !overlayHasText(w, "扫描件.pdf") {
+		t.Fatal("a failed import replaced the report or did not explain")
+	}
+	tapIn(t, topOverlay(w), "确定")
+
+	u.clipboard().SetContent("")
+	u.action(u.importClipboard)
+	if !overlayHasText(w, "剪贴板里没有文字") {
+		t.Error("an empty clipboard was not explained")
+	}
+	tapIn(t, topOverlay(w), "确定")
+	u.clipboard().SetContent(strings.ReplaceAll(fixture, "某市", "江门市"))
+	u.action(u.importClipboard)
+	if r := u.sess.Report(); r.Year != 2019 || r.Unconfirmed() == 0 || u.sess.Entry() != "" {
+		t.Fatalf("pasted text: %d, %d unconfirmed, entry %q", r.Year, r.Unconfirmed(), u.sess.Entry())
+	}
+	u.action(u.saveToLibrary)
+	first := u.sess.Entry()
+
+	// The same place and year again: replace it.
+	u.action(u.importClipboard)
+	if !overlayHasText(w, "不保存，继续") && u.sess.Doc().Dirty() {
+		t.Fatal("unsaved edits were not protected")
+	}
+	u.action(u.saveToLibrary)
+	if !overlayHasText(w, "报告库中已有") {
+		t.Fatal("no question before replacing a report of the same place and year")
+	}
+	tapIn(t, topOverlay(w), "替换")
+	if u.sess.Entry() != first {
+		t.Errorf("replaced into %q, want %q", u.sess.Entry(), first)
+	}
+
+	// A damaged file is listed with its reason, and the app goes on.
+	os.WriteFile(filepath.Join(fd.lib.Dir, "坏文件.yaml"), []byte("format: 2\ntitle: [\n"), 0o644)
+	typeShortcut(w, fyne.KeyL, fyne.KeyModifierShortcutDefault)
+	if !overlayHasText(w, "已损坏") || !overlayHasText(w, "江门市 2019年") {
+		t.Error("the library does not list the damaged file and the saved report")
+	}
+}
