@@ -21,7 +21,6 @@ import (
 	"workreport/app/report"
 	"workreport/app/safefile"
 	"workreport/app/task"
-	"workreport/resources"
 	"workreport/views"
 )
 
@@ -55,17 +54,12 @@ func gui(r *report.Report, reportPath string) error {
 	})
 }
 
-// reportLibrary is the built-in reports (the default one first, then the State
-// Council's) and the reports the user saved in the app's data folder.
+// reportLibrary is the built-in reports and the reports the user saved in the app's
+// data folder.
 func reportLibrary() *library.Library {
 	dir, err := library.DefaultDir()
 	if err != nil {
 		dir = filepath.Join(os.TempDir(), "WorkReport", "reports")
 	}
-	sources := []library.Source{{Name: resources.ReportName, Data: resources.ReportYAML, Load: report.Default}}
-	names, data := resources.NationalReports()
-	for i := len(names) - 1; i >= 0; i-- { // newest first
-		sources = append(sources, library.Source{Name: names[i], Data: data[i]})
-	}
-	return library.New(dir, sources...)
+	return library.New(dir, library.BuiltIn()...)
 }

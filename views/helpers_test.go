@@ -19,7 +19,6 @@ import (
 	"workreport/app/safefile"
 	"workreport/app/session"
 	"workreport/app/task"
-	"workreport/resources"
 )
 
 // fakeDeps records what the UI asked the outside world for.
@@ -98,16 +97,9 @@ func testUIWith(t testing.TB, size fyne.Size, r *report.Report) (*UI, fyne.Windo
 	return u, w, fd, prefs
 }
 
-// testLibrary is the built-in reports, as the app ships them, and an empty folder for
-// saved ones.
-func testLibrary(dir string) *library.Library {
-	sources := []library.Source{{Name: resources.ReportName, Data: resources.ReportYAML, Load: report.Default}}
-	names, data := resources.NationalReports()
-	for i := range names {
-		sources = append(sources, library.Source{Name: names[i], Data: data[i]})
-	}
-	return library.New(dir, sources...)
-}
+// testLibrary is the built-in reports, as the app ships them, and a folder for saved
+// ones.
+func testLibrary(dir string) *library.Library { return library.New(dir, library.BuiltIn()...) }
 
 // started runs the app's started hook, as the driver does when the app runs.
 func started(a fyne.App) {

@@ -237,14 +237,15 @@ func (u *UI) removeEntry(e library.Entry) {
 // reportHeader names the open report above the navigation, with its review state, and
 // opens the library.
 func (u *UI) reportHeader() fyne.CanvasObject {
-	u.headerText = newTextBlock(theme.SizeNameCaptionText)
+	u.headerText = newTextBlock(theme.SizeNameText)
+	u.headerState = newTextBlock(theme.SizeNameCaptionText)
 	u.refreshHeader()
-	sw := newButton("切换报告", theme.MenuDropDownIcon(), func() { u.action(u.showLibrary) })
-	return container.NewBorder(nil, widget.NewSeparator(), nil, sw, u.headerText)
+	sw := newButton("切换", theme.MenuDropDownIcon(), func() { u.action(u.showLibrary) })
+	return container.NewVBox(container.NewBorder(nil, nil, nil, sw, u.headerText), u.headerState, widget.NewSeparator())
 }
 
-// refreshHeader shows the open report's name and state: 未审核 in colour until a person
-// has confirmed every figure, and 未保存 while edits are not saved.
+// refreshHeader shows the open report's place and year and its state: 未审核 in colour
+// until a person has confirmed every figure, and 未保存 while edits are not saved.
 func (u *UI) refreshHeader() {
 	if u.headerText == nil {
 		return
@@ -254,17 +255,19 @@ func (u *UI) refreshHeader() {
 	if r.Place == "" {
 		name = r.Title
 	}
-	runs := []textRun{{text: name, colour: colourHeading}}
+	u.headerText.runs = []textRun{{text: name, colour: colourHeading}}
+	u.headerText.Refresh()
+	var runs []textRun
 	if n := r.Unconfirmed(); n > 0 {
-		runs = append(runs, textRun{text: fmt.Sprintf("  未审核 %d 项", n), colour: theme.ColorNameError})
+		runs = append(runs, textRun{text: fmt.Sprintf("未审核 %d 项", n), colour: theme.ColorNameError})
 	} else {
-		runs = append(runs, textRun{text: "  已审核", colour: colourMuted})
+		runs = append(runs, textRun{text: "已审核", colour: colourMuted})
 	}
 	if d := u.sess.Doc(); d != nil && d.Dirty() {
 		runs = append(runs, textRun{text: " · 未保存", colour: theme.ColorNameError})
 	}
-	u.headerText.runs = runs
-	u.headerText.Refresh()
+	u.headerState.runs = runs
+	u.headerState.Refresh()
 }
 
 // pickImport is Fyne's open dialog for files to import.

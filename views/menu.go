@@ -46,7 +46,7 @@ func (u *UI) menu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("编辑",
 			item("撤销", u.undoEdit, fyne.KeyZ, ctrl),
-			item("审核数据…", u.showReview, "", 0),
+			item("审核数据…", u.showReview, fyne.KeyR, ctrl),
 		),
 		fyne.NewMenu("视图",
 			item("搜索…", u.search.open, fyne.KeyF, ctrl),

@@ -52,7 +52,9 @@ func (u *UI) showReview() {
 			u.showError("无法审核", err)
 			return
 		}
-		u.sess.AttachDoc(d)
+		// The report on show becomes the data file's, which is the same report read again.
+		u.sess.OpenDoc(d, u.sess.Entry())
+		u.panels = map[string]*panel{}
 	}
 	if u.review == nil {
 		u.review = &reviewPage{}
@@ -80,6 +82,13 @@ func (u *UI) openDocFor() (*review.Doc, error) {
 		}
 		return review.Open(filepath.Base(key), data)
 	}
+	if key != "" && importer.Importable(key) {
+		res, err := u.deps.ReadImport(key)
+		if err != nil {
+			return nil, err
+		}
+		return review.Open(strings.TrimSuffix(filepath.Base(key), filepath.Ext(key))+".yaml", res.YAML)
+	}
 	return nil, errors.New("这份报告不是从报告数据文件打开的，不能审核。请用“文件 › 导入报告…”导入原文后审核。")
 }
 
@@ -96,7 +105,7 @@ func (u *UI) buildReview() {
 	total, left := len(r.Figures()), r.Unconfirmed()
 	rp.count = newTextBlock(theme.SizeNameText,
 		textRun{text: "审核数据  ", colour: colourHeading},
-		textRun{text: fmt.Sprintf("共 %d 项，已审核 %d 项，待审核 %d 项（其中把握不大 %d 项，排在最前）", total, total-left, left, doubts(queue)), colour: colourMuted})
+		textRun{text: fmt.Sprintf("待审核 %d / %d 项，把握不大的 %d 项在前", left, total, doubts(queue)), colour: colourMuted})
 	rp.undo = newButton("撤销", theme.ContentUndoIcon(), func() { u.action(u.undoEdit) })
 	if !d.CanUndo() {
 		rp.undo.Disable()

@@ -44,8 +44,8 @@ func TestImportReviewSaveReopen(t *testing.T) {
 	if r.Year != 2019 || len(r.Figures()) == 0 || r.Unconfirmed() != len(r.Figures()) {
 		t.Fatalf("imported report: year %d, %d figures, %d unconfirmed", r.Year, len(r.Figures()), r.Unconfirmed())
 	}
-	if !u.reviewing || !strings.Contains(u.headerText.Text(), "未审核") {
-		t.Fatalf("review page %v, header %q", u.reviewing, u.headerText.Text())
+	if !u.reviewing || !strings.Contains(u.headerState.Text(), "未审核") {
+		t.Fatalf("review page %v, header %q", u.reviewing, u.headerState.Text())
 	}
 	rows := u.review.rows
 	if len(rows) == 0 {
@@ -72,8 +72,8 @@ func TestImportReviewSaveReopen(t *testing.T) {
 	if f := u.sess.Report().Figure(gdp.fig.ID); f.Indicator != "全市地区生产总值增速" {
 		t.Fatalf("edited indicator %q", f.Indicator)
 	}
-	if !strings.Contains(u.headerText.Text(), "未保存") {
-		t.Errorf("header %q does not say the edit is unsaved", u.headerText.Text())
+	if !strings.Contains(u.headerState.Text(), "未保存") {
+		t.Errorf("header %q does not say the edit is unsaved", u.headerState.Text())
 	}
 	typeShortcut(w, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
 	if f := u.sess.Report().Figure(gdp.fig.ID); f.Indicator == "全市地区生产总值增速" {

@@ -138,7 +138,8 @@ type UI struct {
 	themeItems [2]*fyne.MenuItem
 	right      fyne.CanvasObject // the search bar and the panel
 
-	headerText  *textBlock      // the open report's name and review state, above the navigation
+	headerText  *textBlock      // the open report's place and year, above the navigation
+	headerState *textBlock      // and its review state
 	review      *reviewPage     // the review page, while reviewing
 	reviewing   bool            // the review page is on show
 	editing     bool            // an edit is being shown; the page on show stays
@@ -510,6 +511,7 @@ func (u *UI) shortcuts() {
 	add(fyne.KeyS, ctrl, u.saveToLibrary)
 	add(fyne.KeyL, ctrl, u.showLibrary)
 	add(fyne.KeyZ, ctrl, u.undoEdit)
+	add(fyne.KeyR, ctrl, u.showReview)
 	add(fyne.KeyEqual, ctrl, func() { u.zoom(1) })
 	add(fyne.KeyEqual, ctrl|fyne.KeyModifierShift, func() { u.zoom(1) })
 	add(fyne.KeyMinus, ctrl, func() { u.zoom(-1) })

@@ -344,6 +344,21 @@ func TestLightByDefaultDarkOnRequest(t *testing.T) {
 // rendered with the app's theme and font and with charts drawn synchronously. The README
 // shows these images. To change them deliberately, delete the file, run the test, and
 // look at the new image in testdata before committing it.
+// TestGoldenReview: the review page and the library, on the meeting-room laptop's
+// 1366×768 screen at 125%, as the README shows them.
+func TestGoldenReview(t *testing.T) {
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
+	// A fixed folder, as on Windows, so that the image does not change between runs.
+	u.deps.Library = testLibrary(`C:\Users\张三\AppData\Roaming\WorkReport\reports`)
+	fd.importPath = filepath.Join("..", "app", "importer", "testdata", "corpus", "2019.txt")
+	u.action(u.importFile)
+	w.Canvas().Capture()
+	test.AssertImageMatches(t, "review.png", w.Canvas().Capture())
+	u.action(u.showLibrary)
+	w.Canvas().Capture()
+	test.AssertImageMatches(t, "library.png", w.Canvas().Capture())
+}
+
 func TestGoldenPanels(t *testing.T) {
 	for _, id := range []string{session.OverviewID, "review.industry"} {
 		t.Run(id, func(t *testing.T) {
@@ -392,8 +407,27 @@ func TestOneTextStyle(t *testing.T) {
 		"saved":   func() { u.showSaved("导出完成", "工作簿已保存到：", "/tmp/a.xlsx", true) },
 		"export":  func() { u.pickExportPath(w, "/tmp", "a.xlsx", func(string) {}) },
 		"replace": func() { fd.exportPath = os.Args[0]; u.exportExcel() },
+		"library": u.showLibrary,
+		"import error": func() {
+			fd.importPath = "/nonexistent/报告.docx"
+			u.importFile()
+		},
 	}
 	for name, open := range dialogs {
+		open()
+		check(name, topOverlay(w))
+		w.Canvas().Overlays().Remove(topOverlay(w))
+	}
+	// The review page and its dialogs.
+	u.clipboard().SetContent(fixture)
+	u.importClipboard()
+	check("review", w.Content())
+	f := u.sess.Doc().Queue()[0]
+	for name, open := range map[string]func(){
+		"edit": func() { u.editFigure(f) },
+		"add":  func() { u.addFigure(f) },
+		"info": u.editInfo,
+	} {
 		open()
 		check(name, topOverlay(w))
 		w.Canvas().Overlays().Remove(topOverlay(w))

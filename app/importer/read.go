@@ -33,23 +33,24 @@ func FigureAt(paragraph, selected string, role report.Role, year int) (map[strin
 	if len(found) > 1 {
 		return nil, &Error{Msg: "所选文字包含多项数据（" + found[0].phrase + "、" + found[1].phrase + "……），请只选中一项的数字及其单位"}
 	}
-	for _, f := range found {
-		out := map[string]string{
-			"原文表述": f.phrase, "原文": f.sentence, "指标": f.indicator, "性质": string(f.nature),
-			"口径": f.measure, "时期": f.period, "基础": string(f.basis), "限定": f.bound,
-			"力争": f.strive, "方向": string(f.direction),
-		}
-		if f.role == report.RoleTargets && role != report.RoleTargets {
-			out["角色"] = string(report.RoleTargets)
-		}
-		if f.has && f.nature != report.Qualitative {
-			out["数值"] = report.FormatNumber(f.value)
-			out["单位"] = f.unit
-			if f.isRange {
-				out["上限"] = report.FormatNumber(f.upper)
-			}
-		}
-		return out, nil
+	if len(found) == 0 {
+		return nil, &Error{Msg: "所选的“" + selected + "”中没有可作为数据的数字（数字须带单位，年份、序号和名称不算数据）。请选中数字及其单位，如“6.6%”“1100万人以上”"}
 	}
-	return nil, &Error{Msg: "所选的“" + selected + "”中没有可作为数据的数字（数字须带单位，年份、序号和名称不算数据）。请选中数字及其单位，如“6.6%”“1100万人以上”"}
+	f := found[0]
+	out := map[string]string{
+		"原文表述": f.phrase, "原文": f.sentence, "指标": f.indicator, "性质": string(f.nature),
+		"口径": f.measure, "时期": f.period, "基础": string(f.basis), "限定": f.bound,
+		"力争": f.strive, "方向": string(f.direction),
+	}
+	if f.role == report.RoleTargets && role != report.RoleTargets {
+		out["角色"] = string(report.RoleTargets)
+	}
+	if f.has && f.nature != report.Qualitative {
+		out["数值"] = report.FormatNumber(f.value)
+		out["单位"] = f.unit
+		if f.isRange {
+			out["上限"] = report.FormatNumber(f.upper)
+		}
+	}
+	return out, nil
 }

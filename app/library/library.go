@@ -22,6 +22,7 @@ import (
 
 	"workreport/app/report"
 	"workreport/app/safefile"
+	"workreport/resources"
 )
 
 // Source is a built-in report: its file name and its data file.
@@ -65,7 +66,7 @@ func (e Entry) State() string {
 	case e.Damaged != "":
 		return "已损坏"
 	case e.Unconfirmed == 0:
-		return "已审核"
+		return fmt.Sprintf("已审核（%d 项）", e.Figures)
 	case e.Unconfirmed == e.Figures:
 		return fmt.Sprintf("未审核（%d 项）", e.Figures)
 	}
@@ -306,4 +307,15 @@ func (l *Library) Remove(e Entry) error {
 		return fmt.Errorf("无法删除“%s”：%w。请关闭正在使用它的程序后再试", filepath.Base(e.Path), err)
 	}
 	return nil
+}
+
+// BuiltIn is the reports the app ships: the default report first, then the State
+// Council's, newest first.
+func BuiltIn() []Source {
+	sources := []Source{{Name: resources.ReportName, Data: resources.ReportYAML, Load: report.Default}}
+	names, data := resources.NationalReports()
+	for i := len(names) - 1; i >= 0; i-- {
+		sources = append(sources, Source{Name: names[i], Data: data[i]})
+	}
+	return sources
 }

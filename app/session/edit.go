@@ -23,9 +23,6 @@ func (s *Session) OpenDoc(d *review.Doc, key string) {
 	s.replace(d.Report(), key)
 }
 
-// AttachDoc starts review of the open report, from its data file.
-func (s *Session) AttachDoc(d *review.Doc) { s.doc = d }
-
 // Edited shows the report as the data file stands after an edit or undo, staying on the
 // page on show and keeping the history.
 func (s *Session) Edited() {

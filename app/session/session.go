@@ -68,7 +68,7 @@ type Session struct {
 
 // New starts a session on the report, at the page last shown if it still exists.
 func New(r *report.Report, path string, s Settings) *Session {
-	ss := &Session{settings: s}
+	ss := &Session{settings: s, entry: path}
 	ss.setReport(r, path)
 	start := OverviewID
 	if last := s.String(KeyLastPage); ss.byID[last] != nil {
