@@ -164,9 +164,7 @@ func open(a fyne.App, sess *session.Session, deps Deps) *UI {
 	u.build()
 	if sess.Entry() == "" && sess.ReportPath() == "" {
 		// The report given without a file is the library's first built-in one.
-		if list := u.deps.Library.List(); len(list) > 0 && list[0].BuiltIn {
-			sess.SetEntry(list[0].Key)
-		}
+		sess.SetEntry(u.deps.Library.Default())
 	}
 	sess.OnChange(u.pageChanged)
 	a.Lifecycle().SetOnStarted(func() { u.deps.After(firstPageDelay, u.pageChanged) })

@@ -342,3 +342,22 @@ func TestMeetingAndYear(t *testing.T) {
 		t.Errorf("meeting %q", r.Source.Meeting)
 	}
 }
+
+// A person selects one figure's words to add it; a selection of two figures, or of words
+// without a figure, is refused with a reason.
+func TestFigureAt(t *testing.T) {
+	para := "城镇新增就业5.2万人，其中帮助困难人员就业1.1万人。"
+	f, err := FigureAt(para, "1.1万人", report.RoleReview, 2019)
+	if err != nil || f["数值"] != "1.1" || f["单位"] != "万人" || f["性质"] != "实绩" || f["原文表述"] != "1.1万人" {
+		t.Fatalf("%v %v", f, err)
+	}
+	if _, err := FigureAt(para, "5.2万人，其中帮助困难人员就业1.1万人", report.RoleReview, 2019); err == nil || !strings.Contains(err.Error(), "多项") {
+		t.Errorf("two figures: %v", err)
+	}
+	if _, err := FigureAt(para, "其中帮助", report.RoleReview, 2019); err == nil {
+		t.Error("words without a figure were accepted")
+	}
+	if _, err := FigureAt(para, "不在原文", report.RoleReview, 2019); err == nil {
+		t.Error("words not in the paragraph were accepted")
+	}
+}

@@ -98,6 +98,14 @@ func DefaultDir() (string, error) {
 
 const builtInPrefix = "内置/"
 
+// Default is the key of the first built-in report, the one the app opens with, or "".
+func (l *Library) Default() string {
+	if len(l.builtIn) == 0 {
+		return ""
+	}
+	return builtInPrefix + l.builtIn[0].Name
+}
+
 // List returns the built-in reports, then the saved ones by place and year. A saved file
 // that cannot be read is listed as damaged, with the reason.
 func (l *Library) List() []Entry {

@@ -103,3 +103,26 @@ func TestDamagedFilesAreListed(t *testing.T) {
 		}
 	}
 }
+
+// A library folder that cannot be made (a file is in the way) gives a Chinese message
+// and writes nothing.
+func TestSaveToUnwritableFolder(t *testing.T) {
+	parent := t.TempDir()
+	blocker := filepath.Join(parent, "WorkReport")
+	if err := os.WriteFile(blocker, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib := New(filepath.Join(blocker, "reports"))
+	data := imported(t)
+	r, err := report.Load("某市.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = lib.Save(data, r, "")
+	if err == nil || !strings.ContainsFunc(err.Error(), func(r rune) bool { return r >= 0x4e00 }) {
+		t.Fatalf("error %v", err)
+	}
+	if b, _ := os.ReadFile(blocker); string(b) != "x" {
+		t.Error("the file in the way was changed")
+	}
+}
