@@ -10,12 +10,12 @@ import (
 // Every built-in national report loads, holds only figures a person confirmed, and
 // accounts for every number of its text.
 func TestNationalReports(t *testing.T) {
-	names, data := resources.NationalReports()
+	names := resources.NationalNames()
 	if len(names) != 7 {
 		t.Fatalf("%d national reports, want 7", len(names))
 	}
-	for i, name := range names {
-		r, err := report.Load(name, data[i])
+	for _, name := range names {
+		r, err := report.Load(name, resources.National(name))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -26,23 +26,26 @@ const ReportSnapshotName = "report.snapshot"
 //go:embed report.snapshot
 var ReportSnapshot []byte
 
-// National holds the State Council's government work reports, full text, with their
+// nationalFS holds the State Council's government work reports, full text, with their
 // main targets and headline results reviewed by hand: national/national-YEAR.yaml.
 //
 //go:embed national/*.yaml
-var National embed.FS
+var nationalFS embed.FS
 
-// NationalReports returns the built-in national reports' file names and data files,
-// oldest first.
-func NationalReports() (names []string, data [][]byte) {
-	entries, _ := fs.ReadDir(National, "national")
-	for _, e := range entries {
-		b, err := National.ReadFile(path.Join("national", e.Name()))
-		if err == nil {
-			names, data = append(names, e.Name()), append(data, b)
-		}
+// NationalNames returns the built-in national reports' file names, oldest first.
+func NationalNames() []string {
+	entries, _ := fs.ReadDir(nationalFS, "national")
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Name()
 	}
-	return names, data
+	return names
+}
+
+// National returns a built-in national report's data file, or nil.
+func National(name string) []byte {
+	b, _ := nationalFS.ReadFile(path.Join("national", name))
+	return b
 }
 
 // FontName is the file name of the embedded font.

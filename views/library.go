@@ -56,6 +56,10 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 	if !u.leaveEdits(func() { u.dropped(fyne.Position{}, uris) }) {
 		return
 	}
+	if ext := strings.ToLower(filepath.Ext(path)); ext == ".yaml" || ext == ".yml" {
+		u.openReportFile(path) // a report data file opens as it is
+		return
+	}
 	u.runImport(filepath.Base(path), "", func() (*importer.Result, error) { return u.deps.ReadImport(path) })
 }
 
@@ -76,26 +80,33 @@ func (u *UI) runImport(name, key string, read func() (*importer.Result, error)) 
 				u.showError("无法导入", fmt.Errorf("%w\n\n仍显示原来的报告。", err))
 				return
 			}
-			u.sess.OpenDoc(doc, key)
-			u.rebuild()
-			u.status("已导入“" + name + "”：" + res.Summary())
-			u.showReview()
+			show := func() {
+				u.sess.OpenDoc(doc, key)
+				u.reviewing = false
+				u.rebuild()
+				u.status("已导入“" + name + "”：" + res.Summary())
+				u.showReview()
+			}
+			if u.leaveEdits(show) {
+				show()
+			}
 		})
 	})
 }
 
 // leaveEdits asks before edits that are not saved would be lost. It returns true when
-// there are none; otherwise it asks, and runs then after the user chose to go on.
+// there are none, or the user already chose to drop them and has made no edit since;
+// otherwise it asks, and runs then once the user chose to go on without saving.
 func (u *UI) leaveEdits(then func()) bool {
 	d := u.sess.Doc()
-	if d == nil || !d.Dirty() {
+	if d == nil || !d.Dirty() || u.dropDoc == d && u.dropEdits == d.Edits() {
 		return true
 	}
 	u.modal(questionDialog, "有未保存的审核修改",
 		wrapped("当前报告的审核修改还没有保存。继续的话，这些修改将丢失。\n\n要保留它们，请先按“取消”，再用“文件 › 保存到报告库”（Ctrl+S）。"), 560,
 		modalButton{label: "取消"},
 		modalButton{label: "不保存，继续", primary: true, action: func() {
-			d.MarkSaved()
+			u.dropDoc, u.dropEdits = d, d.Edits()
 			then()
 		}})
 	return false
@@ -112,7 +123,7 @@ func (u *UI) saveToLibrary() {
 	lib := u.deps.Library
 	r := d.Report()
 	replace := u.sess.Entry()
-	if replace == "" || strings.HasPrefix(replace, "内置/") {
+	if !lib.Owns(replace) {
 		if same, ok := lib.Same(r.Place, r.Year); ok {
 			u.modal(questionDialog, "替换报告库中的报告？",
 				wrapped(fmt.Sprintf("报告库中已有%s：“%s”（%s）。\n\n替换它，还是另存一份？", same.Label(), same.Title, same.State())), 600,
@@ -158,10 +169,10 @@ func (u *UI) showLibrary() {
 			info = newTextBlock(theme.SizeNameCaptionText, textRun{text: "已损坏：" + e.Damaged + "。可删除后重新导入。", colour: theme.ColorNameError})
 		}
 		actions := container.NewHBox()
-		if e.Damaged == "" {
+		if e.Damaged == "" && (e.BuiltIn || e.Path != "") {
 			actions.Add(newButton("打开", theme.FolderOpenIcon(), func() { box.Hide(); u.openEntry(e) }))
 		}
-		if !e.BuiltIn {
+		if !e.BuiltIn && e.Path != "" {
 			actions.Add(newButton("重新导入…", theme.ViewRefreshIcon(), func() { box.Hide(); u.reimport(e) }))
 			actions.Add(newButton("删除", theme.DeleteIcon(), func() { box.Hide(); u.removeEntry(e) }))
 		}
@@ -193,19 +204,28 @@ func (u *UI) openEntry(e library.Entry) {
 				u.showError("无法打开报告", fmt.Errorf("%w\n\n仍显示原来的报告。报告库中这份报告已标为“已损坏”。", err))
 				return
 			}
-			if doc != nil {
-				u.sess.OpenDoc(doc, e.Key)
-			} else {
-				u.sess.SetReport(r, e.Key)
+			show := func() {
+				if doc != nil {
+					u.sess.OpenDoc(doc, e.Key)
+				} else {
+					u.sess.SetReport(r, e.Key)
+				}
+				u.reviewing = false
+				u.rebuild()
+				u.status(fmt.Sprintf("已打开：%s（%d 项数据，%s）", r.Title, len(r.Figures()), e.State()))
 			}
-			u.rebuild()
-			u.status(fmt.Sprintf("已打开：%s（%d 项数据，%s）", r.Title, len(r.Figures()), e.State()))
+			if u.leaveEdits(show) {
+				show()
+			}
 		})
 	})
 }
 
 // reimport imports a file again in place of a saved report.
 func (u *UI) reimport(e library.Entry) {
+	if !u.leaveEdits(func() { u.reimport(e) }) {
+		return
+	}
 	u.deps.PickImport(u.win, u.folderSetting(session.KeyImportDir), func(path string) {
 		if path == "" {
 			return
@@ -224,10 +244,12 @@ func (u *UI) removeEntry(e library.Entry) {
 				return
 			}
 			if u.sess.Entry() == e.Key {
+				// The report on show is now saved nowhere.
 				u.sess.SetEntry("")
 				if d := u.sess.Doc(); d != nil {
-					d.MarkSaved()
+					d.MarkUnsaved()
 				}
+				u.refreshHeader()
 			}
 			u.status("已删除：" + e.Title)
 			u.showLibrary()

@@ -21,7 +21,12 @@ func (u *UI) menu() *fyne.MainMenu {
 		}
 		return it
 	}
-	quit := fyne.NewMenuItem("退出", func() { u.saveSize(); u.app.Quit() })
+	quit := fyne.NewMenuItem("退出", func() {
+		u.saveSize()
+		if u.leaveEdits(u.app.Quit) {
+			u.app.Quit()
+		}
+	})
 	quit.IsQuit = true
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: ctrl}
 	light := fyne.NewMenuItem("浅色（适合投影）", func() { u.setDark(false) })

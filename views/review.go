@@ -29,6 +29,7 @@ const reviewPerPage = 12
 
 // reviewPage is the review page on show, with the handles tests reach for.
 type reviewPage struct {
+	doc   *review.Doc // the data file it shows
 	root  fyne.CanvasObject
 	rows  map[string]*reviewRow // by figure id
 	first int                   // the queue index of the first row shown
@@ -53,11 +54,14 @@ func (u *UI) showReview() {
 			return
 		}
 		// The report on show becomes the data file's, which is the same report read again.
-		u.sess.OpenDoc(d, u.sess.Entry())
 		u.panels = map[string]*panel{}
+		u.cur = nil
+		u.editing = true
+		u.sess.Review(d)
+		u.editing = false
 	}
-	if u.review == nil {
-		u.review = &reviewPage{}
+	if u.review == nil || u.review.doc != u.sess.Doc() {
+		u.review = &reviewPage{doc: u.sess.Doc()}
 	}
 	u.reviewing = true
 	u.buildReview()
@@ -75,14 +79,14 @@ func (u *UI) openDocFor() (*review.Doc, error) {
 			return review.Open(filepath.Base(e.Key), data)
 		}
 	}
-	if key != "" && strings.EqualFold(filepath.Ext(key), ".yaml") {
+	if ext := strings.ToLower(filepath.Ext(key)); ext == ".yaml" || ext == ".yml" {
 		data, err := os.ReadFile(key)
 		if err != nil {
 			return nil, fmt.Errorf("无法读取“%s”：%w", key, err)
 		}
 		return review.Open(filepath.Base(key), data)
 	}
-	if key != "" && importer.Importable(key) {
+	if key != "" && !strings.HasPrefix(key, "内置/") && importer.Importable(key) {
 		res, err := u.deps.ReadImport(key)
 		if err != nil {
 			return nil, err
@@ -174,8 +178,8 @@ func (u *UI) reviewRow(n int, f *report.Figure) *reviewRow {
 	row.confirm.Importance = widget.HighImportance
 	row.edit = newButton("修改…", theme.DocumentCreateIcon(), func() { u.action(func() { u.editFigure(f) }) })
 	row.remove = newButton("删除", theme.DeleteIcon(), func() { u.action(func() { u.removeFigure(f) }) })
-	row.add = newButton("从原文添加…", theme.ContentAddIcon(), func() { u.action(func() { u.addFigure(f) }) })
 	if f.Section != nil {
+		row.add = newButton("从原文添加…", theme.ContentAddIcon(), func() { u.action(func() { u.addFigure(f) }) })
 		sec := f.Section
 		row.confirmSection = newButton("确认本节全部", theme.ConfirmIcon(), func() {
 			u.action(func() {
@@ -195,7 +199,10 @@ func (row *reviewRow) box() fyne.CanvasObject {
 		parts = append(parts, mutedText(row.fig.Section.PathString(), theme.SizeNameCaptionText))
 	}
 	parts = append(parts, row.sentence, row.fields)
-	buttons := container.NewHBox(row.confirm, row.edit, row.remove, row.add)
+	buttons := container.NewHBox(row.confirm, row.edit, row.remove)
+	if row.add != nil {
+		buttons.Add(row.add)
+	}
 	if row.confirmSection != nil {
 		buttons.Add(layout.NewSpacer())
 		buttons.Add(row.confirmSection)
@@ -236,7 +243,16 @@ func rangeSuffix(f *report.Figure) string {
 // applyEdit makes one edit to the data file and shows the result; an edit the file
 // refuses changes nothing and is explained.
 func (u *UI) applyEdit(edit func(d *review.Doc) error, done string) {
-	d := u.sess.Doc()
+	u.applyEditTo(u.sess.Doc(), edit, done)
+}
+
+// applyEditTo makes an edit asked for while d was on show: if another report has been
+// opened since (a file dialog answered late), the edit is not made.
+func (u *UI) applyEditTo(d *review.Doc, edit func(d *review.Doc) error, done string) {
+	if d == nil || d != u.sess.Doc() {
+		u.showError("无法修改", errors.New("这项修改针对的报告已经不在窗口中（打开了另一份报告），修改没有进行。"))
+		return
+	}
 	if err := edit(d); err != nil {
 		u.showError("无法修改", fmt.Errorf("%w\n\n数据没有改动。", err))
 		return
@@ -280,6 +296,7 @@ func (u *UI) leaveReview() {
 // editInfo corrects the report's title, place and year, by which the library lists it.
 func (u *UI) editInfo() {
 	r := u.sess.Report()
+	d := u.sess.Doc()
 	title, place, year := newDialogEntry(u, r.Title), newDialogEntry(u, r.Place), newDialogEntry(u, fmt.Sprint(r.Year))
 	u.infoForm = [3]*dialogEntry{title, place, year}
 	grid := container.New(layout.NewFormLayout(), wrapped("标题"), title, wrapped("地区"), place, wrapped("年份"), year)
@@ -291,22 +308,24 @@ func (u *UI) editInfo() {
 			for k, e := range map[string]*dialogEntry{"title": title, "place": place, "year": year} {
 				fields[k] = e.Text
 			}
-			u.applyEdit(func(d *review.Doc) error { return d.SetInfo(fields) }, "已修改报告信息")
+			u.applyEditTo(d, func(d *review.Doc) error { return d.SetInfo(fields) }, "已修改报告信息")
 		}})
 }
 
 // removeFigure deletes a figure after asking.
 func (u *UI) removeFigure(f *report.Figure) {
+	d := u.sess.Doc()
 	u.modal(questionDialog, "删除这项数据？",
 		wrapped(fmt.Sprintf("“%s”（%s）不是数据，或识别有误？删除后它列为“审核删除”的非数据数字，可以撤销（Ctrl+Z）。", f.Phrase, f.Indicator)), 560,
 		modalButton{label: "取消"},
 		modalButton{label: "删除", primary: true, action: func() {
-			u.applyEdit(func(d *review.Doc) error { return d.Remove(f.ID) }, "已删除："+f.Phrase)
+			u.applyEditTo(d, func(d *review.Doc) error { return d.Remove(f.ID) }, "已删除："+f.Phrase)
 		}})
 }
 
 // figureForm is the edit dialog's fields, by data file name.
 type figureForm struct {
+	doc     *review.Doc // the data file the form edits
 	entries map[string]*dialogEntry
 	selects map[string]*widget.Select
 	secRole *widget.Select
@@ -392,6 +411,7 @@ func (u *UI) editFigure(f *report.Figure) {
 	}
 	intro := newTextBlock(theme.SizeNameCaptionText, sentenceRuns(f)...)
 	u.editForm = form
+	form.doc = u.sess.Doc()
 	u.modal(questionDialog, "修改数据："+f.Phrase, scrolled(container.NewVBox(intro, widget.NewSeparator(), grid), 420), 720,
 		modalButton{label: "取消"},
 		modalButton{label: "保存修改", primary: true, action: func() { u.saveForm(f, form) }})
@@ -442,22 +462,11 @@ func (u *UI) saveForm(f *report.Figure, form *figureForm) {
 	if len(changed) == 0 && !secChanged {
 		return
 	}
-	u.applyEdit(func(d *review.Doc) error {
-		if len(changed) > 0 {
-			if err := d.SetMany(f.ID, changed); err != nil {
-				return err
-			}
-		}
-		if secChanged {
-			if err := d.SetSectionRole(f.Section.ID, report.Role(form.secRole.Selected)); err != nil {
-				if len(changed) > 0 {
-					d.Undo()
-				}
-				return err
-			}
-		}
-		return nil
-	}, "已修改："+f.Phrase)
+	secID, role := "", report.Role("")
+	if secChanged {
+		secID, role = f.Section.ID, report.Role(form.secRole.Selected)
+	}
+	u.applyEditTo(form.doc, func(d *review.Doc) error { return d.Update(f.ID, changed, secID, role) }, "已修改："+f.Phrase)
 }
 
 // addFigure opens the paragraph of a figure's sentence in a read-only text box, where
@@ -474,17 +483,18 @@ func (u *UI) addFigure(near *report.Figure) {
 	}
 	text := newReadOnlyText(para)
 	u.addText = text
+	d := u.sess.Doc()
 	u.modal(questionDialog, "从原文添加数据", container.NewVBox(
 		wrapped("在下面的原文中选中一项数据的数字及其单位（如“6.6%”“1100万人以上”），再按“添加”。"),
 		text), 720,
 		modalButton{label: "取消"},
 		modalButton{label: "添加", primary: true, action: func() {
-			u.addSelected(sec, para, text.SelectedText())
+			u.addSelected(d, sec, para, text.SelectedText())
 		}})
 }
 
 // addSelected adds the figure the selected words hold, read as an import would.
-func (u *UI) addSelected(sec *report.Section, para, selected string) {
+func (u *UI) addSelected(d *review.Doc, sec *report.Section, para, selected string) {
 	r := u.sess.Report()
 	fields, err := importer.FigureAt(para, selected, sec.Role, r.Year)
 	if err != nil {
@@ -498,7 +508,7 @@ func (u *UI) addSelected(sec *report.Section, para, selected string) {
 		}
 	}
 	fields["章节"] = sec.ID
-	u.applyEdit(func(d *review.Doc) error {
+	u.applyEditTo(d, func(d *review.Doc) error {
 		_, err := d.Add(review.Fields(fields), "审核时从原文添加，指标、性质等由软件读出，请核对")
 		return err
 	}, "已添加："+fields["原文表述"])

@@ -8,9 +8,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"workreport/app/report"
+	"workreport/resources"
 )
 
 const fixture = "2019年某市政府工作报告\n\n一、2018年工作回顾\n\n过去一年，地区生产总值增长6.6%，总量突破900亿元。城镇新增就业5.2万人，其中帮助困难人员就业1.1万人。\n\n二、2019年工作安排\n\n今年全市发展主要预期目标是：地区生产总值增长6%－6.5%；城镇新增就业5万人以上；生态环境质量持续改善。\n"
@@ -281,5 +283,83 @@ func TestImportFailuresClipboardAndLibrary(t *testing.T) {
 	typeShortcut(w, fyne.KeyL, fyne.KeyModifierShortcutDefault)
 	if !overlayHasText(w, "已损坏") || !overlayHasText(w, "江门市 2019年") {
 		t.Error("the library does not list the damaged file and the saved report")
+	}
+}
+
+// Unsaved review edits are never dropped without asking: not by closing the window, not
+// by a cancelled import after "不保存，继续", and an edit asked for on a report that has
+// since been replaced is not made on the new one. The review page stays through a zoom.
+func TestUnsavedEditsAreProtected(t *testing.T) {
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
+	u.clipboard().SetContent(fixture)
+	u.action(u.importClipboard)
+	d := u.sess.Doc()
+	f := d.Queue()[0]
+	test.Tap(u.review.rows[f.ID].confirm)
+	if !d.Dirty() {
+		t.Fatal("an edit did not make the report unsaved")
+	}
+
+	typeShortcut(w, fyne.KeyEqual, fyne.KeyModifierShortcutDefault) // zoom in
+	if !u.reviewing {
+		t.Error("zooming left the review page")
+	}
+
+	// Closing the window asks; 取消 keeps everything.
+	u.requestClose()
+	if !overlayHasText(w, "有未保存的审核修改") {
+		t.Fatal("closing with unsaved edits did not ask")
+	}
+	tapIn(t, topOverlay(w), "取消")
+
+	// Drop the edits for an import, then cancel the file dialog: the edits are still
+	// unsaved, and the next switch asks again after a new edit.
+	fd.importPath = ""
+	typeShortcut(w, fyne.KeyI, fyne.KeyModifierShortcutDefault)
+	tapIn(t, topOverlay(w), "不保存，继续")
+	if u.sess.Doc() != d || !d.Dirty() {
+		t.Fatal("cancelling the import lost the report or its unsaved mark")
+	}
+	g := d.Queue()[0]
+	test.Tap(u.review.rows[g.ID].confirm)
+	typeShortcut(w, fyne.KeyL, fyne.KeyModifierShortcutDefault)
+	openRow(t, u, "全国 2022年")
+	if !overlayHasText(w, "有未保存的审核修改") {
+		t.Fatal("a new edit after dropping was not protected")
+	}
+	tapIn(t, topOverlay(w), "取消")
+	if u.sess.Doc() != d {
+		t.Fatal("the report was replaced although the user cancelled")
+	}
+
+	// An edit dialog left open while another report replaces this one does nothing.
+	h := d.Queue()[0]
+	test.Tap(u.review.rows[h.ID].edit)
+	form := u.editForm
+	u.dropDoc, u.dropEdits = d, d.Edits()
+	u.sess.SetReport(builtIn(t), "")
+	form.entries["指标"].SetText("不应写入")
+	u.saveForm(h, form)
+	if !overlayHasText(w, "修改没有进行") {
+		t.Error("an edit for a replaced report was not refused")
+	}
+}
+
+// A file dropped on the window is imported; a report data file dropped opens as it is.
+func TestDropFiles(t *testing.T) {
+	u, _, _, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
+	dir := t.TempDir()
+	txt := filepath.Join(dir, "某市 报告.txt")
+	os.WriteFile(txt, []byte(fixture), 0o644)
+	u.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(txt)})
+	if r := u.sess.Report(); r.Year != 2019 || r.Unconfirmed() == 0 || !u.reviewing {
+		t.Fatalf("dropped text: %d, %d unconfirmed", r.Year, r.Unconfirmed())
+	}
+	yml := filepath.Join(dir, "全国 2022.yml")
+	os.WriteFile(yml, resources.National("national-2022.yaml"), 0o644)
+	u.leaveEdits(func() {}) // nothing edited: no question
+	u.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(yml)})
+	if r := u.sess.Report(); r.Year != 2022 || r.Unconfirmed() != 0 || u.reviewing {
+		t.Fatalf("dropped data file: %s %d, %d unconfirmed", r.Place, r.Year, r.Unconfirmed())
 	}
 }

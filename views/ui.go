@@ -22,6 +22,7 @@ import (
 	"workreport/app/library"
 	"workreport/app/meta"
 	"workreport/app/report"
+	"workreport/app/review"
 	"workreport/app/session"
 )
 
@@ -147,6 +148,8 @@ type UI struct {
 	infoForm    [3]*dialogEntry // the open report-information dialog's title, place and year
 	addText     *readOnlyText   // the open add dialog's text
 	libraryRows *fyne.Container // the open library dialog's rows
+	dropDoc     *review.Doc     // a data file whose unsaved edits the user chose to drop,
+	dropEdits   int             // when it had had this many edits
 }
 
 // open builds the main window for a session: the theme, whose font is parsed in the
@@ -169,14 +172,20 @@ func open(a fyne.App, sess *session.Session, deps Deps) *UI {
 	sess.OnChange(u.pageChanged)
 	a.Lifecycle().SetOnStarted(func() { u.deps.After(firstPageDelay, u.pageChanged) })
 	u.restoreSize()
-	w.SetCloseIntercept(func() {
-		u.saveSize()
-		w.Close()
-	})
+	w.SetCloseIntercept(u.requestClose)
 	w.SetIcon(appIcon)
 	w.SetOnDropped(u.dropped)
 	w.SetMaster()
 	return u
+}
+
+// requestClose closes the window when the user asks to, after asking about unsaved
+// review edits.
+func (u *UI) requestClose() {
+	u.saveSize()
+	if u.leaveEdits(u.win.Close) {
+		u.win.Close()
+	}
 }
 
 // firstPageDelay lets the window's first frame be drawn before the first page is built:
@@ -332,11 +341,17 @@ func (u *UI) pageChanged() {
 	u.win.SetTitle(u.sess.Report().Title + meta.TitleSuffix)
 }
 
-// rebuild drops every built panel, after a change of zoom, theme or report.
+// rebuild drops every built panel, after a change of zoom, theme or report. The review
+// page, if on show, is laid out again.
 func (u *UI) rebuild() {
 	u.panels = map[string]*panel{}
 	u.cur = nil
 	u.tree.Refresh()
+	if u.reviewing {
+		u.refreshHeader()
+		u.buildReview()
+		return
+	}
 	u.pageChanged()
 }
 
@@ -467,7 +482,7 @@ func (u *UI) typedRune(r rune) {
 // scrollKey scrolls the page with the keyboard, as a browser does.
 func (u *UI) scrollKey(e *fyne.KeyEvent) bool {
 	pn := u.cur
-	if pn == nil {
+	if pn == nil || u.reviewing {
 		return false
 	}
 	view := pn.scroll.Size().Height

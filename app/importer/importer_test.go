@@ -357,6 +357,13 @@ func TestFigureAt(t *testing.T) {
 	if _, err := FigureAt(para, "其中帮助", report.RoleReview, 2019); err == nil {
 		t.Error("words without a figure were accepted")
 	}
+	twice := "地区生产总值增长5%左右，居民消费价格涨幅5%左右。"
+	if _, err := FigureAt(twice, "5%左右", report.RoleTargets, 2019); err == nil || !strings.Contains(err.Error(), "不止一次") {
+		t.Errorf("ambiguous selection: %v", err)
+	}
+	if f, err := FigureAt(twice, "涨幅5%左右", report.RoleTargets, 2019); err != nil || !strings.Contains(f["指标"], "居民消费价格") {
+		t.Errorf("the second 5%%左右: %v %v", f, err)
+	}
 	if _, err := FigureAt(para, "不在原文", report.RoleReview, 2019); err == nil {
 		t.Error("words not in the paragraph were accepted")
 	}

@@ -18,6 +18,9 @@ func FigureAt(paragraph, selected string, role report.Role, year int) (map[strin
 	if selected == "" || at < 0 {
 		return nil, &Error{Msg: "所选文字不在这段原文中，请在原文里选中数字及其单位"}
 	}
+	if strings.Count(paragraph, selected) > 1 {
+		return nil, &Error{Msg: "所选的“" + selected + "”在这段原文中出现了不止一次，请连同前后几个字一起选中（如“失业率5%左右”），以便确定是哪一处"}
+	}
 	sec := &section{id: "s", role: role}
 	s := newScanner(sec, 0, paragraph, year)
 	s.scan()

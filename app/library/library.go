@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -28,7 +29,7 @@ import (
 // Source is a built-in report: its file name and its data file.
 type Source struct {
 	Name string
-	Data []byte
+	Data func() []byte // the data file, read when the list or the report needs it
 	// Load decodes it, when there is a faster way than report.Load (a snapshot); nil
 	// loads Data.
 	Load func() (*report.Report, error)
@@ -111,7 +112,7 @@ func (l *Library) Default() string {
 func (l *Library) List() []Entry {
 	var out []Entry
 	for _, s := range l.builtIn {
-		e := head(s.Data)
+		e := head(s.Data())
 		e.Key, e.BuiltIn = builtInPrefix+s.Name, true
 		out = append(out, e)
 	}
@@ -219,12 +220,13 @@ func (l *Library) Open(e Entry) (*report.Report, []byte, error) {
 	if e.BuiltIn {
 		for _, s := range l.builtIn {
 			if builtInPrefix+s.Name == e.Key {
+				data := s.Data()
 				if s.Load != nil {
 					r, err := s.Load()
-					return r, s.Data, err
+					return r, data, err
 				}
-				r, err := report.Load(s.Name, s.Data)
-				return r, s.Data, err
+				r, err := report.Load(s.Name, data)
+				return r, data, err
 			}
 		}
 		return nil, nil, fmt.Errorf("没有内置报告“%s”", strings.TrimPrefix(e.Key, builtInPrefix))
@@ -261,23 +263,43 @@ func (l *Library) Same(place string, year int) (Entry, bool) {
 	return Entry{}, false
 }
 
-// Save writes a report's data file into the library, atomically: the file is replaced
-// only by a complete new one. replace names the saved entry this file takes the place of
-// (the report being edited, or one of the same place and year the user chose to
-// replace); otherwise a new file is made. It returns the entry as the list shows it.
+// Owns reports whether key names a report saved in the library's folder.
+func (l *Library) Owns(key string) bool {
+	if key == "" || strings.HasPrefix(key, builtInPrefix) || !strings.EqualFold(filepath.Ext(key), ".yaml") {
+		return false
+	}
+	dir, err1 := filepath.Abs(filepath.Dir(key))
+	own, err2 := filepath.Abs(l.Dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	if runtime.GOOS == "windows" {
+		return strings.EqualFold(dir, own)
+	}
+	return dir == own
+}
+
+// Save writes a report's data file into the library, atomically: a file is replaced
+// only by a complete new one. replace names the saved report this file takes the place
+// of (the report being edited, or one of the same place and year the user chose to
+// replace); anything else, a built-in report or a file outside the library, is never
+// written: a new file is made. It returns the entry as the list shows it.
 func (l *Library) Save(data []byte, r *report.Report, replace string) (Entry, error) {
 	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
-		return Entry{}, &safefile.SaveError{Path: filepath.Join(l.Dir, "x.yaml"), Kind: safefile.ErrNoFolder, Err: err}
+		return Entry{}, fmt.Errorf("无法建立报告库文件夹“%s”：%w。请检查这个文件夹的写入权限和磁盘空间", l.Dir, err)
 	}
 	path := replace
-	if path == "" || strings.HasPrefix(path, builtInPrefix) {
-		path = l.freeName(r)
+	if !l.Owns(path) {
+		var err error
+		if path, err = l.freeName(r); err != nil {
+			return Entry{}, err
+		}
 	}
 	if err := safefile.Write(path, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	}); err != nil {
-		return Entry{}, err
+		return Entry{}, saveError(path, err)
 	}
 	l.mu.Lock()
 	delete(l.damaged, path)
@@ -285,8 +307,23 @@ func (l *Library) Save(data []byte, r *report.Report, replace string) (Entry, er
 	return l.readHead(path), nil
 }
 
+// saveError says why a report could not be saved into the library, and what to do.
+func saveError(path string, err error) error {
+	name := filepath.Base(path)
+	const kept = "报告库中原有的文件没有改动，审核修改仍在窗口中。"
+	switch {
+	case errors.Is(err, safefile.ErrLocked):
+		return fmt.Errorf("“%s”正被其他程序占用，无法保存。请关闭打开它的程序后再保存。%s", name, kept)
+	case errors.Is(err, safefile.ErrNoSpace):
+		return fmt.Errorf("磁盘空间不足，“%s”没有保存。请清理磁盘后再保存。%s", name, kept)
+	case errors.Is(err, safefile.ErrPermission):
+		return fmt.Errorf("没有写入报告库文件夹“%s”的权限，“%s”没有保存。%s", filepath.Dir(path), name, kept)
+	}
+	return fmt.Errorf("“%s”没有保存：%w。%s", name, err, kept)
+}
+
 // freeName is a new file name for a report: its place and year, and a number if taken.
-func (l *Library) freeName(r *report.Report) string {
+func (l *Library) freeName(r *report.Report) (string, error) {
 	base := fmt.Sprintf("%s%d年政府工作报告", r.Place, r.Year)
 	base = strings.Map(func(c rune) rune {
 		if strings.ContainsRune(`\/:*?"<>|`, c) || c < 32 {
@@ -294,21 +331,26 @@ func (l *Library) freeName(r *report.Report) string {
 		}
 		return c
 	}, base)
-	for n := 1; ; n++ {
+	for n := 1; n <= 999; n++ {
 		name := base + ".yaml"
 		if n > 1 {
 			name = fmt.Sprintf("%s（%d）.yaml", base, n)
 		}
 		p := filepath.Join(l.Dir, name)
-		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-			return p
+		_, err := os.Stat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return p, nil
+		}
+		if err != nil {
+			return "", fmt.Errorf("无法读取报告库文件夹“%s”：%w", l.Dir, err)
 		}
 	}
+	return "", fmt.Errorf("报告库中同名的报告太多（%s），请先删除不用的", base)
 }
 
 // Remove deletes a saved report. Built-in reports cannot be removed.
 func (l *Library) Remove(e Entry) error {
-	if e.BuiltIn {
+	if e.BuiltIn || e.Path == "" {
 		return errors.New("内置报告不能删除")
 	}
 	if err := os.Remove(e.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -320,10 +362,11 @@ func (l *Library) Remove(e Entry) error {
 // BuiltIn is the reports the app ships: the default report first, then the State
 // Council's, newest first.
 func BuiltIn() []Source {
-	sources := []Source{{Name: resources.ReportName, Data: resources.ReportYAML, Load: report.Default}}
-	names, data := resources.NationalReports()
+	sources := []Source{{Name: resources.ReportName, Data: func() []byte { return resources.ReportYAML }, Load: report.Default}}
+	names := resources.NationalNames()
 	for i := len(names) - 1; i >= 0; i-- {
-		sources = append(sources, Source{Name: names[i], Data: data[i]})
+		name := names[i]
+		sources = append(sources, Source{Name: name, Data: func() []byte { return resources.National(name) }})
 	}
 	return sources
 }

@@ -24,7 +24,7 @@ func imported(t *testing.T) []byte {
 
 func TestListSaveOpenRemove(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "报告 库")
-	lib := New(dir, Source{Name: resources.ReportName, Data: resources.ReportYAML})
+	lib := New(dir, Source{Name: resources.ReportName, Data: func() []byte { return resources.ReportYAML }})
 	list := lib.List()
 	if len(list) != 1 || !list[0].BuiltIn || list[0].Year == 0 || list[0].Place == "" || !strings.HasPrefix(list[0].State(), "已审核") {
 		t.Fatalf("built-in entry: %+v", list)
@@ -124,5 +124,31 @@ func TestSaveToUnwritableFolder(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(blocker); string(b) != "x" {
 		t.Error("the file in the way was changed")
+	}
+}
+
+// Saving never writes outside the library: a report opened from elsewhere (the user's
+// own .docx or .yaml) is saved as a new file in the library's folder.
+func TestSaveNeverWritesOutside(t *testing.T) {
+	dir := t.TempDir()
+	lib := New(filepath.Join(dir, "库"))
+	outside := filepath.Join(dir, "原文.docx")
+	os.WriteFile(outside, []byte("PK original"), 0o644)
+	data := imported(t)
+	r, _ := report.Load("某市.yaml", data)
+	for _, replace := range []string{outside, filepath.Join(dir, "别处.yaml"), "内置/report.yaml", ""} {
+		e, err := lib.Save(data, r, replace)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !lib.Owns(e.Path) || filepath.Dir(e.Path) != lib.Dir {
+			t.Errorf("replace %q saved to %s", replace, e.Path)
+		}
+	}
+	if b, _ := os.ReadFile(outside); string(b) != "PK original" {
+		t.Error("the file outside the library was overwritten")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "别处.yaml")); err == nil {
+		t.Error("a file outside the library was created")
 	}
 }

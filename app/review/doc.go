@@ -29,6 +29,7 @@ type Doc struct {
 	data  []byte   // the file as the report was loaded from it
 	undo  [][]byte // the file before each edit, the latest last
 	dirty bool
+	edits int // edits and undos made, ever
 }
 
 // Open reads a data file for review. The file must load as a report.
@@ -56,6 +57,14 @@ func (d *Doc) Dirty() bool { return d.dirty }
 // MarkSaved records that the file as it stands has been saved.
 func (d *Doc) MarkSaved() { d.dirty = false }
 
+// MarkUnsaved records that the file as it stands is saved nowhere (its saved copy was
+// deleted).
+func (d *Doc) MarkUnsaved() { d.dirty = true }
+
+// Edits counts the edits and undos made to the file, so that a caller can tell whether
+// it changed since a moment it remembers.
+func (d *Doc) Edits() int { return d.edits }
+
 // CanUndo reports whether there is an edit to take back.
 func (d *Doc) CanUndo() bool { return len(d.undo) > 0 }
 
@@ -70,6 +79,7 @@ func (d *Doc) Undo() bool {
 		return false // the file before an edit always loaded; this cannot happen
 	}
 	d.dirty = true
+	d.edits++
 	return true
 }
 
@@ -113,6 +123,7 @@ func (d *Doc) edit(change func(top *yaml.Node) error) error {
 		d.undo = d.undo[1:]
 	}
 	d.dirty = true
+	d.edits++
 	return nil
 }
 
@@ -122,36 +133,37 @@ var ErrNoFigure = errors.New("报告中没有这项数据")
 // Set gives a figure's field (its data file name, such as 指标 or 性质) a new value; an
 // empty value removes an optional field. Editing does not confirm the figure.
 func (d *Doc) Set(id, field, value string) error {
-	if !slices.Contains(Editable, field) {
-		return fmt.Errorf("“%s”不能修改", field)
-	}
-	return d.edit(func(top *yaml.Node) error {
-		fm := d.figureNode(top, id)
-		if fm == nil {
-			return ErrNoFigure
-		}
-		setField(fm, field, strings.TrimSpace(value), report.FigureFields())
-		return nil
-	})
+	return d.SetMany(id, map[string]string{field: value})
 }
 
 // SetMany sets several fields of a figure as one edit, so that fields that must agree
 // (the qualifier with the phrase, a range's upper bound with its value) change together.
 func (d *Doc) SetMany(id string, fields map[string]string) error {
+	return d.Update(id, fields, "", "")
+}
+
+// Update sets fields of a figure and, when secID is given, the role of a section, as
+// one edit that one undo takes back.
+func (d *Doc) Update(id string, fields map[string]string, secID string, role report.Role) error {
 	for k := range fields {
 		if !slices.Contains(Editable, k) {
 			return fmt.Errorf("“%s”不能修改", k)
 		}
 	}
 	return d.edit(func(top *yaml.Node) error {
-		fm := d.figureNode(top, id)
-		if fm == nil {
-			return ErrNoFigure
-		}
-		for _, k := range report.FigureFields() {
-			if v, ok := fields[k]; ok {
-				setField(fm, k, strings.TrimSpace(v), report.FigureFields())
+		if len(fields) > 0 {
+			fm := d.figureNode(top, id)
+			if fm == nil {
+				return ErrNoFigure
 			}
+			for _, k := range report.FigureFields() {
+				if v, ok := fields[k]; ok {
+					setField(fm, k, strings.TrimSpace(v), report.FigureFields())
+				}
+			}
+		}
+		if secID != "" {
+			return setRole(top, secID, role)
 		}
 		return nil
 	})
@@ -235,14 +247,16 @@ func (d *Doc) Omit(id, kind, reason string) error {
 
 // SetSectionRole states a section's role: 回顾, 主要目标, 工作安排 or 其他.
 func (d *Doc) SetSectionRole(secID string, role report.Role) error {
-	return d.edit(func(top *yaml.Node) error {
-		sm := findSection(mapValue(top, "sections"), secID)
-		if sm == nil {
-			return fmt.Errorf("报告中没有分节 %s", secID)
-		}
-		setField(sm, "role", string(role), []string{"id", "title", "intro", "items", "sections", "kind", "role", "period", "note"})
-		return nil
-	})
+	return d.edit(func(top *yaml.Node) error { return setRole(top, secID, role) })
+}
+
+func setRole(top *yaml.Node, secID string, role report.Role) error {
+	sm := findSection(mapValue(top, "sections"), secID)
+	if sm == nil {
+		return fmt.Errorf("报告中没有分节 %s", secID)
+	}
+	setField(sm, "role", string(role), []string{"id", "title", "intro", "items", "sections", "kind", "role", "period", "note"})
+	return nil
 }
 
 // Fields are a new figure's data file fields, by name.

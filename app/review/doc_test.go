@@ -199,3 +199,24 @@ func TestSetInfo(t *testing.T) {
 		t.Error("an empty title was accepted")
 	}
 }
+
+// A figure's fields and its section's role change as one edit; one undo takes both back.
+func TestUpdateIsOneEdit(t *testing.T) {
+	d := openSample(t)
+	f := byPhrase(t, d.Report(), "6.6%")
+	before := bytes.Clone(d.Bytes())
+	n := d.Edits()
+	if err := d.Update(f.ID, map[string]string{"指标": "增速"}, f.Section.ID, report.RoleOther); err != nil {
+		t.Fatal(err)
+	}
+	if d.Report().Section(f.Section.ID).Role != report.RoleOther || d.Report().Figure(f.ID).Indicator != "增速" || d.Edits() != n+1 {
+		t.Fatal("update not applied")
+	}
+	d.Undo()
+	if !bytes.Equal(d.Bytes(), before) {
+		t.Error("one undo did not take the whole update back")
+	}
+	if err := d.Update(f.ID, map[string]string{"指标": "增速"}, "nope", report.RoleOther); err == nil || !bytes.Equal(d.Bytes(), before) {
+		t.Error("a failed update changed the file")
+	}
+}

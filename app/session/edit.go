@@ -23,6 +23,13 @@ func (s *Session) OpenDoc(d *review.Doc, key string) {
 	s.replace(d.Report(), key)
 }
 
+// Review starts review of the open report from its data file, which holds the same
+// report: the page on show and the history stay.
+func (s *Session) Review(d *review.Doc) {
+	s.doc = d
+	s.Edited()
+}
+
 // Edited shows the report as the data file stands after an edit or undo, staying on the
 // page on show and keeping the history.
 func (s *Session) Edited() {
