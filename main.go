@@ -33,9 +33,9 @@ func main() {
 // guiGCPercent is the garbage collector's target while the window is open. The live
 // heap is small (the parsed font, the chart cache), but the window makes short-lived
 // images of megabytes (charts, slides, text); collecting when the heap has grown by a
-// quarter rather than doubled keeps the peak memory tens of megabytes lower, for a
-// collector that still takes well under 1% of the time.
-const guiGCPercent = 25
+// fifth rather than doubled keeps the peak memory tens of megabytes lower, for a
+// collector that still takes about 1% of the time.
+const guiGCPercent = 20
 
 // gui opens the window on the report, wired to the real services: background work on
 // goroutines, the workbook saved atomically, charts written as PNG files, and report
