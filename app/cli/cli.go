@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"workreport/app/chart"
+	"workreport/app/compare"
 	"workreport/app/export"
 	"workreport/app/importer"
 	"workreport/app/meta"
@@ -41,6 +42,7 @@ type command struct {
 	name    string
 	summary string
 	input   string // what the command's argument names, or "" if it takes none
+	many    bool   // it takes several arguments
 	output  string // what -o names, or "" if the command takes no -o
 	run     func(env Env, r *report.Report, o options) error
 }
@@ -49,6 +51,7 @@ type options struct {
 	reportPath string
 	output     string
 	input      string
+	inputs     []string // a command's arguments, when it takes several
 }
 
 // commands are the headless subcommands, in the order the usage lists them.
@@ -59,6 +62,7 @@ var commands = []command{
 	{name: "export", summary: "把全部数据导出为 Excel 工作簿（.xlsx）", output: "文件.xlsx", run: runExport},
 	{name: "charts", summary: "把全部图表保存为 PNG（1 倍和 2 倍），用于幻灯片", output: "文件夹", run: runCharts},
 	{name: "import", input: "原文", summary: "导入报告原文（.docx、.html、.txt），生成报告数据文件（.yaml）", output: "文件.yaml"},
+	{name: "verdicts", input: "文件 文件…", many: true, summary: "同一地区相邻年份的报告：上一年的目标是否达成，制表符分隔"},
 }
 
 func findCommand(name string) *command {
@@ -107,6 +111,8 @@ func parse(args []string) (cmd string, o options, help bool, err error) {
 			return "", o, false, usageError{"未知选项：" + a}
 		case cmd == "":
 			cmd = a
+		case findCommand(cmd) != nil && findCommand(cmd).many:
+			o.inputs = append(o.inputs, a)
 		case o.input == "" && findCommand(cmd) != nil && findCommand(cmd).input != "":
 			o.input = a
 		default:
@@ -150,13 +156,20 @@ func Run(args []string, env Env) int {
 			fmt.Fprintf(env.Stderr, "%s: %s 命令需要 -o %s\n", strings.ToLower(meta.Name), cmd.name, cmd.output)
 			return ExitUsage
 		}
-		if cmd.input != "" && o.input == "" {
+		if cmd.many && len(o.inputs) < 2 {
+			fmt.Fprintf(env.Stderr, "%s: %s 命令需要至少两个报告文件\n", strings.ToLower(meta.Name), cmd.name)
+			return ExitUsage
+		}
+		if cmd.input != "" && !cmd.many && o.input == "" {
 			fmt.Fprintf(env.Stderr, "%s: %s 命令需要%s文件\n", strings.ToLower(meta.Name), cmd.name, cmd.input)
 			return ExitUsage
 		}
 	}
 	if cmd != nil && cmd.name == "import" {
 		return runImport(env, o)
+	}
+	if cmd != nil && cmd.name == "verdicts" {
+		return runVerdicts(env, o)
 	}
 	if cmd != nil {
 		// A command lives for a few tens of milliseconds and allocates ten or so MB;
@@ -240,6 +253,36 @@ func runImport(env Env, o options) int {
 	}
 	fmt.Fprintf(env.Stderr, "已导入“%s”：%s\n", filepath.Base(o.input), res.Summary())
 	fmt.Fprintf(env.Stderr, "已保存：%s\n", o.output)
+	return ExitOK
+}
+
+// runVerdicts judges the targets of each report against the results of the next year's,
+// for reports of one place given in any order.
+func runVerdicts(env Env, o options) int {
+	name := strings.ToLower(meta.Name)
+	var reports []*report.Report
+	for _, p := range o.inputs {
+		r, err := loadReport(p)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "%s: 无法打开报告 %s：\n%v\n", name, p, err)
+			return ExitBadReport
+		}
+		r.Name = filepath.Base(p)
+		reports = append(reports, r)
+	}
+	pairs, err := compare.Pairs(reports)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)
+		return ExitUsage
+	}
+	var rows []compare.Row
+	for _, p := range pairs {
+		rows = append(rows, compare.Judge(p[0], p[1], compare.DefaultTolerance)...)
+	}
+	if err := compare.WriteTSV(env.Stdout, rows); err != nil {
+		fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)
+		return ExitFailure
+	}
 	return ExitOK
 }
 
