@@ -61,6 +61,7 @@ type Row struct {
 	Gap       string // signed, in the target's unit, positive when better; "" when undecided
 	Note      string // 说明: the rule applied, the tolerance, the basis, a quote
 	Quote     string // the words of report N+1 the verdict rests on, if any
+	Stated    string // for a qualitative target, the condition as report N+1 states it
 	Manual    bool   // a person's verdict, with the note
 }
 
@@ -70,7 +71,7 @@ func (r Row) TargetText() string { return r.Target.StriveText() }
 // ResultText is the result as written, or "".
 func (r Row) ResultText() string {
 	if r.Result == nil {
-		return ""
+		return r.Stated
 	}
 	return r.Result.Phrase
 }

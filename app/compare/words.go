@@ -115,7 +115,7 @@ func qualitative(row *Row, next *report.Report, tol Tolerance) {
 	}
 	for _, s := range reviewSentences(next, year) {
 		if mentions(s, t.Indicator) && strings.Contains(s, t.Phrase) {
-			row.Verdict, row.Quote = Met, s
+			row.Verdict, row.Quote, row.Stated = Met, s, t.Phrase
 			row.Note = fmt.Sprintf("%d 年报告写明：“%s”", next.Year, s)
 			return
 		}

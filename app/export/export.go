@@ -17,6 +17,7 @@ import (
 
 	"workreport/app/chart"
 	"workreport/app/meta"
+	"workreport/app/compare"
 	"workreport/app/report"
 	"workreport/app/safefile"
 )
@@ -29,13 +30,17 @@ const (
 	SheetPairs  = "目标对比"
 	SheetAll    = "全部数据"
 	SheetCharts = "图表"
+	// SheetVerdicts is the targets of a year against the next year's report's results,
+	// when that report is at hand.
+	SheetVerdicts = "目标完成情况"
 )
 
 // Table names of the Excel tables (ASCII, so that formulas referring to them work in
 // every spreadsheet program).
 const (
-	TablePairs = "TargetPairs"
-	TableAll   = "AllFigures"
+	TablePairs    = "TargetPairs"
+	TableAll      = "AllFigures"
+	TableVerdicts = "Verdicts"
 )
 
 // Font is the workbook's font: present on every Chinese Windows office PC, and mapped to
@@ -47,6 +52,9 @@ type Options struct {
 	// Time is the export time shown on the cover and stored in the document properties.
 	// The zero value means now.
 	Time time.Time
+	// Verdicts are the report's targets judged by the next year's report, when the
+	// library holds it; they make the 目标完成情况 sheet.
+	Verdicts []compare.Row
 }
 
 func (o Options) time() time.Time {
@@ -64,7 +72,7 @@ const maxCellText = 32767
 func Build(r *report.Report, opt Options) (*excelize.File, error) {
 	f := excelize.NewFile()
 	f.SetZipWriter(fastZip)
-	b := &builder{f: f, r: r, now: opt.time()}
+	b := &builder{f: f, r: r, now: opt.time(), verdicts: opt.Verdicts}
 	if err := b.build(); err != nil {
 		f.Close()
 		return nil, err
@@ -140,6 +148,7 @@ type builder struct {
 	bordered map[int]bool // the styles in st that draw borders
 	sheets   []sheetInfo
 	charts   []*chart.Spec
+	verdicts []compare.Row
 	err      error // first error; later calls are no-ops
 }
 
@@ -156,7 +165,7 @@ type sheetInfo struct {
 // the charts, when there are any.
 func (b *builder) plan() {
 	b.sheets = []sheetInfo{{name: SheetCover}}
-	taken := []string{SheetCover, SheetPairs, SheetAll, SheetCharts}
+	taken := []string{SheetCover, SheetPairs, SheetAll, SheetCharts, SheetVerdicts}
 	for _, sec := range b.r.Sections {
 		if len(sec.AllFigures()) == 0 {
 			continue
@@ -168,6 +177,9 @@ func (b *builder) plan() {
 	}
 	if len(b.r.Pairs()) > 0 {
 		b.sheets = append(b.sheets, sheetInfo{name: SheetPairs, purpose: "实绩与对应的目标并列对照（可筛选）"})
+	}
+	if len(b.verdicts) > 0 {
+		b.sheets = append(b.sheets, sheetInfo{name: SheetVerdicts, purpose: fmt.Sprintf("%d 年的主要目标与 %d 年报告所写实绩对照：判定、差距、依据和判定规则", b.verdicts[0].Year, b.verdicts[0].Year+1)})
 	}
 	b.sheets = append(b.sheets, sheetInfo{name: SheetAll, purpose: "全部数据，每项一行（可筛选、排序、复制）"})
 	b.charts = chart.Overview(b.r)
@@ -208,12 +220,15 @@ func (b *builder) build() error {
 	if b.has(SheetPairs) {
 		b.pairsSheet()
 	}
+	if b.has(SheetVerdicts) {
+		b.verdictsSheet()
+	}
 	b.allSheet()
 	if b.has(SheetCharts) {
 		b.chartsSheet()
 	}
 	for _, s := range b.sheets {
-		b.pageSetup(s.name, s.section != nil || s.name == SheetPairs || s.name == SheetAll)
+		b.pageSetup(s.name, s.section != nil || s.name == SheetPairs || s.name == SheetAll || s.name == SheetVerdicts)
 	}
 	b.properties()
 	b.f.SetActiveSheet(0)

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"workreport/app/meta"
+	"workreport/app/compare"
 	"workreport/app/report"
 	"workreport/app/zhtext"
 )
@@ -399,4 +400,36 @@ func (b *builder) table(w *sheetWriter, name string, cols int) {
 func freezeTopRow() *excelize.Panes {
 	return &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}
+}
+
+// verdictsSheet is the targets of a year against the results the next year's report
+// states: one row per target, with both sentences, the verdict, the gap and its reason,
+// then the rules the verdicts follow.
+func (b *builder) verdictsSheet() {
+	cols := compare.Header
+	w := b.sheet(SheetVerdicts, map[int]float64{2: 22, 7: 40, 8: 40, 9: 40})
+	b.header(w, cols)
+	for _, row := range b.verdicts {
+		w.styleRow(1, len(cols), b.st.tableText)
+		for i, v := range row.Cells() {
+			col := i + 1
+			switch col {
+			case 1:
+				w.number(col, float64(row.Year), v, b.st.tableText)
+			case 2, 7, 8, 9:
+				w.text(col, v, b.st.tableWrap, true)
+			default:
+				w.text(col, v, b.st.tableText, false)
+			}
+		}
+		w.next()
+	}
+	b.table(w, TableVerdicts, len(cols))
+	// The rules, under the table.
+	at := w.row + 1
+	b.text(SheetVerdicts, cell(1, at), "判定规则")
+	for i, rule := range compare.Rules {
+		c := cell(2, at+1+i)
+		b.text(SheetVerdicts, c, fmt.Sprintf("%d. %s", i+1, rule))
+	}
 }
