@@ -16,6 +16,7 @@ import (
 
 	"workreport/app/chart"
 	"workreport/app/cli"
+	"workreport/app/compare"
 	"workreport/app/export"
 	"workreport/app/library"
 	"workreport/app/report"
@@ -44,8 +45,8 @@ func gui(r *report.Report, reportPath string) error {
 	debug.SetGCPercent(guiGCPercent)
 	return views.Run(r, reportPath, views.Deps{
 		Exec: &task.Async{},
-		Export: func(path string, r *report.Report) (string, error) {
-			return export.Save(path, r, export.Options{})
+		Export: func(path string, r *report.Report, verdicts []compare.Row) (string, error) {
+			return export.Save(path, r, export.Options{Verdicts: verdicts})
 		},
 		SaveCharts: chart.WriteFiles,
 		SaveImages: safefile.WritePNGs,

@@ -43,8 +43,9 @@ func (u *UI) exportExcel() {
 func (u *UI) runExport(path string) {
 	progress := u.modal(progressDialog, "正在导出…", container.NewVBox(pathText(filepath.Base(path)), widget.NewProgressBarInfinite()), 420)
 	r := u.sess.Report()
+	verdicts := u.sess.NextVerdicts()
 	u.deps.Exec.Go(func() {
-		written, err := u.deps.Export(path, r)
+		written, err := u.deps.Export(path, r, verdicts)
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/chart"
+	"workreport/app/compare"
 	"workreport/app/export"
 	"workreport/app/library"
 	"workreport/app/report"
@@ -49,8 +50,8 @@ func (f *fakeDeps) deps() Deps {
 		},
 		PickFolder: func(_ fyne.Window, _ string, done func(string)) { done(f.folder) },
 		PickReport: func(_ fyne.Window, _ string, done func(string)) { done(f.reportPath) },
-		Export: func(path string, r *report.Report) (string, error) {
-			return export.Save(path, r, export.Options{})
+		Export: func(path string, r *report.Report, verdicts []compare.Row) (string, error) {
+			return export.Save(path, r, export.Options{Verdicts: verdicts})
 		},
 		SaveCharts: chart.WriteFiles,
 		SaveImages: safefile.WritePNGs,

@@ -13,6 +13,7 @@ import (
 
 	"workreport/app/importer"
 	"workreport/app/library"
+	"workreport/app/report"
 	"workreport/app/review"
 	"workreport/app/session"
 )
@@ -144,6 +145,7 @@ func (u *UI) writeToLibrary(d *review.Doc, replace string) {
 	}
 	d.MarkSaved()
 	u.sess.SetEntry(e.Key)
+	u.libraryChanged()
 	u.refreshHeader()
 	u.status(fmt.Sprintf("已保存到报告库：%s（%s）", e.Title, e.State()))
 }
@@ -251,6 +253,7 @@ func (u *UI) removeEntry(e library.Entry) {
 				}
 				u.refreshHeader()
 			}
+			u.libraryChanged()
 			u.status("已删除：" + e.Title)
 			u.showLibrary()
 		}})
@@ -296,3 +299,30 @@ func (u *UI) refreshHeader() {
 func pickImport(w fyne.Window, dir string, done func(string)) {
 	pickFile(w, dir, []string{".docx", ".html", ".htm", ".txt", ".md"}, done)
 }
+
+// neighbour finds the library's report of a place and year other than the one on show,
+// decoded once and kept, or nil.
+func (u *UI) neighbour(place string, year int) *report.Report {
+	key := fmt.Sprintf("%s/%d", place, year)
+	if r, ok := u.neighbours[key]; ok {
+		return r
+	}
+	if u.neighbours == nil {
+		u.neighbours = map[string]*report.Report{}
+	}
+	var found *report.Report
+	for _, e := range u.deps.Library.List() {
+		if e.Place != place || e.Year != year || e.Damaged != "" || e.Key == u.sess.Entry() {
+			continue
+		}
+		if r, _, err := u.deps.Library.Open(e); err == nil {
+			found = r
+			break
+		}
+	}
+	u.neighbours[key] = found
+	return found
+}
+
+// libraryChanged forgets the reports read from the library, after a save or removal.
+func (u *UI) libraryChanged() { u.neighbours = nil }

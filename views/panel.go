@@ -28,6 +28,8 @@ type panel struct {
 	marked *figureCard
 	// markedText is the text a search result led to.
 	markedText *textBlock
+	// verdictRows are a verdict page's source buttons, one per target.
+	verdictRows []*button
 }
 
 func (p *panel) unmark() {
@@ -112,7 +114,9 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 	m := u.sess.Model(p.ID)
 	var parts []fyne.CanvasObject
 	parts = append(parts, u.header(m)...)
-	if p.Section == nil {
+	if m.Verdicts != nil {
+		parts = append(parts, u.verdictParts(pn, m.Verdicts)...)
+	} else if p.Section == nil {
 		parts = append(parts, u.overviewIntro(m)...)
 	}
 	if m.Note != "" {

@@ -16,8 +16,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"workreport/app/chart"
-	"workreport/app/meta"
 	"workreport/app/compare"
+	"workreport/app/meta"
 	"workreport/app/report"
 	"workreport/app/safefile"
 )

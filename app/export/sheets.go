@@ -8,8 +8,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"workreport/app/meta"
 	"workreport/app/compare"
+	"workreport/app/meta"
 	"workreport/app/report"
 	"workreport/app/zhtext"
 )

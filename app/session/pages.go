@@ -24,7 +24,8 @@ type PageModel struct {
 	Article  bool   // a press report: its text comes first, its figures after
 
 	Table      *TargetTable
-	CardsTitle string // 主要数据（7 项）, 数据（18 项）
+	Verdicts   *VerdictTable // a page of last year's targets against their results
+	CardsTitle string        // 主要数据（7 项）, 数据（18 项）
 	Cards      []Card
 	Charts     []*chart.Spec
 	Text       []TextItem // the verbatim text, its figures to be highlighted
@@ -78,6 +79,11 @@ func (s *Session) Model(id string) *PageModel {
 	}
 	r := s.Report()
 	m := &PageModel{Page: p, Title: p.Title}
+	if v := s.Verdicts(id); v != nil {
+		m.Where = fmt.Sprintf("%s › 据%s", v.Prev.Title, v.Next.Title)
+		m.Verdicts = v
+		return m
+	}
 	switch {
 	case p.Section == nil:
 		m.Title = r.Title
@@ -196,6 +202,13 @@ func (s *Session) card(f *report.Figure, p *Page) Card {
 	}
 	if p.Section != nil && f.Period != p.Section.Period && !f.Period.IsZero() {
 		c.Notes = append(c.Notes, "时期："+f.Period.Label())
+	}
+	if v := s.verdictOf(f); v != nil {
+		note := fmt.Sprintf("完成情况（据%d年报告）：%s", v.Year+1, v.VerdictText())
+		if v.ResultText() != "" {
+			note += "，实绩" + v.ResultText()
+		}
+		c.Notes = append(c.Notes, note)
 	}
 	if c.Unconfirmed {
 		note := "未审核：由软件识别，尚未经人核对"

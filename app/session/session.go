@@ -64,6 +64,9 @@ type Session struct {
 	onChange []func()
 	entry    string      // the open report's library key
 	doc      *review.Doc // its data file under review, or nil
+
+	neighbour Neighbour             // the library's other reports, or nil
+	verdicts  map[int]*VerdictTable // the verdict pages, by target year
 }
 
 // New starts a session on the report, at the page last shown if it still exists.
@@ -91,6 +94,7 @@ func (s *Session) setReport(r *report.Report, path string) {
 			s.pages = append(s.pages, &Page{ID: c.ID, Title: c.Title, Short: shortTitle(c.Title), Section: c, Parent: sec.ID})
 		}
 	}
+	s.verdictPages(r)
 	s.byID = map[string]*Page{}
 	for _, p := range s.pages {
 		s.byID[p.ID] = p
@@ -233,7 +237,7 @@ func (s *Session) PageOf(sec *report.Section) string {
 func (s *Session) Figures(id string) []*report.Figure {
 	p := s.byID[id]
 	switch {
-	case p == nil:
+	case p == nil || strings.HasPrefix(id, VerdictPrefix):
 		return nil
 	case p.Section == nil:
 		return s.Headline()
@@ -277,7 +281,7 @@ func (s *Session) Headline() []*report.Figure {
 // Charts returns the charts of a page.
 func (s *Session) Charts(id string) []*chart.Spec {
 	p := s.byID[id]
-	if p == nil {
+	if p == nil || strings.HasPrefix(id, VerdictPrefix) {
 		return nil
 	}
 	if p.Section == nil {

@@ -1,0 +1,99 @@
+package views
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"workreport/app/compare"
+	"workreport/app/session"
+)
+
+// The page of a year's targets against the results the next year's report states.
+
+// verdictColour is the colour a verdict is written in.
+func verdictColour(v compare.Verdict) fyne.ThemeColorName {
+	switch v {
+	case compare.Met:
+		return colourResult
+	case compare.MostlyMet:
+		return colourTarget
+	case compare.Missed:
+		return theme.ColorNameError
+	}
+	return colourMuted
+}
+
+// verdictParts lays out a verdict page: every target with its result, verdict, gap and
+// reason, a button to both sentences, the copy button and the rules.
+func (u *UI) verdictParts(pn *panel, v *session.VerdictTable) []fyne.CanvasObject {
+	id := pn.page.ID
+	copyB := newButton("复制本页数据", theme.ContentCopyIcon(), func() {
+		u.clipboard().SetContent(u.sess.VerdictsTSV(id))
+		u.status(fmt.Sprintf("已复制 %d 项目标的完成情况（制表符分隔，可直接粘贴到 Excel 或 WPS 表格）", len(v.Rows)))
+	})
+	copyB.Importance = widget.LowImportance
+	counts := map[compare.Verdict]int{}
+	for _, r := range v.Rows {
+		counts[r.Verdict]++
+	}
+	summary := fmt.Sprintf("%d 年的 %d 项主要目标：", v.Year, len(v.Rows))
+	for _, verdict := range compare.Verdicts {
+		summary += fmt.Sprintf("%s %d 项　", verdict, counts[verdict])
+	}
+	parts := []fyne.CanvasObject{
+		wrapped(summary),
+		u.subheading(fmt.Sprintf("目标与实绩（%d 项）", len(v.Rows)), copyB),
+	}
+	pn.verdictRows = nil
+	for _, row := range v.Rows {
+		row := row
+		line := []textRun{
+			{text: row.Indicator + "　", colour: colourHeading},
+			{text: "目标 ", colour: colourMuted}, {text: row.TargetText(), colour: colourTarget, figure: true},
+		}
+		if res := row.ResultText(); res != "" {
+			line = append(line, textRun{text: "　实绩 ", colour: colourMuted}, textRun{text: res, colour: colourResult, figure: true})
+		}
+		line = append(line, textRun{text: "　" + row.VerdictText(), colour: verdictColour(row.Verdict), figure: true})
+		if row.Gap != "" {
+			line = append(line, textRun{text: "　差距 " + row.Gap, colour: colourMuted})
+		}
+		src := newButton("出处", theme.InfoIcon(), func() { u.action(func() { u.showVerdictSource(v, row) }) })
+		src.Importance = widget.LowImportance
+		block := container.NewBorder(nil, nil, nil, src, container.NewVBox(
+			newTextBlock(theme.SizeNameText, line...),
+			mutedText(row.Note, theme.SizeNameCaptionText)))
+		pn.verdictRows = append(pn.verdictRows, src)
+		parts = append(parts, block, widget.NewSeparator())
+	}
+	parts = append(parts, u.subheading("判定规则", nil))
+	for i, rule := range v.Rules {
+		parts = append(parts, mutedText(fmt.Sprintf("%d. %s", i+1, rule), theme.SizeNameCaptionText))
+	}
+	return parts
+}
+
+// showVerdictSource shows the sentence that set the target and the one that states the
+// result, each with its figure highlighted.
+func (u *UI) showVerdictSource(v *session.VerdictTable, row compare.Row) {
+	parts := []fyne.CanvasObject{
+		wrapped(fmt.Sprintf("%s：%s（%s）", row.Indicator, row.VerdictText(), row.Note)),
+		widget.NewSeparator(),
+		mutedText(fmt.Sprintf("目标（%s）：", v.Prev.Title), theme.SizeNameCaptionText),
+		newTextBlock(theme.SizeNameText, sentenceRuns(row.Target)...),
+	}
+	switch {
+	case row.Result != nil:
+		parts = append(parts, mutedText(fmt.Sprintf("实绩（%s）：", v.Next.Title), theme.SizeNameCaptionText),
+			newTextBlock(theme.SizeNameText, sentenceRuns(row.Result)...))
+	case row.Quote != "":
+		parts = append(parts, mutedText(fmt.Sprintf("%s原文：", v.Next.Title), theme.SizeNameCaptionText), wrapped(row.Quote))
+	default:
+		parts = append(parts, mutedText(fmt.Sprintf("%s中没有找到对应的实绩。", v.Next.Title), theme.SizeNameCaptionText))
+	}
+	u.modal(resultDialog, "目标与实绩的出处", scrolled(container.NewVBox(parts...), 360), 680, modalButton{label: "关闭", primary: true})
+}
