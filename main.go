@@ -16,7 +16,6 @@ import (
 
 	"workreport/app/chart"
 	"workreport/app/cli"
-	"workreport/app/compare"
 	"workreport/app/export"
 	"workreport/app/library"
 	"workreport/app/report"
@@ -45,8 +44,8 @@ func gui(r *report.Report, reportPath string) error {
 	debug.SetGCPercent(guiGCPercent)
 	return views.Run(r, reportPath, views.Deps{
 		Exec: &task.Async{},
-		Export: func(path string, r *report.Report, verdicts []compare.Row) (string, error) {
-			return export.Save(path, r, export.Options{Verdicts: verdicts})
+		Export: func(path string, r *report.Report, opt export.Options) (string, error) {
+			return export.Save(path, r, opt)
 		},
 		SaveCharts: chart.WriteFiles,
 		SaveImages: safefile.WritePNGs,

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/chart"
+	"workreport/app/export"
 	"workreport/app/report"
 	"workreport/app/session"
 	"workreport/app/zhtext"
@@ -43,9 +44,9 @@ func (u *UI) exportExcel() {
 func (u *UI) runExport(path string) {
 	progress := u.modal(progressDialog, "正在导出…", container.NewVBox(pathText(filepath.Base(path)), widget.NewProgressBarInfinite()), 420)
 	r := u.sess.Report()
-	verdicts := u.sess.NextVerdicts()
+	opt := export.Options{Verdicts: u.sess.NextVerdicts(), TrendHeader: session.TrendHeader, Trend: u.sess.TrendSheet()}
 	u.deps.Exec.Go(func() {
-		written, err := u.deps.Export(path, r, verdicts)
+		written, err := u.deps.Export(path, r, opt)
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {

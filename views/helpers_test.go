@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/chart"
-	"workreport/app/compare"
 	"workreport/app/export"
 	"workreport/app/library"
 	"workreport/app/report"
@@ -50,8 +49,8 @@ func (f *fakeDeps) deps() Deps {
 		},
 		PickFolder: func(_ fyne.Window, _ string, done func(string)) { done(f.folder) },
 		PickReport: func(_ fyne.Window, _ string, done func(string)) { done(f.reportPath) },
-		Export: func(path string, r *report.Report, verdicts []compare.Row) (string, error) {
-			return export.Save(path, r, export.Options{Verdicts: verdicts})
+		Export: func(path string, r *report.Report, opt export.Options) (string, error) {
+			return export.Save(path, r, opt)
 		},
 		SaveCharts: chart.WriteFiles,
 		SaveImages: safefile.WritePNGs,

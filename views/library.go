@@ -304,25 +304,50 @@ func pickImport(w fyne.Window, dir string, done func(string)) {
 // decoded once and kept, or nil.
 func (u *UI) neighbour(place string, year int) *report.Report {
 	key := fmt.Sprintf("%s/%d", place, year)
-	if r, ok := u.neighbours[key]; ok {
-		return r
-	}
-	if u.neighbours == nil {
-		u.neighbours = map[string]*report.Report{}
-	}
-	var found *report.Report
-	for _, e := range u.deps.Library.List() {
-		if e.Place != place || e.Year != year || e.Damaged != "" || e.Key == u.sess.Entry() {
-			continue
+	n, ok := u.neighbours[key]
+	if !ok {
+		if u.neighbours == nil {
+			u.neighbours = map[string]libraryReport{}
 		}
-		if r, _, err := u.deps.Library.Open(e); err == nil {
-			found = r
-			break
+		for _, e := range u.deps.Library.List() {
+			if e.Place != place || e.Year != year || e.Damaged != "" {
+				continue
+			}
+			if r, _, err := u.deps.Library.Open(e); err == nil {
+				n = libraryReport{key: e.Key, r: r}
+				break
+			}
 		}
+		u.neighbours[key] = n
 	}
-	u.neighbours[key] = found
-	return found
+	if n.key == u.sess.Entry() {
+		return nil // the report on show
+	}
+	return n.r
+}
+
+// libraryReport is a report of the library, decoded, and its key.
+type libraryReport struct {
+	key string
+	r   *report.Report
 }
 
 // libraryChanged forgets the reports read from the library, after a save or removal.
 func (u *UI) libraryChanged() { u.neighbours = nil }
+
+// placeReports are the library's reports of a place other than the one on show, each
+// decoded once and kept. It runs while the session lays out its pages, so it does not
+// call back into the session for the report.
+func (u *UI) placeReports(place string) []*report.Report {
+	var out []*report.Report
+	years := map[int]bool{}
+	for _, e := range u.deps.Library.List() {
+		if e.Place != place || e.Damaged != "" || years[e.Year] {
+			continue
+		}
+		if r := u.neighbour(place, e.Year); r != nil {
+			out, years[e.Year] = append(out, r), true
+		}
+	}
+	return out
+}

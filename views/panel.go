@@ -30,6 +30,8 @@ type panel struct {
 	markedText *textBlock
 	// verdictRows are a verdict page's source buttons, one per target.
 	verdictRows []*button
+	// trendChoice chooses the indicator followed over the years.
+	trendChoice *widget.Select
 }
 
 func (p *panel) unmark() {
@@ -114,9 +116,12 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 	m := u.sess.Model(p.ID)
 	var parts []fyne.CanvasObject
 	parts = append(parts, u.header(m)...)
-	if m.Verdicts != nil {
-		parts = append(parts, u.verdictParts(pn, m.Verdicts)...)
-	} else if p.Section == nil {
+	switch {
+	case m.Verdicts != nil:
+		parts = append(parts, u.verdictParts(pn, m)...)
+	case m.Trend != nil:
+		parts = append(parts, u.trendParts(pn, m)...)
+	case p.Section == nil:
 		parts = append(parts, u.overviewIntro(m)...)
 	}
 	if m.Note != "" {
@@ -144,7 +149,7 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 		}
 		parts = append(parts, container.New(&flowLayout{width: 900, cards: pn.order}, cards...))
 	}
-	if len(m.Charts) > 0 {
+	if len(m.Charts) > 0 && m.Verdicts == nil && m.Trend == nil {
 		parts = append(parts, u.subheading(fmt.Sprintf("图表（%d 张）", len(m.Charts)), nil))
 		for _, s := range m.Charts {
 			cv := newChartView(u, s)

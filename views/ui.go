@@ -18,7 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"workreport/app/chart"
-	"workreport/app/compare"
+	"workreport/app/export"
 	"workreport/app/importer"
 	"workreport/app/library"
 	"workreport/app/meta"
@@ -48,9 +48,9 @@ type Deps struct {
 	PickFolder func(w fyne.Window, dir string, done func(path string))
 	// PickReport asks for a report file to open.
 	PickReport func(w fyne.Window, dir string, done func(path string))
-	// Export writes the workbook of a report; verdicts are its targets judged by the next
-	// year's report, when the library holds it.
-	Export     func(path string, r *report.Report, verdicts []compare.Row) (string, error)
+	// Export writes the workbook of a report; the options carry what other reports of
+	// the library add: its targets judged by the next year's report, the years' trends.
+	Export     func(path string, r *report.Report, opt export.Options) (string, error)
 	SaveCharts func(dir string, specs []*chart.Spec) ([]string, error)
 	LoadReport func(path string) (*report.Report, error)
 	// SaveImages saves images as PNG files in a folder, each atomically; render gives
@@ -142,18 +142,18 @@ type UI struct {
 	themeItems [2]*fyne.MenuItem
 	right      fyne.CanvasObject // the search bar and the panel
 
-	headerText  *textBlock                // the open report's place and year, above the navigation
-	headerState *textBlock                // and its review state
-	review      *reviewPage               // the review page, while reviewing
-	reviewing   bool                      // the review page is on show
-	editing     bool                      // an edit is being shown; the page on show stays
-	editForm    *figureForm               // the open edit dialog's fields
-	infoForm    [3]*dialogEntry           // the open report-information dialog's title, place and year
-	addText     *readOnlyText             // the open add dialog's text
-	libraryRows *fyne.Container           // the open library dialog's rows
-	neighbours  map[string]*report.Report // reports of the library by place and year, nil when absent
-	dropDoc     *review.Doc               // a data file whose unsaved edits the user chose to drop,
-	dropEdits   int                       // when it had had this many edits
+	headerText  *textBlock               // the open report's place and year, above the navigation
+	headerState *textBlock               // and its review state
+	review      *reviewPage              // the review page, while reviewing
+	reviewing   bool                     // the review page is on show
+	editing     bool                     // an edit is being shown; the page on show stays
+	editForm    *figureForm              // the open edit dialog's fields
+	infoForm    [3]*dialogEntry          // the open report-information dialog's title, place and year
+	addText     *readOnlyText            // the open add dialog's text
+	libraryRows *fyne.Container          // the open library dialog's rows
+	neighbours  map[string]libraryReport // reports of the library by place and year; r is nil when absent
+	dropDoc     *review.Doc              // a data file whose unsaved edits the user chose to drop,
+	dropEdits   int                      // when it had had this many edits
 }
 
 // open builds the main window for a session: the theme, whose font is parsed in the
@@ -179,6 +179,7 @@ func open(a fyne.App, sess *session.Session, deps Deps) *UI {
 			// The library's reports of the years before and after add the pages of
 			// verdicts; they are read once the window is up.
 			u.sess.SetNeighbour(u.neighbour)
+			u.sess.SetReports(u.placeReports)
 			u.tree.Refresh()
 			u.pageChanged()
 		})

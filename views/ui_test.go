@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"workreport/app/compare"
 	"workreport/app/export"
 	"workreport/app/report"
 	"workreport/app/report/reporttest"
@@ -251,7 +250,7 @@ func TestFailedExportKeepsTheOldFile(t *testing.T) {
 	target := filepath.Join(dir, "数据.xlsx")
 	old := []byte("an earlier workbook")
 	os.WriteFile(target, old, 0o644)
-	u.deps.Export = func(path string, r *report.Report, _ []compare.Row) (string, error) {
+	u.deps.Export = func(path string, r *report.Report, _ export.Options) (string, error) {
 		err := safefile.Write(path, func(wr io.Writer) error {
 			if err := export.Write(&cutWriter{w: wr, n: 5000}, r, export.Options{}); err != nil {
 				return errors.Join(errors.New("写到一半时出错"), err)
@@ -527,7 +526,7 @@ func TestOneExportAtATime(t *testing.T) {
 	if !overlayHasText(w, "导出完成") || len(u.dialogs) != 1 {
 		t.Fatalf("after the export: %d dialogs", len(u.dialogs))
 	}
-	u.deps.Export = func(string, *report.Report, []compare.Row) (string, error) { return "", errors.New("磁盘已满") }
+	u.deps.Export = func(string, *report.Report, export.Options) (string, error) { return "", errors.New("磁盘已满") }
 	typeShortcut(w, fyne.KeyE, fyne.KeyModifierShortcutDefault)
 	if !overlayHasText(w, "替换") {
 		t.Fatal("no question before replacing the workbook")
@@ -628,7 +627,7 @@ func TestTreeArrowsOpenPages(t *testing.T) {
 		want string
 	}{
 		// The library holds the 2015 and 2017 reports: the verdicts come first.
-		{fyne.KeyDown, "verdicts-2015"}, {fyne.KeyDown, "verdicts-2016"},
+		{fyne.KeyDown, "trend"}, {fyne.KeyDown, "verdicts-2015"}, {fyne.KeyDown, "verdicts-2016"},
 		{fyne.KeyDown, "huigu"}, {fyne.KeyDown, "guihua"}, {fyne.KeyDown, "renwu"},
 		{fyne.KeyDown, "renwu"}, // renwu is closed: its part is not shown, and renwu is last
 		{fyne.KeyRight, "renwu"}, {fyne.KeyDown, "renwu.hongguan"},

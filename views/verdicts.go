@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"workreport/app/chart"
 	"workreport/app/compare"
 	"workreport/app/session"
 )
@@ -29,7 +30,8 @@ func verdictColour(v compare.Verdict) fyne.ThemeColorName {
 
 // verdictParts lays out a verdict page: every target with its result, verdict, gap and
 // reason, a button to both sentences, the copy button and the rules.
-func (u *UI) verdictParts(pn *panel, v *session.VerdictTable) []fyne.CanvasObject {
+func (u *UI) verdictParts(pn *panel, m *session.PageModel) []fyne.CanvasObject {
+	v := m.Verdicts
 	id := pn.page.ID
 	copyB := newButton("复制本页数据", theme.ContentCopyIcon(), func() {
 		u.clipboard().SetContent(u.sess.VerdictsTSV(id))
@@ -70,6 +72,7 @@ func (u *UI) verdictParts(pn *panel, v *session.VerdictTable) []fyne.CanvasObjec
 		pn.verdictRows = append(pn.verdictRows, src)
 		parts = append(parts, block, widget.NewSeparator())
 	}
+	parts = append(parts, u.chartParts(pn, m.Charts)...)
 	parts = append(parts, u.subheading("判定规则", nil))
 	for i, rule := range v.Rules {
 		parts = append(parts, mutedText(fmt.Sprintf("%d. %s", i+1, rule), theme.SizeNameCaptionText))
@@ -96,4 +99,62 @@ func (u *UI) showVerdictSource(v *session.VerdictTable, row compare.Row) {
 		parts = append(parts, mutedText(fmt.Sprintf("%s中没有找到对应的实绩。", v.Next.Title), theme.SizeNameCaptionText))
 	}
 	u.modal(resultDialog, "目标与实绩的出处", scrolled(container.NewVBox(parts...), 360), 680, modalButton{label: "关闭", primary: true})
+}
+
+// charts lays out a page's charts under a heading.
+func (u *UI) chartParts(pn *panel, specs []*chart.Spec) []fyne.CanvasObject {
+	if len(specs) == 0 {
+		return nil
+	}
+	parts := []fyne.CanvasObject{u.subheading(fmt.Sprintf("图表（%d 张）", len(specs)), nil)}
+	for _, s := range specs {
+		cv := newChartView(u, s)
+		pn.charts = append(pn.charts, cv)
+		parts = append(parts, cv)
+	}
+	return parts
+}
+
+// trendParts lays out an indicator over the years: the choice of indicator, the chart,
+// and the table, which copies to the clipboard.
+func (u *UI) trendParts(pn *panel, m *session.PageModel) []fyne.CanvasObject {
+	t := m.Trend
+	choose := widget.NewSelect(t.Indicators, nil)
+	choose.SetSelected(t.Indicator)
+	choose.OnChanged = func(name string) {
+		if name == t.Indicator {
+			return
+		}
+		u.sess.SetTrendIndicator(name)
+		u.rebuild()
+	}
+	pn.trendChoice = choose
+	copyB := newButton("复制本页数据", theme.ContentCopyIcon(), func() {
+		u.clipboard().SetContent(u.sess.TrendTSV())
+		u.status(fmt.Sprintf("已复制 %d 年的目标与实绩（制表符分隔，可直接粘贴到 Excel 或 WPS 表格）", len(t.Points)))
+	})
+	copyB.Importance = widget.LowImportance
+	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, wrapped("指标"), nil, choose)}
+	parts = append(parts, u.chartParts(pn, m.Charts)...)
+	parts = append(parts, u.subheading(fmt.Sprintf("逐年目标与实绩（%d 年）", len(t.Points)), copyB))
+	for _, row := range t.TrendRows() {
+		line := []textRun{{text: row[0] + "年　", colour: colourHeading}}
+		if row[2] != "" {
+			line = append(line, textRun{text: "目标 ", colour: colourMuted}, textRun{text: row[2], colour: colourTarget, figure: true})
+		}
+		if row[3] != "" {
+			line = append(line, textRun{text: "　实绩 ", colour: colourMuted}, textRun{text: row[3], colour: colourResult, figure: true})
+		}
+		if row[4] != "" {
+			line = append(line, textRun{text: "　" + row[4], colour: colourHeading})
+		}
+		if row[5] != "" {
+			line = append(line, textRun{text: "　差距 " + row[5], colour: colourMuted})
+		}
+		parts = append(parts, newTextBlock(theme.SizeNameText, line...))
+		if row[6] != "" {
+			parts = append(parts, mutedText(row[6], theme.SizeNameCaptionText))
+		}
+	}
+	return parts
 }

@@ -1,13 +1,18 @@
 package views
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 
 	"workreport/app/compare"
+	"workreport/app/export"
+	"workreport/app/session"
 )
 
 // A report whose previous year's report is in the library gets a page of that year's
@@ -15,7 +20,7 @@ import (
 // away, the table on the clipboard, and the rules. The earlier report's target cards
 // show their verdicts.
 func TestVerdictPage(t *testing.T) {
-	u, w, _, _ := testUIWith(t, fyne.NewSize(1280, 1500), builtIn(t))
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1280, 1500), builtIn(t))
 	for _, e := range u.deps.Library.List() {
 		if e.Place == "全国" && e.Year == 2016 {
 			u.openEntry(e)
@@ -39,6 +44,20 @@ func TestVerdictPage(t *testing.T) {
 	if got := u.clipboard().Content(); !strings.HasPrefix(got, strings.Join(compare.Header, "\t")) || strings.Count(got, "\n") != 10 {
 		t.Errorf("clipboard: %q", got)
 	}
+	// The workbook of the 2016 report judges its own targets by the 2017 report and
+	// follows every indicator over the years.
+	fd.exportPath = filepath.Join(t.TempDir(), "2016 全国.xlsx")
+	u.exportExcel()
+	wb, err := excelize.OpenFile(fd.exportPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sheet := range []string{export.SheetVerdicts, export.SheetTrend} {
+		if rows, err := wb.GetRows(sheet); err != nil || len(rows) < 5 {
+			t.Errorf("sheet %s: %d rows, %v", sheet, len(rows), err)
+		}
+	}
+	wb.Close()
 	// The 2015 report's GDP card says how its target fared.
 	for _, e := range u.deps.Library.List() {
 		if e.Place == "全国" && e.Year == 2015 {
@@ -57,5 +76,41 @@ func TestVerdictPage(t *testing.T) {
 	}
 	if !found {
 		t.Error("no card shows its target's verdict")
+	}
+}
+
+// The reports of one place over the years: an indicator's targets and results, GDP growth
+// first, another indicator on choice, the table on the clipboard, the chart as a PNG.
+func TestTrendPage(t *testing.T) {
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1280, 1500), builtIn(t))
+	for _, e := range u.deps.Library.List() {
+		if e.Place == "全国" && e.Year == 2022 {
+			u.openEntry(e)
+		}
+	}
+	if !u.sess.Go(session.TrendID) {
+		t.Fatal("no trend page")
+	}
+	w.Canvas().Capture()
+	test.AssertImageMatches(t, "trend.png", w.Canvas().Capture())
+	tr := u.sess.Trend()
+	if tr.Indicator != "国内生产总值增速" || len(tr.Points) < 8 {
+		t.Fatalf("trend: %s, %d years", tr.Indicator, len(tr.Points))
+	}
+	tapIn(t, u.cur.root, "复制本页数据")
+	got := u.clipboard().Content()
+	if !strings.Contains(got, "2015\t国内生产总值增速\t7%左右\t6.9%\t基本达成\t-0.1") || !strings.Contains(got, "2021\t国内生产总值增速\t6%以上\t8.1%\t达成\t+2.1") {
+		t.Errorf("clipboard: %q", got)
+	}
+	u.cur.trendChoice.SetSelected("城镇新增就业")
+	if tr := u.sess.Trend(); tr.Indicator != "城镇新增就业" || u.sess.Current().ID != session.TrendID {
+		t.Errorf("after choosing: %s on %s", tr.Indicator, u.sess.Current().ID)
+	}
+	// The chart saves as PNG files, like the others.
+	fd.folder = t.TempDir()
+	u.exportCharts()
+	tapIn(t, topOverlay(w), "选择文件夹…")
+	if entries, _ := os.ReadDir(fd.folder); len(entries) == 0 {
+		t.Error("the trend chart was not saved")
 	}
 }

@@ -266,3 +266,37 @@ func TestPairsAndSynonyms(t *testing.T) {
 		t.Error("registered and surveyed unemployment are one indicator")
 	}
 }
+
+// An indicator followed through reports: each year's target, the result the next
+// report states, and the verdict; years without a report of their own show the result.
+func TestTrend(t *testing.T) {
+	mk := func(year int, target, result string) *report.Report {
+		tg := target2(target)
+		res := result2(result)
+		return build(t, year, res.sentence, tg.sentence, res, tg)
+	}
+	a := mk(2020, "6", "5.8")
+	b := mk(2021, "6.5", "6.2")
+	c := mk(2022, "5", "8.1")
+	pts := Trend([]*report.Report{c, a, b}, "国内生产总值增速", DefaultTolerance)
+	if len(pts) != 4 || pts[0].Year != 2019 || pts[0].Target != nil || pts[0].Result.Value != 5.8 {
+		t.Fatalf("points: %+v", pts)
+	}
+	if pts[1].Target.Value != 6 || pts[1].Result.Value != 6.2 || pts[1].Row == nil || pts[1].Row.Verdict != Met {
+		t.Errorf("2020: %+v", pts[1])
+	}
+	if pts[3].Year != 2022 || pts[3].Target.Value != 5 || pts[3].Result != nil || pts[3].Row != nil {
+		t.Errorf("2022: %+v", pts[3])
+	}
+	if got := Indicators([]*report.Report{a, b}); len(got) != 1 || got[0] != "国内生产总值增速" {
+		t.Errorf("indicators %v", got)
+	}
+}
+
+func target2(v string) fig {
+	return target("s2.f1", "地区生产总值增速", "增速", v, "%", "左右", v+"%左右", "越高越好")
+}
+
+func result2(v string) fig {
+	return result("s1.f1", "地区生产总值增速", "增速", v, "%", "", v+"%")
+}

@@ -33,6 +33,9 @@ const (
 	// SheetVerdicts is the targets of a year against the next year's report's results,
 	// when that report is at hand.
 	SheetVerdicts = "目标完成情况"
+	// SheetTrend is the indicators over the years, when several years of the place are
+	// at hand.
+	SheetTrend = "历年走势"
 )
 
 // Table names of the Excel tables (ASCII, so that formulas referring to them work in
@@ -41,6 +44,7 @@ const (
 	TablePairs    = "TargetPairs"
 	TableAll      = "AllFigures"
 	TableVerdicts = "Verdicts"
+	TableTrend    = "Trend"
 )
 
 // Font is the workbook's font: present on every Chinese Windows office PC, and mapped to
@@ -55,6 +59,10 @@ type Options struct {
 	// Verdicts are the report's targets judged by the next year's report, when the
 	// library holds it; they make the 目标完成情况 sheet.
 	Verdicts []compare.Row
+	// Trend is the indicators over the years, with its header: it makes the 历年走势
+	// sheet.
+	TrendHeader []string
+	Trend       [][]string
 }
 
 func (o Options) time() time.Time {
@@ -72,7 +80,7 @@ const maxCellText = 32767
 func Build(r *report.Report, opt Options) (*excelize.File, error) {
 	f := excelize.NewFile()
 	f.SetZipWriter(fastZip)
-	b := &builder{f: f, r: r, now: opt.time(), verdicts: opt.Verdicts}
+	b := &builder{f: f, r: r, now: opt.time(), verdicts: opt.Verdicts, trendCols: opt.TrendHeader, trend: opt.Trend}
 	if err := b.build(); err != nil {
 		f.Close()
 		return nil, err
@@ -141,15 +149,17 @@ func Write(w io.Writer, r *report.Report, opt Options) error {
 
 // builder carries the state of one workbook being built.
 type builder struct {
-	f        *excelize.File
-	r        *report.Report
-	now      time.Time
-	st       styles
-	bordered map[int]bool // the styles in st that draw borders
-	sheets   []sheetInfo
-	charts   []*chart.Spec
-	verdicts []compare.Row
-	err      error // first error; later calls are no-ops
+	f         *excelize.File
+	r         *report.Report
+	now       time.Time
+	st        styles
+	bordered  map[int]bool // the styles in st that draw borders
+	sheets    []sheetInfo
+	charts    []*chart.Spec
+	verdicts  []compare.Row
+	trendCols []string
+	trend     [][]string
+	err       error // first error; later calls are no-ops
 }
 
 // sheetInfo is one sheet of the workbook: its name, what it holds (for the cover's
@@ -165,7 +175,7 @@ type sheetInfo struct {
 // the charts, when there are any.
 func (b *builder) plan() {
 	b.sheets = []sheetInfo{{name: SheetCover}}
-	taken := []string{SheetCover, SheetPairs, SheetAll, SheetCharts, SheetVerdicts}
+	taken := []string{SheetCover, SheetPairs, SheetAll, SheetCharts, SheetVerdicts, SheetTrend}
 	for _, sec := range b.r.Sections {
 		if len(sec.AllFigures()) == 0 {
 			continue
@@ -180,6 +190,9 @@ func (b *builder) plan() {
 	}
 	if len(b.verdicts) > 0 {
 		b.sheets = append(b.sheets, sheetInfo{name: SheetVerdicts, purpose: fmt.Sprintf("%d 年的主要目标与 %d 年报告所写实绩对照：判定、差距、依据和判定规则", b.verdicts[0].Year, b.verdicts[0].Year+1)})
+	}
+	if len(b.trend) > 0 && len(b.trendCols) > 0 {
+		b.sheets = append(b.sheets, sheetInfo{name: SheetTrend, purpose: "各项主要目标历年的目标、实绩和判定（据报告库中同一地区的报告）"})
 	}
 	b.sheets = append(b.sheets, sheetInfo{name: SheetAll, purpose: "全部数据，每项一行（可筛选、排序、复制）"})
 	b.charts = chart.Overview(b.r)
@@ -223,12 +236,15 @@ func (b *builder) build() error {
 	if b.has(SheetVerdicts) {
 		b.verdictsSheet()
 	}
+	if b.has(SheetTrend) {
+		b.trendSheet()
+	}
 	b.allSheet()
 	if b.has(SheetCharts) {
 		b.chartsSheet()
 	}
 	for _, s := range b.sheets {
-		b.pageSetup(s.name, s.section != nil || s.name == SheetPairs || s.name == SheetAll || s.name == SheetVerdicts)
+		b.pageSetup(s.name, s.section != nil || s.name == SheetPairs || s.name == SheetAll || s.name == SheetVerdicts || s.name == SheetTrend)
 	}
 	b.properties()
 	b.f.SetActiveSheet(0)

@@ -433,3 +433,23 @@ func (b *builder) verdictsSheet() {
 		b.text(SheetVerdicts, c, fmt.Sprintf("%d. %s", i+1, rule))
 	}
 }
+
+// trendSheet is each indicator's targets and results year by year, as a table.
+func (b *builder) trendSheet() {
+	cols := b.trendCols
+	w := b.sheet(SheetTrend, map[int]float64{2: 22, 7: 40})
+	b.header(w, cols)
+	for _, row := range b.trend {
+		w.styleRow(1, len(cols), b.st.tableText)
+		for i, v := range row {
+			switch col := i + 1; col {
+			case 7:
+				w.text(col, v, b.st.tableWrap, true)
+			default:
+				w.text(col, v, b.st.tableText, false)
+			}
+		}
+		w.next()
+	}
+	b.table(w, TableTrend, len(cols))
+}

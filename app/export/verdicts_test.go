@@ -57,3 +57,25 @@ func TestVerdictsSheet(t *testing.T) {
 		t.Error("a verdicts sheet without verdicts")
 	}
 }
+
+// With several years of a place at hand, the workbook has a 历年走势 sheet.
+func TestTrendSheet(t *testing.T) {
+	r, err := report.Load("national-2016.yaml", resources.National("national-2016.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := []string{"年份", "指标", "目标", "实绩", "判定", "差距", "说明"}
+	rows := [][]string{{"2015", "国内生产总值增速", "7%左右", "6.9%", "基本达成", "-0.1", "“左右”目标"}, {"2016", "国内生产总值增速", "6.5%－7%", "", "", "", ""}}
+	var buf bytes.Buffer
+	if err := Write(&buf, r, Options{TrendHeader: header, Trend: rows}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.GetRows(SheetTrend)
+	if err != nil || len(got) != 3 || got[1][4] != "基本达成" || got[2][2] != "6.5%－7%" {
+		t.Fatalf("trend sheet: %v %v", got, err)
+	}
+}

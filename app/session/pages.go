@@ -25,6 +25,7 @@ type PageModel struct {
 
 	Table      *TargetTable
 	Verdicts   *VerdictTable // a page of last year's targets against their results
+	Trend      *TrendTable   // the page of an indicator over the years
 	CardsTitle string        // 主要数据（7 项）, 数据（18 项）
 	Cards      []Card
 	Charts     []*chart.Spec
@@ -82,6 +83,14 @@ func (s *Session) Model(id string) *PageModel {
 	if v := s.Verdicts(id); v != nil {
 		m.Where = fmt.Sprintf("%s › 据%s", v.Prev.Title, v.Next.Title)
 		m.Verdicts = v
+		m.Charts = s.Charts(id)
+		return m
+	}
+	if t := s.Trend(); t != nil && id == TrendID {
+		m.Title = t.Place + t.Indicator + "：历年目标与实绩"
+		m.Where = fmt.Sprintf("据报告库中%s的 %d 份报告", t.Place, t.Reports)
+		m.Trend = t
+		m.Charts = s.Charts(id)
 		return m
 	}
 	switch {

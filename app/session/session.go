@@ -65,8 +65,11 @@ type Session struct {
 	entry    string      // the open report's library key
 	doc      *review.Doc // its data file under review, or nil
 
-	neighbour Neighbour             // the library's other reports, or nil
-	verdicts  map[int]*VerdictTable // the verdict pages, by target year
+	neighbour      Neighbour             // the library's other reports, or nil
+	verdicts       map[int]*VerdictTable // the verdict pages, by target year
+	series         Reports               // the library's reports of a place, or nil
+	trend          *TrendTable           // the page of an indicator over the years
+	trendIndicator string                // the indicator it shows
 }
 
 // New starts a session on the report, at the page last shown if it still exists.
@@ -95,6 +98,7 @@ func (s *Session) setReport(r *report.Report, path string) {
 		}
 	}
 	s.verdictPages(r)
+	s.trendPage(r)
 	s.byID = map[string]*Page{}
 	for _, p := range s.pages {
 		s.byID[p.ID] = p
@@ -237,7 +241,7 @@ func (s *Session) PageOf(sec *report.Section) string {
 func (s *Session) Figures(id string) []*report.Figure {
 	p := s.byID[id]
 	switch {
-	case p == nil || strings.HasPrefix(id, VerdictPrefix):
+	case p == nil || strings.HasPrefix(id, VerdictPrefix) || id == TrendID:
 		return nil
 	case p.Section == nil:
 		return s.Headline()
@@ -281,6 +285,15 @@ func (s *Session) Headline() []*report.Figure {
 // Charts returns the charts of a page.
 func (s *Session) Charts(id string) []*chart.Spec {
 	p := s.byID[id]
+	if v := s.Verdicts(id); v != nil {
+		return chart.Verdicts(v.Rows)
+	}
+	if t := s.Trend(); t != nil && id == TrendID {
+		if c := chart.Trend(t.Place, t.Indicator, t.Points); c != nil {
+			return []*chart.Spec{c}
+		}
+		return nil
+	}
 	if p == nil || strings.HasPrefix(id, VerdictPrefix) {
 		return nil
 	}

@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"workreport/app/compare"
@@ -114,4 +115,131 @@ func (s *Session) VerdictsTSV(id string) string {
 	var b strings.Builder
 	compare.WriteTSV(&b, t.Rows)
 	return b.String()
+}
+
+// Reports finds the library's reports of a place other than the open one, decoded.
+type Reports func(place string) []*report.Report
+
+// TrendID is the id of the page of an indicator over the years.
+const TrendID = "trend"
+
+// TrendTable is the page of an indicator over the years, from the library's reports of
+// the open report's place.
+type TrendTable struct {
+	Place      string
+	Indicator  string   // the indicator shown
+	Indicators []string // those the reports set numeric targets for
+	Points     []compare.TrendPoint
+	Reports    int // how many reports of the place the library holds
+}
+
+// SetReports gives the session the library's reports of a place, and adds the page of
+// indicators over the years when it holds several years of the open report's place.
+func (s *Session) SetReports(fn Reports) {
+	s.series = fn
+	s.rebuildPages()
+}
+
+// trendPage adds the page of indicators over the years.
+func (s *Session) trendPage(r *report.Report) {
+	s.trend = nil
+	if s.series == nil || r.Place == "" {
+		return
+	}
+	reports := []*report.Report{r}
+	for _, o := range s.series(r.Place) {
+		if o.Year != r.Year {
+			reports = append(reports, o)
+		}
+	}
+	if len(reports) < 2 {
+		return
+	}
+	names := compare.Indicators(reports)
+	if len(names) == 0 {
+		return
+	}
+	ind := s.trendIndicator
+	if !slices.Contains(names, ind) {
+		ind = names[0]
+	}
+	s.trend = &TrendTable{Place: r.Place, Indicator: ind, Indicators: names,
+		Points: compare.Trend(reports, ind, compare.DefaultTolerance), Reports: len(reports)}
+	s.pages = append(s.pages[:1], append([]*Page{{ID: TrendID, Title: "历年走势", Short: "历年走势"}}, s.pages[1:]...)...)
+}
+
+// Trend returns the page of an indicator over the years, or nil.
+func (s *Session) Trend() *TrendTable {
+	if s.byID[TrendID] == nil {
+		return nil
+	}
+	return s.trend
+}
+
+// SetTrendIndicator shows another indicator over the years.
+func (s *Session) SetTrendIndicator(name string) {
+	s.trendIndicator = name
+	s.rebuildPages()
+}
+
+// TrendHeader is the columns of the table of an indicator over the years.
+var TrendHeader = []string{"年份", "指标", "目标", "实绩", "判定", "差距", "说明"}
+
+// TrendRows are the table's rows, in the order of TrendHeader.
+func (t *TrendTable) TrendRows() [][]string {
+	var out [][]string
+	for _, p := range t.Points {
+		row := []string{fmt.Sprint(p.Year), t.Indicator, "", "", "", "", ""}
+		if p.Target != nil {
+			row[2] = p.Target.StriveText()
+		}
+		if p.Result != nil {
+			row[3] = p.Result.Phrase
+		}
+		if p.Row != nil {
+			row[4], row[5], row[6] = p.Row.VerdictText(), p.Row.Gap, p.Row.Note
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// TrendTSV is the table of an indicator over the years as tab-separated text.
+func (s *Session) TrendTSV() string {
+	t := s.Trend()
+	if t == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(strings.Join(TrendHeader, "\t") + "\n")
+	clean := strings.NewReplacer("\t", " ", "\n", " ")
+	for _, row := range t.TrendRows() {
+		for i := range row {
+			row[i] = clean.Replace(row[i])
+		}
+		b.WriteString(strings.Join(row, "\t") + "\n")
+	}
+	return b.String()
+}
+
+// TrendSheet is every indicator over the years, for the workbook: the rows of each
+// indicator's table in turn, in the order of TrendHeader; nil when the library holds one
+// year of the place only.
+func (s *Session) TrendSheet() [][]string {
+	t := s.Trend()
+	if t == nil {
+		return nil
+	}
+	reports := []*report.Report{s.Report()}
+	for _, o := range s.series(t.Place) {
+		if o.Year != s.Report().Year {
+			reports = append(reports, o)
+		}
+	}
+	var out [][]string
+	for _, name := range t.Indicators {
+		tt := &TrendTable{Indicator: name, Points: compare.Trend(reports, name, compare.DefaultTolerance)}
+		out = append(out, tt.TrendRows()...)
+	}
+	return out
 }

@@ -1,0 +1,79 @@
+package chart
+
+import (
+	"fmt"
+
+	"workreport/app/compare"
+	"workreport/app/palette"
+	"workreport/app/report"
+)
+
+// Charts across reports: targets against the results a later report states.
+
+// Verdicts draws each target of a year beside its result, one chart per unit, the
+// verdict and gap after the result. A range or 左右 target is drawn as printed; targets
+// without a result in the target's unit are left out.
+func Verdicts(rows []compare.Row) []*Spec {
+	var out []*Spec
+	byUnit := map[string]*Spec{}
+	for _, row := range rows {
+		t, r := row.Target, row.Result
+		if r == nil || !t.HasValue || r.Unit != t.Unit {
+			continue
+		}
+		s := byUnit[t.Unit]
+		if s == nil {
+			year := report.Year(row.Year)
+			s = &Spec{ID: fmt.Sprintf("verdicts-%d-%d", row.Year, len(out)+1), Unit: t.Unit,
+				Title:  title("目标完成情况", fmt.Sprintf("%s目标与实绩", year.Label()), t.Unit),
+				Note:   "实绩后注明判定和差距",
+				Series: []Series{targetSeries(year), resultSeries(year)}}
+			byUnit[t.Unit] = s
+			out = append(out, s)
+		}
+		rb := bar(r)
+		rb.Note = row.VerdictText()
+		if row.Gap != "" {
+			rb.Note += " " + row.Gap
+		}
+		s.Groups = append(s.Groups, Group{Label: row.Indicator, Bars: []Bar{bar(t), rb}})
+	}
+	return out
+}
+
+// Trend draws an indicator's targets and results year by year, the verdict and gap
+// after each result.
+func Trend(place, indicator string, points []compare.TrendPoint) *Spec {
+	unit := ""
+	for _, p := range points {
+		switch {
+		case p.Target != nil:
+			unit = p.Target.Unit
+		case p.Result != nil && unit == "":
+			unit = p.Result.Unit
+		}
+	}
+	s := &Spec{ID: "trend", Unit: unit, Title: title(place+indicator, "历年目标与实绩", unit),
+		Note:   "每年一行：当年报告定的目标，下一年报告写的实绩",
+		Series: []Series{{Name: "当年目标", Colour: palette.Target}, {Name: "实绩", Colour: palette.Result}}}
+	for _, p := range points {
+		g := Group{Label: fmt.Sprintf("%d年", p.Year), Bars: []Bar{{Missing: true}, {Missing: true}}}
+		if p.Target != nil {
+			g.Bars[0] = bar(p.Target)
+		}
+		if p.Result != nil {
+			g.Bars[1] = bar(p.Result)
+			if p.Row != nil {
+				g.Bars[1].Note = p.Row.VerdictText()
+				if p.Row.Gap != "" {
+					g.Bars[1].Note += " " + p.Row.Gap
+				}
+			}
+		}
+		s.Groups = append(s.Groups, g)
+	}
+	if len(s.Groups) == 0 {
+		return nil
+	}
+	return s
+}
