@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -309,12 +310,24 @@ func (u *UI) neighbour(place string, year int) *report.Report {
 		if u.neighbours == nil {
 			u.neighbours = map[string]libraryReport{}
 		}
-		for _, e := range u.deps.Library.List() {
+		// A report the user saved (a reviewed copy, one with verdicts of their own)
+		// comes before the built-in one of the same place and year.
+		list := u.deps.Library.List()
+		slices.SortStableFunc(list, func(a, b library.Entry) int {
+			if a.BuiltIn == b.BuiltIn {
+				return 0
+			}
+			if a.BuiltIn {
+				return 1
+			}
+			return -1
+		})
+		for _, e := range list {
 			if e.Place != place || e.Year != year || e.Damaged != "" {
 				continue
 			}
 			if r, _, err := u.deps.Library.Open(e); err == nil {
-				n = libraryReport{key: e.Key, r: r}
+				n = libraryReport{key: e.Key, r: r, entry: e}
 				break
 			}
 		}
@@ -328,8 +341,9 @@ func (u *UI) neighbour(place string, year int) *report.Report {
 
 // libraryReport is a report of the library, decoded, and its key.
 type libraryReport struct {
-	key string
-	r   *report.Report
+	key   string
+	r     *report.Report
+	entry library.Entry
 }
 
 // libraryChanged forgets the reports read from the library, after a save or removal.

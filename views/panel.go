@@ -30,6 +30,8 @@ type panel struct {
 	markedText *textBlock
 	// verdictRows are a verdict page's source buttons, one per target.
 	verdictRows []*button
+	// overrideButtons are a verdict page's 人工判定 buttons, one per target.
+	overrideButtons []*button
 	// trendChoice chooses the indicator followed over the years.
 	trendChoice *widget.Select
 }

@@ -1,15 +1,20 @@
 package views
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/chart"
 	"workreport/app/compare"
+	"workreport/app/report"
+	"workreport/app/review"
 	"workreport/app/session"
 )
 
@@ -66,7 +71,10 @@ func (u *UI) verdictParts(pn *panel, m *session.PageModel) []fyne.CanvasObject {
 		}
 		src := newButton("出处", theme.InfoIcon(), func() { u.action(func() { u.showVerdictSource(v, row) }) })
 		src.Importance = widget.LowImportance
-		block := container.NewBorder(nil, nil, nil, src, container.NewVBox(
+		manual := newButton("人工判定…", theme.DocumentCreateIcon(), func() { u.action(func() { u.overrideVerdict(v, row) }) })
+		manual.Importance = widget.LowImportance
+		pn.overrideButtons = append(pn.overrideButtons, manual)
+		block := container.NewBorder(nil, nil, nil, container.NewHBox(manual, src), container.NewVBox(
 			newTextBlock(theme.SizeNameText, line...),
 			mutedText(row.Note, theme.SizeNameCaptionText)))
 		pn.verdictRows = append(pn.verdictRows, src)
@@ -157,4 +165,76 @@ func (u *UI) trendParts(pn *panel, m *session.PageModel) []fyne.CanvasObject {
 		}
 	}
 	return parts
+}
+
+// overrideVerdict lets a person give a target a verdict of their own, with the reason.
+// It is kept with the later report: in the open report's file when that is the later
+// one (saved with it), otherwise written into the library at once.
+func (u *UI) overrideVerdict(v *session.VerdictTable, row compare.Row) {
+	const none = "（取消人工判定，恢复软件判定）"
+	choose := widget.NewSelect(append(append([]string{}, report.OverrideVerdicts...), none), nil)
+	choose.SetSelected(string(row.Verdict))
+	note := newDialogEntry(u, "")
+	note.SetPlaceHolder("理由，如“统计局修订后为7.0%”")
+	u.overrideForm = &overrideForm{verdict: choose, note: note}
+	form := container.New(layout.NewFormLayout(), wrapped("判定"), choose, wrapped("理由"), note)
+	intro := wrapped(fmt.Sprintf("%d年目标：%s %s。软件判定：%s（%s）", row.Year, row.Indicator, row.TargetText(), row.Verdict, row.Note))
+	u.modal(questionDialog, "人工判定", container.NewVBox(intro, form), 680,
+		modalButton{label: "取消"},
+		modalButton{label: "保存判定", primary: true, action: func() {
+			o := report.Override{Year: row.Year, Indicator: row.Indicator, Target: row.TargetText(), Verdict: choose.Selected, Note: note.Text}
+			if o.Verdict == none {
+				o.Verdict, o.Note = "", ""
+			}
+			u.saveOverride(v, o)
+		}})
+}
+
+// overrideForm is the open 人工判定 dialog's fields, for tests.
+type overrideForm struct {
+	verdict *widget.Select
+	note    *dialogEntry
+}
+
+// saveOverride keeps an override with the later report.
+func (u *UI) saveOverride(v *session.VerdictTable, o report.Override) {
+	if v.Next == u.sess.Report() {
+		d := u.sess.Doc()
+		if d == nil {
+			var err error
+			if d, err = u.openDocFor(); err != nil {
+				u.showError("无法保存判定", err)
+				return
+			}
+			u.sess.Review(d)
+		}
+		u.applyEditTo(d, func(d *review.Doc) error { return d.SetOverride(o) }, "已记下人工判定；保存报告（Ctrl+S）后随报告保存")
+		return
+	}
+	n := u.neighbours[fmt.Sprintf("%s/%d", v.Next.Place, v.Next.Year)]
+	if n.r != v.Next {
+		u.showError("无法保存判定", errors.New("报告库中找不到这份报告，判定没有保存。"))
+		return
+	}
+	_, data, err := u.deps.Library.Open(n.entry)
+	var d *review.Doc
+	if err == nil {
+		d, err = review.Open(filepath.Base(n.key), data)
+	}
+	if err == nil {
+		err = d.SetOverride(o)
+	}
+	if err != nil {
+		u.showError("无法保存判定", fmt.Errorf("%w\n\n判定没有保存。", err))
+		return
+	}
+	e, err := u.deps.Library.Save(d.Bytes(), d.Report(), n.entry.Path)
+	if err != nil {
+		u.showError("无法保存判定", err)
+		return
+	}
+	u.libraryChanged()
+	u.sess.SetNeighbour(u.neighbour)
+	u.rebuild()
+	u.status(fmt.Sprintf("已保存人工判定到报告库：%s（%s）", e.Title, filepath.Base(e.Path)))
 }

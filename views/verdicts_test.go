@@ -114,3 +114,60 @@ func TestTrendPage(t *testing.T) {
 		t.Error("the trend chart was not saved")
 	}
 }
+
+// A person overrides a verdict with a reason. On the open report's own page it is kept
+// in its file (saved with it); for a target of the open report, judged by the next
+// year's report, it goes into the library with that report, a built-in one as a saved
+// copy. Either way the page shows 人工判定.
+func TestOverrideVerdict(t *testing.T) {
+	u, w, _, _ := testUIWith(t, fyne.NewSize(1280, 1500), builtIn(t))
+	for _, e := range u.deps.Library.List() {
+		if e.Place == "全国" && e.Year == 2016 {
+			u.openEntry(e)
+		}
+	}
+	u.sess.Go("verdicts-2015")
+	test.Tap(u.cur.overrideButtons[0]) // 国内生产总值增速 7%左右: 基本达成
+	u.overrideForm.verdict.SetSelected("达成")
+	u.overrideForm.note.SetText("按修订数据")
+	tapIn(t, topOverlay(w), "保存判定")
+	row := u.sess.Verdicts("verdicts-2015").Rows[0]
+	if !row.Manual || row.Verdict != compare.Met || !strings.Contains(row.Note, "按修订数据") {
+		t.Fatalf("own page override: %+v", row)
+	}
+	if d := u.sess.Doc(); d == nil || !d.Dirty() || !strings.Contains(u.headerState.Text(), "未保存") {
+		t.Error("the override is not an unsaved edit of the open report")
+	}
+
+	// The 2016 targets are judged by the built-in 2017 report: the override is saved
+	// into the library as a copy of it.
+	u.sess.Go("verdicts-2016")
+	test.Tap(u.cur.overrideButtons[0])
+	u.overrideForm.verdict.SetSelected("未达成")
+	u.overrideForm.note.SetText("复核")
+	tapIn(t, topOverlay(w), "保存判定")
+	row = u.sess.Verdicts("verdicts-2016").Rows[0]
+	if !row.Manual || row.Verdict != compare.Missed {
+		t.Fatalf("library override: %+v", row)
+	}
+	saved := 0
+	for _, e := range u.deps.Library.List() {
+		if !e.BuiltIn && e.Place == "全国" && e.Year == 2017 {
+			saved++
+			data, _ := os.ReadFile(e.Path)
+			if !strings.Contains(string(data), "判定: 未达成") {
+				t.Error("the saved copy does not hold the override")
+			}
+		}
+	}
+	if saved != 1 {
+		t.Errorf("%d saved copies of the 2017 report", saved)
+	}
+	// Without a reason, nothing is saved.
+	test.Tap(u.cur.overrideButtons[1])
+	u.overrideForm.verdict.SetSelected("达成")
+	tapIn(t, topOverlay(w), "保存判定")
+	if !overlayHasText(w, "理由") {
+		t.Error("an override without a reason was not refused")
+	}
+}

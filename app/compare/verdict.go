@@ -105,6 +105,7 @@ func Judge(prev, next *report.Report, tol Tolerance) []Row {
 			row.Indicator += "（力争）"
 		}
 		judge(&row, next, tol)
+		override(&row, next)
 		rows = append(rows, row)
 	}
 	return rows
@@ -392,4 +393,21 @@ func (bigDiff) of(a, b *report.Figure) string {
 	x, _ := new(big.Rat).SetString(report.FormatNumber(a.Value))
 	y, _ := new(big.Rat).SetString(report.FormatNumber(b.Value))
 	return decimal(new(big.Rat).Sub(x, y), max(decimals(report.FormatNumber(a.Value)), decimals(report.FormatNumber(b.Value))))
+}
+
+// override puts a person's verdict, kept with report N+1, in place of the software's,
+// naming both.
+func override(row *Row, next *report.Report) {
+	for _, o := range next.Overrides {
+		if o.Year != row.Year || o.Indicator != row.Indicator || o.Target != row.TargetText() {
+			continue
+		}
+		software := row.Verdict
+		row.Verdict, row.Manual = Verdict(o.Verdict), true
+		row.Note = fmt.Sprintf("人工判定：%s（软件判定为%s：%s）", o.Note, software, row.Note)
+		if row.Verdict == Undecided {
+			row.Gap = ""
+		}
+		return
+	}
 }

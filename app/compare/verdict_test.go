@@ -300,3 +300,42 @@ func target2(v string) fig {
 func result2(v string) fig {
 	return result("s1.f1", "地区生产总值增速", "增速", v, "%", "", v+"%")
 }
+
+// A person's verdict, kept with the later report, replaces the software's and says so;
+// a malformed one does not load.
+func TestOverride(t *testing.T) {
+	tg := target("s2.f1", "地区生产总值增速", "增速", "7", "%", "左右", "7%左右", "越高越好")
+	prev := build(t, 2020, "过去一年工作平稳。", tg.sentence, tg)
+	res := result("s1.f1", "地区生产总值增速", "增速", "6.9", "%", "", "6.9%")
+	next := build(t, 2021, res.sentence, "今年工作平稳。", res)
+	next.Overrides = []report.Override{{Year: 2020, Indicator: "地区生产总值增速", Target: "7%左右", Verdict: "达成", Note: "统计局修订后为7.0%"}}
+	row := Judge(prev, next, DefaultTolerance)[0]
+	if row.Verdict != Met || !row.Manual || row.VerdictText() != "达成（人工判定）" || !strings.Contains(row.Note, "统计局修订后为7.0%") || !strings.Contains(row.Note, "基本达成") || row.Gap != "-0.1" {
+		t.Errorf("override: %+v", row)
+	}
+	next.Overrides[0].Target = "6%以上" // another target: not this one
+	if row := Judge(prev, next, DefaultTolerance)[0]; row.Manual {
+		t.Error("an override for another target applied")
+	}
+	bad := `format: 2
+title: t
+year: 2021
+source:
+  kind: 官方全文
+sections:
+  - id: s1
+    title: 回顾
+    items:
+      - 平稳。
+figures: []
+verdicts:
+  - 年份: 2020
+    指标: 增速
+    目标: 7%左右
+    判定: 差不多
+    说明: 理由
+`
+	if _, err := report.Load("bad.yaml", []byte(bad)); err == nil || !strings.Contains(err.Error(), "判定") {
+		t.Errorf("a malformed override loaded: %v", err)
+	}
+}

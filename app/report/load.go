@@ -286,7 +286,7 @@ func (d *decoder) list(n *yaml.Node, path string) []*yaml.Node {
 // source's kind as one of SourceKinds, and each section's role, period and note.
 var (
 	reportKeys1  = []string{"format", "title", "city", "year", "source", "headline", "lead", "sections", "figures", "nonfigures"}
-	reportKeys2  = []string{"format", "title", "place", "level", "year", "source", "headline", "lead", "sections", "figures", "nonfigures"}
+	reportKeys2  = []string{"format", "title", "place", "level", "year", "source", "headline", "lead", "sections", "figures", "nonfigures", "verdicts"}
 	sourceKeys1  = []string{"publication", "kind", "meeting", "date"}
 	sourceKeys2  = []string{"kind", "publication", "meeting", "date", "note"}
 	sectionKeys1 = []string{"id", "title", "intro", "items", "sections", "kind"}
@@ -355,6 +355,22 @@ func (d *decoder) report(n *yaml.Node) *Report {
 		if f := d.figure(fn, fmt.Sprintf("figures[%d]", i)); f != nil {
 			r.figures = append(r.figures, f)
 		}
+	}
+	for i, vn := range d.list(m["verdicts"], "verdicts") {
+		path := fmt.Sprintf("verdicts[%d]", i)
+		vm := d.fields(vn, path, OverrideFields, OverrideFields)
+		if vm == nil {
+			continue
+		}
+		o := Override{Indicator: d.text(vm["指标"], path+".指标", true), Target: d.text(vm["目标"], path+".目标", true),
+			Verdict: d.text(vm["判定"], path+".判定", true), Note: d.text(vm["说明"], path+".说明", true)}
+		if v, ok := d.number(vm["年份"], path+".年份"); ok {
+			o.Year = int(v)
+		}
+		if o.Verdict != "" && !slices.Contains(OverrideVerdicts, o.Verdict) {
+			d.fail(vm["判定"], path+".判定", "应为 "+strings.Join(OverrideVerdicts, "、")+" 之一，实际为“"+o.Verdict+"”")
+		}
+		r.Overrides = append(r.Overrides, o)
 	}
 	for i, nn := range d.list(m["nonfigures"], "nonfigures") {
 		path := fmt.Sprintf("nonfigures[%d]", i)

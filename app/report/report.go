@@ -149,6 +149,9 @@ type Report struct {
 
 	Sections   []*Section
 	NonFigures []NonFigure
+	// Overrides are verdicts a person gave the previous year's targets, in place of the
+	// software's (the verdicts field of the data file).
+	Overrides []Override
 
 	figures  []*Figure
 	byID     map[string]*Figure
@@ -370,3 +373,20 @@ type NonFigure struct {
 	Kind   string // 类别: 年份, 日期, 序号, 名称, 词语…
 	Reason string // 说明
 }
+
+// Override is a person's verdict on one of the previous year's targets, kept with the
+// report whose results it judges: the target's year, indicator and words as printed, the
+// verdict and why.
+type Override struct {
+	Year      int    // 年份
+	Indicator string // 指标
+	Target    string // 目标, as printed with its strive word
+	Verdict   string // 判定
+	Note      string // 说明
+}
+
+// OverrideFields are an override's fields in the data file, in the order written.
+var OverrideFields = []string{"年份", "指标", "目标", "判定", "说明"}
+
+// OverrideVerdicts are the verdicts a person may give.
+var OverrideVerdicts = []string{"达成", "基本达成", "未达成", "无法判定"}

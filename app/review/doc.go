@@ -444,3 +444,38 @@ func (d *Doc) SetInfo(fields map[string]string) error {
 		return nil
 	})
 }
+
+// SetOverride keeps a person's verdict on one of the previous year's targets in this
+// report's file, with the reason; an empty verdict removes it.
+func (d *Doc) SetOverride(o report.Override) error {
+	if o.Verdict != "" && strings.TrimSpace(o.Note) == "" {
+		return errors.New("人工判定须写明理由")
+	}
+	return d.edit(func(top *yaml.Node) error {
+		seq := mapValue(top, "verdicts")
+		if seq == nil {
+			seq = &yaml.Node{Kind: yaml.SequenceNode}
+			top.Content = append(top.Content, scalar("verdicts"), seq)
+		}
+		for i := 0; i < len(seq.Content); i++ {
+			m := seq.Content[i]
+			if fieldValue(m, "年份") == fmt.Sprint(o.Year) && fieldValue(m, "指标") == o.Indicator && fieldValue(m, "目标") == o.Target {
+				seq.Content = slices.Delete(seq.Content, i, i+1)
+				i--
+			}
+		}
+		if o.Verdict != "" {
+			seq.Content = append(seq.Content, mapping("年份", fmt.Sprint(o.Year), "指标", o.Indicator, "目标", o.Target,
+				"判定", o.Verdict, "说明", strings.TrimSpace(o.Note)))
+		}
+		if len(seq.Content) == 0 {
+			for i := 0; i+1 < len(top.Content); i += 2 {
+				if top.Content[i].Value == "verdicts" {
+					top.Content = slices.Delete(top.Content, i, i+2)
+					break
+				}
+			}
+		}
+		return nil
+	})
+}

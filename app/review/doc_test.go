@@ -220,3 +220,25 @@ func TestUpdateIsOneEdit(t *testing.T) {
 		t.Error("a failed update changed the file")
 	}
 }
+
+// A person's verdict is kept in the file, replaced by a new one, and removed.
+func TestSetOverride(t *testing.T) {
+	d := openSample(t)
+	o := report.Override{Year: 2018, Indicator: "地区生产总值增速", Target: "7%左右", Verdict: "达成", Note: "统计局修订"}
+	if err := d.SetOverride(o); err != nil || len(d.Report().Overrides) != 1 {
+		t.Fatalf("%v %+v", err, d.Report().Overrides)
+	}
+	o.Verdict, o.Note = "未达成", "复核"
+	if err := d.SetOverride(o); err != nil || len(d.Report().Overrides) != 1 || d.Report().Overrides[0].Verdict != "未达成" {
+		t.Fatalf("replace: %v %+v", err, d.Report().Overrides)
+	}
+	o.Note = ""
+	if err := d.SetOverride(o); err == nil {
+		t.Error("an override without a reason was accepted")
+	}
+	o.Verdict = ""
+	if err := d.SetOverride(o); err != nil || len(d.Report().Overrides) != 0 || strings.Contains(string(d.Bytes()), "verdicts") {
+		t.Errorf("remove: %v %+v", err, d.Report().Overrides)
+	}
+	assertFileIsReport(t, d)
+}
