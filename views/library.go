@@ -365,3 +365,19 @@ func (u *UI) placeReports(place string) []*report.Report {
 	}
 	return out
 }
+
+// peerReports are the library's reports of a year from places other than the given one,
+// one per place, each decoded once and kept.
+func (u *UI) peerReports(year int, place string) []*report.Report {
+	var out []*report.Report
+	seen := map[string]bool{place: true}
+	for _, e := range u.deps.Library.List() {
+		if e.Year != year || e.Damaged != "" || seen[e.Place] {
+			continue
+		}
+		if r := u.neighbour(e.Place, year); r != nil {
+			out, seen[e.Place] = append(out, r), true
+		}
+	}
+	return out
+}

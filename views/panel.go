@@ -123,6 +123,8 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 		parts = append(parts, u.verdictParts(pn, m)...)
 	case m.Trend != nil:
 		parts = append(parts, u.trendParts(pn, m)...)
+	case m.Benchmark != nil:
+		parts = append(parts, u.benchmarkParts(pn, m)...)
 	case p.Section == nil:
 		parts = append(parts, u.overviewIntro(m)...)
 	}
@@ -151,7 +153,7 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 		}
 		parts = append(parts, container.New(&flowLayout{width: 900, cards: pn.order}, cards...))
 	}
-	if len(m.Charts) > 0 && m.Verdicts == nil && m.Trend == nil {
+	if len(m.Charts) > 0 && m.Verdicts == nil && m.Trend == nil && m.Benchmark == nil {
 		parts = append(parts, u.subheading(fmt.Sprintf("图表（%d 张）", len(m.Charts)), nil))
 		for _, s := range m.Charts {
 			cv := newChartView(u, s)

@@ -181,6 +181,7 @@ func open(a fyne.App, sess *session.Session, deps Deps) *UI {
 			// verdicts; they are read once the window is up.
 			u.sess.SetNeighbour(u.neighbour)
 			u.sess.SetReports(u.placeReports)
+			u.sess.SetPeers(u.peerReports)
 			u.tree.Refresh()
 			u.pageChanged()
 		})

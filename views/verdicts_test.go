@@ -12,6 +12,7 @@ import (
 
 	"workreport/app/compare"
 	"workreport/app/export"
+	"workreport/app/importer"
 	"workreport/app/session"
 )
 
@@ -169,5 +170,46 @@ func TestOverrideVerdict(t *testing.T) {
 	tapIn(t, topOverlay(w), "保存判定")
 	if !overlayHasText(w, "理由") {
 		t.Error("an override without a reason was not refused")
+	}
+}
+
+// Reports of one year from different places line up their targets: the Jiangmen digest
+// beside a national report of the same year (a fixture, imported).
+func TestBenchmarkPage(t *testing.T) {
+	u, w, _, _ := testUIWith(t, fyne.NewSize(1280, 1500), builtIn(t))
+	text := "政府工作报告\n\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n\n国务院总理\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n\n一、2022年工作回顾\n\n过去一年，国内生产总值增长3%。\n\n二、2023年经济社会发展总体要求和政策取向\n\n今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人左右，城镇调查失业率5.5%左右；居民消费价格涨幅3%左右。\n"
+	res, err := importer.Import("2023年政府工作报告.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.deps.Library.Save(res.YAML, res.Report, ""); err != nil {
+		t.Fatal(err)
+	}
+	u.libraryChanged()
+	u.sess.SetPeers(u.peerReports)
+	if !u.sess.Go(session.BenchmarkID) {
+		t.Fatalf("no benchmark page: %v", u.sess.Roots())
+	}
+	w.Canvas().Capture()
+	test.AssertImageMatches(t, "benchmark.png", w.Canvas().Capture())
+	b := u.sess.Benchmark()
+	if len(b.Places) != 2 || b.Places[1] != "全国" {
+		t.Fatalf("places %v", b.Places)
+	}
+	var gdp *compare.BenchRow
+	for i := range b.Rows {
+		if b.Rows[i].Indicator == "国内生产总值增速" {
+			gdp = &b.Rows[i]
+		}
+	}
+	if gdp == nil || !gdp.Comparable || gdp.Targets[0] == nil || gdp.Targets[1].Phrase != "5%左右" {
+		t.Fatalf("GDP growth side by side: %+v", gdp)
+	}
+	if c := u.sess.Charts(session.BenchmarkID); len(c) != 1 {
+		t.Errorf("%d benchmark charts", len(c))
+	}
+	tapIn(t, u.cur.root, "复制本页数据")
+	if got := u.clipboard().Content(); !strings.HasPrefix(got, "指标\t江门市\t全国\t说明\n") || !strings.Contains(got, "不作比较") {
+		t.Errorf("clipboard %q", got)
 	}
 }

@@ -77,3 +77,36 @@ func Trend(place, indicator string, points []compare.TrendPoint) *Spec {
 	}
 	return s
 }
+
+// benchColours tell the places apart: the first place in the results' blue, the others
+// in colours distinct in grey print.
+var benchColours = []palette.Colour{palette.Result, palette.Target, palette.Share, palette.Derived}
+
+// Benchmark draws the rates the places set targets for, one bar per place; amounts of
+// places of different size are not drawn.
+func Benchmark(year int, places []string, rows []compare.BenchRow) *Spec {
+	s := &Spec{ID: fmt.Sprintf("benchmark-%d", year), Unit: "%", Title: title("对标", fmt.Sprintf("%d年目标", year), "%"),
+		Note: "只画比率类指标；数量、金额因地区规模不同不作比较"}
+	for i, p := range places {
+		s.Series = append(s.Series, Series{Name: p, Colour: benchColours[i%len(benchColours)]})
+	}
+	for _, r := range rows {
+		if !r.Comparable {
+			continue
+		}
+		g := Group{Label: r.Indicator}
+		for _, f := range r.Targets {
+			if f == nil || f.Unit != "%" {
+				g.Bars = append(g.Bars, Bar{Missing: true})
+				continue
+			}
+			g.Bars = append(g.Bars, bar(f))
+		}
+		s.Groups = append(s.Groups, g)
+	}
+	if len(s.Groups) == 0 {
+		return nil
+	}
+	dropEmptySeries(s)
+	return s
+}

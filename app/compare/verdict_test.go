@@ -339,3 +339,24 @@ verdicts:
 		t.Errorf("a malformed override loaded: %v", err)
 	}
 }
+
+// Targets of one year from two places, side by side: rates compare, amounts are marked.
+func TestBenchmark(t *testing.T) {
+	city := build(t, 2023, "平稳。", "地区生产总值增长6%以上，城镇新增就业5万人。",
+		fig{id: "s2.f1", indicator: "地区生产总值增速", nature: "目标", measure: "增速", value: "6", unit: "%", bound: "以上", phrase: "6%以上", sentence: "地区生产总值增长6%以上，城镇新增就业5万人。"},
+		fig{id: "s2.f2", indicator: "城镇新增就业", nature: "目标", measure: "总量", value: "5", unit: "万人", phrase: "5万人", sentence: "地区生产总值增长6%以上，城镇新增就业5万人。"})
+	nation := build(t, 2023, "平稳。", "国内生产总值增长5%左右，城镇新增就业1200万人左右，居民消费价格涨幅3%左右。",
+		fig{id: "s2.f1", indicator: "国内生产总值增速", nature: "目标", measure: "增速", value: "5", unit: "%", bound: "左右", phrase: "5%左右", sentence: "国内生产总值增长5%左右，城镇新增就业1200万人左右，居民消费价格涨幅3%左右。"},
+		fig{id: "s2.f2", indicator: "城镇新增就业", nature: "目标", measure: "总量", value: "1200", unit: "万人", bound: "左右", phrase: "1200万人左右", sentence: "国内生产总值增长5%左右，城镇新增就业1200万人左右，居民消费价格涨幅3%左右。"},
+		fig{id: "s2.f3", indicator: "居民消费价格涨幅", nature: "目标", measure: "增速", value: "3", unit: "%", bound: "左右", phrase: "3%左右", sentence: "国内生产总值增长5%左右，城镇新增就业1200万人左右，居民消费价格涨幅3%左右。"})
+	rows := Benchmark([]*report.Report{city, nation})
+	if len(rows) != 3 || rows[0].Indicator != "国内生产总值增速" || !rows[0].Comparable || rows[0].Targets[0].Phrase != "6%以上" || rows[0].Targets[1].Phrase != "5%左右" {
+		t.Fatalf("rows: %+v", rows)
+	}
+	if rows[1].Indicator != "城镇新增就业" || rows[1].Comparable {
+		t.Errorf("amounts of places of different size compared: %+v", rows[1])
+	}
+	if rows[2].Targets[0] != nil || rows[2].Targets[1].Phrase != "3%左右" {
+		t.Errorf("a target one place sets: %+v", rows[2])
+	}
+}

@@ -26,6 +26,7 @@ type PageModel struct {
 	Table      *TargetTable
 	Verdicts   *VerdictTable // a page of last year's targets against their results
 	Trend      *TrendTable   // the page of an indicator over the years
+	Benchmark  *BenchTable   // the page of the year's targets of different places
 	CardsTitle string        // 主要数据（7 项）, 数据（18 项）
 	Cards      []Card
 	Charts     []*chart.Spec
@@ -83,6 +84,13 @@ func (s *Session) Model(id string) *PageModel {
 	if v := s.Verdicts(id); v != nil {
 		m.Where = fmt.Sprintf("%s › 据%s", v.Prev.Title, v.Next.Title)
 		m.Verdicts = v
+		m.Charts = s.Charts(id)
+		return m
+	}
+	if b := s.Benchmark(); b != nil && id == BenchmarkID {
+		m.Title = fmt.Sprintf("对标：%d年目标", b.Year)
+		m.Where = "报告库中同一年份的报告：" + strings.Join(b.Places, "、")
+		m.Benchmark = b
 		m.Charts = s.Charts(id)
 		return m
 	}

@@ -70,6 +70,8 @@ type Session struct {
 	series         Reports               // the library's reports of a place, or nil
 	trend          *TrendTable           // the page of an indicator over the years
 	trendIndicator string                // the indicator it shows
+	peers          Peers                 // the library's reports of other places, or nil
+	bench          *BenchTable           // the page of the year's targets side by side
 }
 
 // New starts a session on the report, at the page last shown if it still exists.
@@ -99,6 +101,7 @@ func (s *Session) setReport(r *report.Report, path string) {
 	}
 	s.verdictPages(r)
 	s.trendPage(r)
+	s.benchmarkPage(r)
 	s.byID = map[string]*Page{}
 	for _, p := range s.pages {
 		s.byID[p.ID] = p
@@ -241,7 +244,7 @@ func (s *Session) PageOf(sec *report.Section) string {
 func (s *Session) Figures(id string) []*report.Figure {
 	p := s.byID[id]
 	switch {
-	case p == nil || strings.HasPrefix(id, VerdictPrefix) || id == TrendID:
+	case p == nil || strings.HasPrefix(id, VerdictPrefix) || id == TrendID || id == BenchmarkID:
 		return nil
 	case p.Section == nil:
 		return s.Headline()
@@ -287,6 +290,12 @@ func (s *Session) Charts(id string) []*chart.Spec {
 	p := s.byID[id]
 	if v := s.Verdicts(id); v != nil {
 		return chart.Verdicts(v.Rows)
+	}
+	if b := s.Benchmark(); b != nil && id == BenchmarkID {
+		if c := chart.Benchmark(b.Year, b.Places, b.Rows); c != nil {
+			return []*chart.Spec{c}
+		}
+		return nil
 	}
 	if t := s.Trend(); t != nil && id == TrendID {
 		if c := chart.Trend(t.Place, t.Indicator, t.Points); c != nil {

@@ -243,3 +243,95 @@ func (s *Session) TrendSheet() [][]string {
 	}
 	return out
 }
+
+// Peers finds the library's reports of a year from places other than the one given,
+// decoded.
+type Peers func(year int, place string) []*report.Report
+
+// BenchmarkID is the id of the page of the year's targets of other places.
+const BenchmarkID = "benchmark"
+
+// BenchTable is the page of the year's targets set by different places, side by side.
+type BenchTable struct {
+	Year    int
+	Places  []string
+	Reports []*report.Report
+	Rows    []compare.BenchRow
+}
+
+// SetPeers gives the session the library's reports of other places, and adds the page
+// of the year's targets side by side when it holds any of the open report's year.
+func (s *Session) SetPeers(fn Peers) {
+	s.peers = fn
+	s.rebuildPages()
+}
+
+func (s *Session) benchmarkPage(r *report.Report) {
+	s.bench = nil
+	if s.peers == nil {
+		return
+	}
+	others := s.peers(r.Year, r.Place)
+	if len(others) == 0 {
+		return
+	}
+	reports := append([]*report.Report{r}, others...)
+	t := &BenchTable{Year: r.Year, Reports: reports, Rows: compare.Benchmark(reports)}
+	for _, o := range reports {
+		t.Places = append(t.Places, placeOr(o))
+	}
+	s.bench = t
+	s.pages = append(s.pages[:1], append([]*Page{{ID: BenchmarkID, Title: "对标", Short: "对标"}}, s.pages[1:]...)...)
+}
+
+func placeOr(r *report.Report) string {
+	if r.Place == "" {
+		return r.Title
+	}
+	return r.Place
+}
+
+// Benchmark returns the page of the year's targets side by side, or nil.
+func (s *Session) Benchmark() *BenchTable {
+	if s.byID[BenchmarkID] == nil {
+		return nil
+	}
+	return s.bench
+}
+
+// BenchRows are the side-by-side table's rows: the indicator, each place's target as
+// printed, and whether it compares.
+func (t *BenchTable) BenchRows() (header []string, rows [][]string) {
+	header = append(append([]string{"指标"}, t.Places...), "说明")
+	for _, r := range t.Rows {
+		row := []string{r.Indicator}
+		for _, f := range r.Targets {
+			if f == nil {
+				row = append(row, "")
+				continue
+			}
+			row = append(row, f.StriveText())
+		}
+		note := "比率，可以比较"
+		if !r.Comparable {
+			note = "数量或定性目标，地区规模不同，不作比较"
+		}
+		rows = append(rows, append(row, note))
+	}
+	return header, rows
+}
+
+// BenchmarkTSV is the side-by-side table as tab-separated text.
+func (s *Session) BenchmarkTSV() string {
+	t := s.Benchmark()
+	if t == nil {
+		return ""
+	}
+	header, rows := t.BenchRows()
+	var b strings.Builder
+	b.WriteString(strings.Join(header, "\t") + "\n")
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, "\t") + "\n")
+	}
+	return b.String()
+}
