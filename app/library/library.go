@@ -80,6 +80,7 @@ type Library struct {
 	builtIn []Source
 	mu      sync.Mutex
 	damaged map[string]string // found damaged when opened, by key
+	heads   []Entry           // the built-in reports' entries, read once: they never change
 }
 
 // New returns the library of the built-in reports and the reports saved in dir.
@@ -110,12 +111,16 @@ func (l *Library) Default() string {
 // List returns the built-in reports, then the saved ones by place and year. A saved file
 // that cannot be read is listed as damaged, with the reason.
 func (l *Library) List() []Entry {
-	var out []Entry
-	for _, s := range l.builtIn {
-		e := head(s.Data())
-		e.Key, e.BuiltIn = builtInPrefix+s.Name, true
-		out = append(out, e)
+	l.mu.Lock()
+	if l.heads == nil {
+		for _, s := range l.builtIn {
+			e := head(s.Data())
+			e.Key, e.BuiltIn = builtInPrefix+s.Name, true
+			l.heads = append(l.heads, e)
+		}
 	}
+	out := slices.Clone(l.heads)
+	l.mu.Unlock()
 	var saved []Entry
 	files, err := os.ReadDir(l.Dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
