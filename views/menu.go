@@ -61,6 +61,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			item("缩小", func() { u.zoom(-1) }, fyne.KeyMinus, ctrl),
 			item("实际大小", func() { u.zoom(0) }, fyne.Key0, ctrl),
 			fyne.NewMenuItemSeparator(),
+			item("判定容差…", u.editTolerance, "", 0),
 			themes,
 		),
 		fyne.NewMenu("帮助", fyne.NewMenuItem("关于", u.showAbout)),

@@ -142,19 +142,20 @@ type UI struct {
 	themeItems [2]*fyne.MenuItem
 	right      fyne.CanvasObject // the search bar and the panel
 
-	headerText   *textBlock               // the open report's place and year, above the navigation
-	headerState  *textBlock               // and its review state
-	review       *reviewPage              // the review page, while reviewing
-	reviewing    bool                     // the review page is on show
-	editing      bool                     // an edit is being shown; the page on show stays
-	editForm     *figureForm              // the open edit dialog's fields
-	infoForm     [3]*dialogEntry          // the open report-information dialog's title, place and year
-	overrideForm *overrideForm            // the open 人工判定 dialog's fields
-	addText      *readOnlyText            // the open add dialog's text
-	libraryRows  *fyne.Container          // the open library dialog's rows
-	neighbours   map[string]libraryReport // reports of the library by place and year; r is nil when absent
-	dropDoc      *review.Doc              // a data file whose unsaved edits the user chose to drop,
-	dropEdits    int                      // when it had had this many edits
+	headerText    *textBlock               // the open report's place and year, above the navigation
+	headerState   *textBlock               // and its review state
+	review        *reviewPage              // the review page, while reviewing
+	reviewing     bool                     // the review page is on show
+	editing       bool                     // an edit is being shown; the page on show stays
+	editForm      *figureForm              // the open edit dialog's fields
+	infoForm      [3]*dialogEntry          // the open report-information dialog's title, place and year
+	toleranceForm [2]*dialogEntry          // the open tolerance dialog's rate and share
+	overrideForm  *overrideForm            // the open 人工判定 dialog's fields
+	addText       *readOnlyText            // the open add dialog's text
+	libraryRows   *fyne.Container          // the open library dialog's rows
+	neighbours    map[string]libraryReport // reports of the library by place and year; r is nil when absent
+	dropDoc       *review.Doc              // a data file whose unsaved edits the user chose to drop,
+	dropEdits     int                      // when it had had this many edits
 }
 
 // open builds the main window for a session: the theme, whose font is parsed in the

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -275,4 +277,31 @@ func (u *UI) benchmarkParts(pn *panel, m *session.PageModel) []fyne.CanvasObject
 		cells[i].(*textBlock).widest = cells[i].(*textBlock).Text()
 	}
 	return append(parts, container.New(&tableLayout{cols: len(header)}, cells...))
+}
+
+// editTolerance sets how far short of a 左右 target a result may fall and still be
+// 基本达成, and judges the targets again.
+func (u *UI) editTolerance() {
+	t := u.sess.Tolerance()
+	rate := newDialogEntry(u, report.FormatNumber(t.Rate))
+	share := newDialogEntry(u, report.FormatNumber(t.Share*100))
+	u.toleranceForm = [2]*dialogEntry{rate, share}
+	form := container.New(layout.NewFormLayout(), wrapped("比率（个百分点）"), rate, wrapped("数量（目标的 %）"), share)
+	u.modal(questionDialog, "判定容差", container.NewVBox(
+		wrapped("“左右”目标的实绩在不利一侧、差距不超过容差时判为基本达成。"), form), 560,
+		modalButton{label: "取消"},
+		modalButton{label: "应用", primary: true, action: func() {
+			r, err1 := strconv.ParseFloat(strings.TrimSpace(rate.Text), 64)
+			sh, err2 := strconv.ParseFloat(strings.TrimSpace(share.Text), 64)
+			if err1 != nil || err2 != nil {
+				u.showError("容差有误", errors.New("请填写数字，如 0.3 和 3"))
+				return
+			}
+			if err := u.sess.SetTolerance(compare.Tolerance{Rate: r, Share: sh / 100}); err != nil {
+				u.showError("容差有误", err)
+				return
+			}
+			u.rebuild()
+			u.status(fmt.Sprintf("判定容差：比率 %s 个百分点，数量为目标的 %s%%", report.FormatNumber(r), report.FormatNumber(sh)))
+		}})
 }

@@ -213,3 +213,41 @@ func TestBenchmarkPage(t *testing.T) {
 		t.Errorf("clipboard %q", got)
 	}
 }
+
+// The tolerance is a setting: widened, a 左右 target missed by 0.4 points becomes
+// 基本达成, and the note names the tolerance used; nonsense is refused.
+func TestToleranceSetting(t *testing.T) {
+	u, w, _, prefs := testUIWith(t, fyne.NewSize(1280, 1500), builtIn(t))
+	for _, e := range u.deps.Library.List() {
+		if e.Place == "全国" && e.Year == 2017 {
+			u.openEntry(e)
+		}
+	}
+	find := func() compare.Row {
+		for _, r := range u.sess.Verdicts("verdicts-2016").Rows {
+			if strings.HasPrefix(r.Indicator, "居民收入") {
+				return r
+			}
+		}
+		t.Fatal("no income row")
+		return compare.Row{}
+	}
+	if r := find(); r.Verdict != compare.Missed {
+		t.Fatalf("default tolerance: %s", r.Verdict)
+	}
+	u.editTolerance()
+	u.toleranceForm[0].SetText("0.5")
+	tapIn(t, topOverlay(w), "应用")
+	if r := find(); r.Verdict != compare.Met || !strings.Contains(r.Note, "0.5") {
+		t.Errorf("widened tolerance: %s %q", r.Verdict, r.Note)
+	}
+	if prefs.Float(session.KeyToleranceRate) != 0.5 {
+		t.Error("the tolerance is not remembered")
+	}
+	u.editTolerance()
+	u.toleranceForm[0].SetText("9")
+	tapIn(t, topOverlay(w), "应用")
+	if !overlayHasText(w, "超出范围") {
+		t.Error("an absurd tolerance was accepted")
+	}
+}

@@ -57,7 +57,7 @@ func (s *Session) verdictPages(r *report.Report) {
 		if prev == nil || next == nil {
 			return
 		}
-		rows := compare.Judge(prev, next, compare.DefaultTolerance)
+		rows := compare.Judge(prev, next, s.Tolerance())
 		if len(rows) == 0 {
 			return
 		}
@@ -164,7 +164,7 @@ func (s *Session) trendPage(r *report.Report) {
 		ind = names[0]
 	}
 	s.trend = &TrendTable{Place: r.Place, Indicator: ind, Indicators: names,
-		Points: compare.Trend(reports, ind, compare.DefaultTolerance), Reports: len(reports)}
+		Points: compare.Trend(reports, ind, s.Tolerance()), Reports: len(reports)}
 	s.pages = append(s.pages[:1], append([]*Page{{ID: TrendID, Title: "历年走势", Short: "历年走势"}}, s.pages[1:]...)...)
 }
 
@@ -238,7 +238,7 @@ func (s *Session) TrendSheet() [][]string {
 	}
 	var out [][]string
 	for _, name := range t.Indicators {
-		tt := &TrendTable{Indicator: name, Points: compare.Trend(reports, name, compare.DefaultTolerance)}
+		tt := &TrendTable{Indicator: name, Points: compare.Trend(reports, name, s.Tolerance())}
 		out = append(out, tt.TrendRows()...)
 	}
 	return out
@@ -334,4 +334,35 @@ func (s *Session) BenchmarkTSV() string {
 		b.WriteString(strings.Join(r, "\t") + "\n")
 	}
 	return b.String()
+}
+
+// Settings of the tolerance of 左右 targets.
+const (
+	KeyToleranceRate  = "toleranceRate"  // percentage points, for rates
+	KeyToleranceShare = "toleranceShare" // a share of the target, for amounts and counts
+)
+
+// Tolerance is how far short of a 左右 target a result may fall and still be 基本达成:
+// the user's setting, or 0.3 percentage points and 3% of the target.
+func (s *Session) Tolerance() compare.Tolerance {
+	t := compare.DefaultTolerance
+	if v := s.settings.Float(KeyToleranceRate); v > 0 {
+		t.Rate = v
+	}
+	if v := s.settings.Float(KeyToleranceShare); v > 0 {
+		t.Share = v
+	}
+	return t
+}
+
+// SetTolerance changes the tolerance and judges the targets again. Rates are in
+// percentage points (0 to 2), shares of the target in parts (0 to 0.2).
+func (s *Session) SetTolerance(t compare.Tolerance) error {
+	if !(t.Rate > 0 && t.Rate <= 2) || !(t.Share > 0 && t.Share <= 0.2) {
+		return fmt.Errorf("容差超出范围：比率应在 0 到 2 个百分点之间（不含 0），数量应在目标的 0%% 到 20%% 之间（不含 0）")
+	}
+	s.settings.SetFloat(KeyToleranceRate, t.Rate)
+	s.settings.SetFloat(KeyToleranceShare, t.Share)
+	s.rebuildPages()
+	return nil
 }
