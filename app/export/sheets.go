@@ -10,6 +10,7 @@ import (
 
 	"workreport/app/compare"
 	"workreport/app/meta"
+	"workreport/app/palette"
 	"workreport/app/report"
 	"workreport/app/zhtext"
 )
@@ -432,6 +433,67 @@ func (b *builder) verdictsSheet() {
 		c := cell(2, at+1+i)
 		b.text(SheetVerdicts, c, fmt.Sprintf("%d. %s", i+1, rule))
 	}
+	b.verdictChart(at + len(compare.Rules) + 2)
+}
+
+// verdictChart draws the rate targets beside their results as a native bar chart, from
+// a small table of the numbers starting at row top: the target drawn up to its number
+// (a range's lower bound), the target as printed in the category.
+func (b *builder) verdictChart(top int) {
+	type point struct {
+		label    string
+		tgt, res float64
+	}
+	var pts []point
+	for _, row := range b.verdicts {
+		t, r := row.Target, row.Result
+		if r == nil || !t.HasValue || t.Unit != "%" || r.Unit != "%" {
+			continue
+		}
+		pts = append(pts, point{fmt.Sprintf("%s（%s，%s）", row.Indicator, t.StriveText(), row.VerdictText()), t.Value, r.Value})
+	}
+	if len(pts) == 0 {
+		return
+	}
+	year := b.verdicts[0].Year
+	// The chart starts a printed page of its own rather than run across two.
+	b.check(b.f.InsertPageBreak(SheetVerdicts, cell(1, top)))
+	b.text(SheetVerdicts, cell(1, top), "图表数据")
+	heads := []string{"指标（目标，判定）", fmt.Sprintf("%d年目标（%%）", year), fmt.Sprintf("%d年实绩（%%）", year)}
+	for i, h := range heads {
+		b.text(SheetVerdicts, cell(1+i, top+1), h)
+	}
+	for i, p := range pts {
+		b.text(SheetVerdicts, cell(1, top+2+i), p.label)
+		b.number(SheetVerdicts, cell(2, top+2+i), p.tgt)
+		b.number(SheetVerdicts, cell(3, top+2+i), p.res)
+	}
+	first, last := top+2, top+1+len(pts)
+	ref := func(col int) string {
+		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", SheetVerdicts, colName(col), first, colName(col), last)
+	}
+	var series []excelize.ChartSeries
+	for i, c := range []palette.Colour{palette.Target, palette.Result} {
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$%s$%d", SheetVerdicts, colName(2+i), top+1),
+			Categories: ref(1), Values: ref(2 + i),
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c.Hex}},
+			DataLabel: excelize.ChartDataLabel{Font: excelize.Font{Family: Font, Size: 9, Color: palette.Ink.Hex}},
+		})
+	}
+	zero := 0.0
+	vary := false
+	axisFont := excelize.Font{Family: Font, Size: 9, Color: palette.Axis.Hex}
+	b.check(b.f.AddChart(SheetVerdicts, cell(5, top), &excelize.Chart{
+		Type: excelize.Bar, VaryColors: &vary, Series: series,
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("目标完成情况：%d年目标与实绩（%%）", year),
+			Font: &excelize.Font{Family: Font, Size: 12, Bold: true, Color: palette.Ink.Hex}}}},
+		Legend:    excelize.ChartLegend{Position: "bottom", Font: &excelize.Font{Family: Font, Size: 9, Color: palette.Axis.Hex}},
+		Dimension: excelize.ChartDimension{Width: chartWidth, Height: uint(chartBase + len(pts)*(chartPerBar+chartPerGroup))},
+		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: percentFormat}},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
+		YAxis:     excelize.ChartAxis{Minimum: &zero, MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: percentFormat}},
+	}))
 }
 
 // trendSheet is each indicator's targets and results year by year, as a table.

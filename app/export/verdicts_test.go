@@ -1,7 +1,9 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -27,6 +29,7 @@ func TestVerdictsSheet(t *testing.T) {
 	if err := Write(&buf, prev, Options{Verdicts: rows}); err != nil {
 		t.Fatal(err)
 	}
+	data := bytes.Clone(buf.Bytes())
 	f, err := excelize.OpenReader(&buf)
 	if err != nil {
 		t.Fatal(err)
@@ -47,10 +50,14 @@ func TestVerdictsSheet(t *testing.T) {
 	if tables, _ := f.GetTables(SheetVerdicts); len(tables) != 1 {
 		t.Error("the verdicts are not an Excel table")
 	}
+	withVerdicts := countCharts(t, data)
 	// Without the next year's report there is no such sheet.
 	buf.Reset()
 	if err := Write(&buf, prev, Options{}); err != nil {
 		t.Fatal(err)
+	}
+	if without := countCharts(t, buf.Bytes()); withVerdicts != without+1 {
+		t.Errorf("%d native charts with the verdicts, %d without: the verdicts sheet has no chart", withVerdicts, without)
 	}
 	f2, _ := excelize.OpenReader(&buf)
 	if idx, _ := f2.GetSheetIndex(SheetVerdicts); idx >= 0 {
@@ -78,4 +85,20 @@ func TestTrendSheet(t *testing.T) {
 	if err != nil || len(got) != 3 || got[1][4] != "基本达成" || got[2][2] != "6.5%－7%" {
 		t.Fatalf("trend sheet: %v %v", got, err)
 	}
+}
+
+// countCharts counts the native charts (xl/charts/chartN.xml) in a workbook.
+func countCharts(t *testing.T, data []byte) int {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "xl/charts/chart") {
+			n++
+		}
+	}
+	return n
 }
