@@ -179,26 +179,16 @@ func (u *UI) openReport() {
 
 // openReportFile opens a report data file, off the UI goroutine.
 func (u *UI) openReportFile(path string) {
-	progress := u.modal(progressDialog, "正在打开报告…", widget.NewProgressBarInfinite(), 420)
-	u.deps.Exec.Go(func() {
-		r, err := u.deps.LoadReport(path)
-		fyne.Do(func() {
-			progress.Hide()
-			if err != nil {
-				u.showError("无法打开报告", fmt.Errorf("报告文件有误，仍显示原来的报告。\n\n%w", err))
-				return
-			}
-			show := func() {
-				u.sess.Settings().SetString(session.KeyReportDir, filepath.Dir(path))
-				u.sess.SetReport(r, path)
-				u.reviewing = false
-				u.rebuild()
-				u.status(fmt.Sprintf("已打开：%s（%d 项数据）", path, len(r.Figures())))
-			}
-			if u.leaveEdits(show) {
-				show()
-			}
-		})
+	var r *report.Report
+	u.replaceInBackground("正在打开报告…", "无法打开报告", "报告文件有误，仍显示原来的报告。", func() (err error) {
+		r, err = u.deps.LoadReport(path)
+		return err
+	}, func() {
+		u.sess.Settings().SetString(session.KeyReportDir, filepath.Dir(path))
+		u.sess.SetReport(r, path)
+		u.reviewing = false
+		u.rebuild()
+		u.status(fmt.Sprintf("已打开：%s（%d 项数据）", path, len(r.Figures())))
 	})
 }
 

@@ -69,25 +69,34 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 // at once. A file that does not import leaves the current report on show. key is the
 // saved report the import will replace when saved, or "".
 func (u *UI) runImport(name, key string, read func() (*importer.Result, error)) {
-	progress := u.modal(progressDialog, "正在导入“"+name+"”…", widget.NewProgressBarInfinite(), 420)
-	u.deps.Exec.Go(func() {
-		res, err := read()
-		var doc *review.Doc
-		if err == nil {
+	var res *importer.Result
+	var doc *review.Doc
+	u.replaceInBackground("正在导入“"+name+"”…", "无法导入", "仍显示原来的报告。", func() (err error) {
+		if res, err = read(); err == nil {
 			doc, err = review.Open(strings.TrimSuffix(name, filepath.Ext(name))+".yaml", res.YAML)
 		}
+		return err
+	}, func() {
+		u.sess.OpenDoc(doc, key)
+		u.reviewing = false
+		u.rebuild()
+		u.status("已导入“" + name + "”：" + res.Summary())
+		u.showReview()
+	})
+}
+
+// replaceInBackground runs load off the UI goroutine with a progress dialog. When it
+// fails, the error is explained and the report on show stays; otherwise show puts the
+// new report on show, after asking about unsaved edits.
+func (u *UI) replaceInBackground(working, failed, kept string, load func() error, show func()) {
+	progress := u.modal(progressDialog, working, widget.NewProgressBarInfinite(), 420)
+	u.deps.Exec.Go(func() {
+		err := load()
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {
-				u.showError("无法导入", fmt.Errorf("%w\n\n仍显示原来的报告。", err))
+				u.showError(failed, fmt.Errorf("%w\n\n%s", err, kept))
 				return
-			}
-			show := func() {
-				u.sess.OpenDoc(doc, key)
-				u.reviewing = false
-				u.rebuild()
-				u.status("已导入“" + name + "”：" + res.Summary())
-				u.showReview()
 			}
 			if u.leaveEdits(show) {
 				show()
@@ -194,33 +203,23 @@ func (u *UI) openEntry(e library.Entry) {
 	if !u.leaveEdits(func() { u.openEntry(e) }) {
 		return
 	}
-	progress := u.modal(progressDialog, "正在打开报告…", widget.NewProgressBarInfinite(), 420)
-	u.deps.Exec.Go(func() {
-		r, data, err := u.deps.Library.Open(e)
-		var doc *review.Doc
-		if err == nil && !e.BuiltIn {
+	var r *report.Report
+	var doc *review.Doc
+	u.replaceInBackground("正在打开报告…", "无法打开报告", "仍显示原来的报告。报告库中这份报告已标为“已损坏”。", func() (err error) {
+		var data []byte
+		if r, data, err = u.deps.Library.Open(e); err == nil && !e.BuiltIn {
 			doc, err = review.Open(filepath.Base(e.Path), data)
 		}
-		fyne.Do(func() {
-			progress.Hide()
-			if err != nil {
-				u.showError("无法打开报告", fmt.Errorf("%w\n\n仍显示原来的报告。报告库中这份报告已标为“已损坏”。", err))
-				return
-			}
-			show := func() {
-				if doc != nil {
-					u.sess.OpenDoc(doc, e.Key)
-				} else {
-					u.sess.SetReport(r, e.Key)
-				}
-				u.reviewing = false
-				u.rebuild()
-				u.status(fmt.Sprintf("已打开：%s（%d 项数据，%s）", r.Title, len(r.Figures()), e.State()))
-			}
-			if u.leaveEdits(show) {
-				show()
-			}
-		})
+		return err
+	}, func() {
+		if doc != nil {
+			u.sess.OpenDoc(doc, e.Key)
+		} else {
+			u.sess.SetReport(r, e.Key)
+		}
+		u.reviewing = false
+		u.rebuild()
+		u.status(fmt.Sprintf("已打开：%s（%d 项数据，%s）", r.Title, len(r.Figures()), e.State()))
 	})
 }
 
