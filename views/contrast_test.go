@@ -36,7 +36,7 @@ func contrast(a, b color.Color) float64 {
 // any size, so that confirmations, captions and search summaries read from a seat.
 func TestTextContrast(t *testing.T) {
 	texts := []fyne.ThemeColorName{theme.ColorNameForeground, colourMuted, colourHeading, theme.ColorNamePrimary,
-		colourResult, colourTarget, colourThreshold, colourDerived, theme.ColorNameHyperlink}
+		colourResult, colourTarget, colourThreshold, colourDerived, colourMet, colourMissed, theme.ColorNameHyperlink}
 	grounds := []fyne.ThemeColorName{theme.ColorNameBackground, colourCard, colourUnconfirmed}
 	for _, dark := range []bool{false, true} {
 		th := newTheme(dark, 1)

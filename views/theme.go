@@ -28,6 +28,9 @@ const (
 	colourHeading   fyne.ThemeColorName = "workreportHeading"
 	// colourUnconfirmed fills the card of a figure no person has confirmed yet.
 	colourUnconfirmed fyne.ThemeColorName = "workreportUnconfirmed"
+	// colourMet and colourMissed write the verdicts 达成 and 未达成, as the charts do.
+	colourMet    fyne.ThemeColorName = "workreportMet"
+	colourMissed fyne.ThemeColorName = "workreportMissed"
 )
 
 // appTheme is WorkReport's theme: the embedded font for every text style (it has no bold
@@ -73,6 +76,8 @@ var shades = map[fyne.ThemeColorName]struct{ light, dark color.Color }{
 	colourCardEdge:    {hex(0xd5dde8), hex(0x4a5060)},
 	colourMark:        {nrgba(palette.Highlight), hex(0x5c4a12)},
 	colourUnconfirmed: {hex(0xfff6dd), hex(0x3d3520)},
+	colourMet:         {nrgba(palette.Share), hex(0x7cc7a5)},
+	colourMissed:      {nrgba(palette.Missed), hex(0xf28b82)},
 	// Links and the primary colour are the results' blue.
 	theme.ColorNamePrimary:   {nrgba(palette.Result), hex(0x8ab4e6)},
 	theme.ColorNameHyperlink: {nrgba(palette.Result), hex(0x8ab4e6)},

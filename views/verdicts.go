@@ -26,11 +26,11 @@ import (
 func verdictColour(v compare.Verdict) fyne.ThemeColorName {
 	switch v {
 	case compare.Met:
-		return colourResult
+		return colourMet
 	case compare.MostlyMet:
 		return colourTarget
 	case compare.Missed:
-		return theme.ColorNameError
+		return colourMissed
 	}
 	return colourMuted
 }

@@ -32,7 +32,7 @@ func Verdicts(rows []compare.Row) []*Spec {
 			out = append(out, s)
 		}
 		rb := bar(r)
-		rb.Note = row.VerdictText()
+		rb.Note, rb.NoteColour = row.VerdictText(), VerdictColour(row.Verdict)
 		if row.Gap != "" {
 			rb.Note += " " + row.Gap
 		}
@@ -64,7 +64,7 @@ func Trend(place, indicator string, points []compare.TrendPoint) *Spec {
 		if p.Result != nil {
 			g.Bars[1] = bar(p.Result)
 			if p.Row != nil {
-				g.Bars[1].Note = p.Row.VerdictText()
+				g.Bars[1].Note, g.Bars[1].NoteColour = p.Row.VerdictText(), VerdictColour(p.Row.Verdict)
 				if p.Row.Gap != "" {
 					g.Bars[1].Note += " " + p.Row.Gap
 				}
@@ -109,4 +109,18 @@ func Benchmark(year int, places []string, rows []compare.BenchRow) *Spec {
 	}
 	dropEmptySeries(s)
 	return s
+}
+
+// VerdictColour is the colour a verdict is written in, in charts and on screen: 达成 in
+// green, 基本达成 in orange, 未达成 in red, 无法判定 muted.
+func VerdictColour(v compare.Verdict) palette.Colour {
+	switch v {
+	case compare.Met:
+		return palette.Share
+	case compare.MostlyMet:
+		return palette.Target
+	case compare.Missed:
+		return palette.Missed
+	}
+	return palette.Muted
 }

@@ -663,3 +663,33 @@ func TestMeasuringAtManySizesIsCheap(t *testing.T) {
 		t.Errorf("measuring at %d sizes allocated %.1f MB", maxFaces, mb)
 	}
 }
+
+// The verdict after a result is written in its colour; the colour is part of the
+// chart's identity, so a changed verdict draws again.
+func TestVerdictNotesAreColoured(t *testing.T) {
+	s := &Spec{ID: "v", Title: "目标完成情况：2015年目标与实绩（%）", Unit: "%",
+		Series: []Series{{Name: "目标", Colour: palette.Target}, {Name: "实绩", Colour: palette.Result}},
+		Groups: []Group{{Label: "增速", Bars: []Bar{{Value: 7, Text: "7%左右"}, {Value: 6.9, Text: "6.9%", Note: "未达成", NoteColour: palette.Missed}}}}}
+	h := s.Hash()
+	img, err := RenderOn(s, 600, 200, 1, Light)
+	if err != nil {
+		t.Fatal(err)
+	}
+	red := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r>>8 > 150 && g>>8 < 90 && bl>>8 < 90 {
+				red++
+			}
+		}
+	}
+	if red < 10 {
+		t.Errorf("%d red pixels: the verdict is not drawn in its colour", red)
+	}
+	s.Groups[0].Bars[1].NoteColour = palette.Share
+	if s.Hash() == h {
+		t.Error("the note's colour does not change the chart's hash")
+	}
+}

@@ -30,6 +30,8 @@ var Dark = Ground{Name: "dark", Paper: rgb(0x171718), Ink: rgb(0xe8e8e8), Muted:
 		palette.Target.Hex: rgb(0xf4a460),
 		palette.Strive.Hex: rgb(0xfbd5b5),
 		palette.Share.Hex:  rgb(0x7cc7a5),
+		palette.Missed.Hex: rgb(0xf28b82),
+		palette.Muted.Hex:  rgb(0xb4b4b4),
 	}}
 
 // shade is a palette colour as drawn on this ground.

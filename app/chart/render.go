@@ -344,7 +344,11 @@ func drawScaled(l *layout, w, h int, k float64, g Ground) (*image.RGBA, error) {
 				c.rect(tx-l.px(2), ty, tx+full+l.px(2), ty+l.px(valuePx)*1.15, g.Paper)
 				c.text(text, (tx), (ty), l.px(valuePx), ink)
 				if note != "" {
-					c.text(note, (tx + measure(text+"  ", l.px(valuePx))), (ty), l.px(valuePx), muted)
+					nc := muted
+					if b.NoteColour.Hex != "" {
+						nc = g.shade(b.NoteColour)
+					}
+					c.text(note, (tx + measure(text+"  ", l.px(valuePx))), (ty), l.px(valuePx), nc)
 				}
 			}
 			by += l.px(thick) + l.px(barGap)

@@ -50,6 +50,9 @@ type Bar struct {
 	Note    string
 	Missing bool   // no value for this series in this group; nothing is drawn
 	Figure  string // the 编号 of the figure shown
+	// NoteColour colours the note (a verdict: 达成 in green, 未达成 in red); the zero
+	// value draws it muted.
+	NoteColour palette.Colour
 }
 
 // Top is where the bar ends: its value, or the upper bound of a range.
@@ -151,7 +154,7 @@ func (s *Spec) Hash() uint64 {
 	for _, g := range s.Groups {
 		fmt.Fprintf(h, "g%s|", g.Label)
 		for _, b := range g.Bars {
-			fmt.Fprintf(h, "%v|%v|%v|%s|%s|%v|", b.Value, b.Upper, b.IsRange, b.Text, b.Note, b.Missing)
+			fmt.Fprintf(h, "%v|%v|%v|%s|%s|%v|%s|", b.Value, b.Upper, b.IsRange, b.Text, b.Note, b.Missing, b.NoteColour.Hex)
 		}
 	}
 	if s.Reference != nil {

@@ -31,6 +31,8 @@ var (
 	Derived = rgb(0x7b, 0x5c, 0x99, "7B5C99")
 	// Share is used for shares and completion rates.
 	Share = rgb(0x2e, 0x75, 0x5a, "2E755A")
+	// Missed marks a target not met (未达成): dark red, 6:1 on white.
+	Missed = rgb(0xb0, 0x1c, 0x1c, "B01C1C")
 	// Ink is body text; Muted is secondary text; Rule is a thin line.
 	Ink   = rgb(0x26, 0x26, 0x26, "262626")
 	Muted = rgb(0x59, 0x59, 0x59, "595959")
