@@ -380,3 +380,8 @@ func (u *UI) peerReports(year int, place string) []*report.Report {
 	}
 	return out
 }
+
+// library is the session's way to the library's other reports.
+func (u *UI) library() session.Library {
+	return session.Library{Neighbour: u.neighbour, Reports: u.placeReports, Peers: u.peerReports}
+}

@@ -300,7 +300,7 @@ func (u *UI) editInfo() {
 	title, place, year := newDialogEntry(u, r.Title), newDialogEntry(u, r.Place), newDialogEntry(u, fmt.Sprint(r.Year))
 	u.infoForm = [3]*dialogEntry{title, place, year}
 	grid := container.New(layout.NewFormLayout(), wrapped("标题"), title, wrapped("地区"), place, wrapped("年份"), year)
-	note := mutedText("地区写全称，如“江门市”“广东省”，国务院的报告写“全国”。报告库按地区和年份列出报告。", theme.SizeNameCaptionText)
+	note := mutedText("地区写全称（市、省、自治区等写到“市”“省”字），国务院的报告写“全国”。报告库按地区和年份列出报告。", theme.SizeNameCaptionText)
 	u.modal(questionDialog, "报告信息", container.NewVBox(grid, note), 600,
 		modalButton{label: "取消"},
 		modalButton{label: "保存修改", primary: true, action: func() {

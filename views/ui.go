@@ -180,9 +180,7 @@ func open(a fyne.App, sess *session.Session, deps Deps) *UI {
 		u.deps.After(firstPageDelay, func() {
 			// The library's reports of the years before and after add the pages of
 			// verdicts; they are read once the window is up.
-			u.sess.SetNeighbour(u.neighbour)
-			u.sess.SetReports(u.placeReports)
-			u.sess.SetPeers(u.peerReports)
+			u.sess.SetLibrary(u.library())
 			u.tree.Refresh()
 			u.pageChanged()
 		})

@@ -236,7 +236,7 @@ func (u *UI) saveOverride(v *session.VerdictTable, o report.Override) {
 		return
 	}
 	u.libraryChanged()
-	u.sess.SetNeighbour(u.neighbour)
+	u.sess.SetLibrary(u.library())
 	u.rebuild()
 	u.status(fmt.Sprintf("已保存人工判定到报告库：%s（%s）", e.Title, filepath.Base(e.Path)))
 }

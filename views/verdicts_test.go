@@ -186,7 +186,7 @@ func TestBenchmarkPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.libraryChanged()
-	u.sess.SetPeers(u.peerReports)
+	u.sess.SetLibrary(u.library())
 	if !u.sess.Go(session.BenchmarkID) {
 		t.Fatalf("no benchmark page: %v", u.sess.Roots())
 	}

@@ -208,17 +208,8 @@ func docxBlocks(body []byte, styles map[string]int, num *numbering) ([]block, er
 // named "heading N" or "标题 N", or with an outline level.
 func headingStyles(b []byte) map[string]int {
 	out := map[string]int{}
-	dec := xml.NewDecoder(bytes.NewReader(b))
 	id := ""
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			break
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	eachStart(b, func(se xml.StartElement) {
 		switch se.Name.Local {
 		case "style":
 			id = attr(se, "styleId")
@@ -239,8 +230,23 @@ func headingStyles(b []byte) map[string]int {
 				out[id] = v + 1
 			}
 		}
-	}
+	})
 	return out
+}
+
+// eachStart calls fn for every start element of an XML part, in order, until the part
+// ends or is malformed.
+func eachStart(b []byte, fn func(xml.StartElement)) {
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			fn(se)
+		}
+	}
 }
 
 func coreTitle(b []byte) string {
@@ -279,18 +285,9 @@ type numLevel struct {
 
 func parseNumbering(b []byte) *numbering {
 	n := &numbering{abstract: map[string]map[int]numLevel{}, nums: map[string]string{}, counters: map[string][]int{}}
-	dec := xml.NewDecoder(bytes.NewReader(b))
 	abs, num := "", ""
 	lvl := -1
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			break
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	eachStart(b, func(se xml.StartElement) {
 		switch se.Name.Local {
 		case "abstractNum":
 			abs, num = attr(se, "abstractNumId"), ""
@@ -308,7 +305,7 @@ func parseNumbering(b []byte) *numbering {
 			}
 		case "start", "numFmt", "lvlText":
 			if abs == "" || lvl < 0 {
-				continue
+				return
 			}
 			l := n.abstract[abs][lvl]
 			switch se.Name.Local {
@@ -321,7 +318,7 @@ func parseNumbering(b []byte) *numbering {
 			}
 			n.abstract[abs][lvl] = l
 		}
-	}
+	})
 	return n
 }
 

@@ -68,12 +68,8 @@ func ParsePhrase(phrase, unit, bound string) (Parsed, error) {
 	if unit == "" && IsFraction(p) {
 		// A fraction: 三分之一 is one third; 一半 and 半 are one half.
 		if bound != "" {
-			switch {
-			case strings.HasPrefix(p, bound):
-				p = strings.TrimPrefix(p, bound)
-			case strings.HasSuffix(p, bound):
-				p = strings.TrimSuffix(p, bound)
-			default:
+			var ok bool
+			if p, ok = cutBound(p, bound); !ok {
 				return Parsed{}, errNoBound
 			}
 		}
@@ -91,11 +87,10 @@ func ParsePhrase(phrase, unit, bound string) (Parsed, error) {
 		return Parsed{Printed: p}, errNoNumber
 	}
 	if bound != "" {
+		rest, ok := cutBound(p, bound)
 		switch {
-		case strings.HasPrefix(p, bound):
-			p = strings.TrimPrefix(p, bound)
-		case strings.HasSuffix(p, bound):
-			p = strings.TrimSuffix(p, bound)
+		case ok:
+			p = rest
 		case slices.Contains(innerBounds, bound) && strings.HasSuffix(p, bound+unit):
 			inner = true
 		default:
@@ -225,3 +220,14 @@ func parseChinese(s string) (float64, bool) {
 }
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// cutBound removes a qualifier printed before or after the number: 超2600家, 6%以上.
+func cutBound(p, bound string) (string, bool) {
+	switch {
+	case strings.HasPrefix(p, bound):
+		return strings.TrimPrefix(p, bound), true
+	case strings.HasSuffix(p, bound):
+		return strings.TrimSuffix(p, bound), true
+	}
+	return p, false
+}

@@ -36,14 +36,6 @@ func (s *Session) Edited() {
 	if s.doc == nil {
 		return
 	}
-	history, pos := s.history, s.pos
-	s.setReport(s.doc.Report(), s.path)
-	for _, id := range history {
-		if s.byID[id] == nil {
-			history, pos = []string{OverviewID}, 0
-			break
-		}
-	}
-	s.history, s.pos = history, pos
+	s.rebuildPagesFor(s.doc.Report())
 	s.changed()
 }

@@ -26,17 +26,30 @@ type VerdictTable struct {
 	Rules      []string
 }
 
-// SetNeighbour gives the session the way to the library's other reports, and adds the
-// pages of verdicts the open report takes part in.
-func (s *Session) SetNeighbour(fn Neighbour) {
-	s.neighbour = fn
+// Library is the way to the library's other reports: a place's report of a year, all
+// the reports of a place, and the reports of a year from other places. Any may be nil.
+type Library struct {
+	Neighbour Neighbour
+	Reports   Reports
+	Peers     Peers
+}
+
+// SetLibrary gives the session the library's other reports, and adds the pages that
+// compare the open report with them: the verdicts it takes part in, an indicator over
+// the years, and the year's targets of other places. The pages are built once.
+func (s *Session) SetLibrary(l Library) {
+	s.neighbour, s.series, s.peers = l.Neighbour, l.Reports, l.Peers
 	s.rebuildPages()
 }
 
 // rebuildPages builds the pages again for the open report, keeping the page on show.
-func (s *Session) rebuildPages() {
+func (s *Session) rebuildPages() { s.rebuildPagesFor(s.report) }
+
+// rebuildPagesFor builds the pages for r, keeping the page on show and the history
+// when the pages are still there.
+func (s *Session) rebuildPagesFor(r *report.Report) {
 	history, pos := s.history, s.pos
-	s.setReport(s.report, s.path)
+	s.setReport(r, s.path)
 	for _, id := range history {
 		if s.byID[id] == nil {
 			history, pos = []string{OverviewID}, 0
@@ -131,13 +144,6 @@ type TrendTable struct {
 	Indicators []string // those the reports set numeric targets for
 	Points     []compare.TrendPoint
 	Reports    int // how many reports of the place the library holds
-}
-
-// SetReports gives the session the library's reports of a place, and adds the page of
-// indicators over the years when it holds several years of the open report's place.
-func (s *Session) SetReports(fn Reports) {
-	s.series = fn
-	s.rebuildPages()
 }
 
 // trendPage adds the page of indicators over the years.
@@ -257,13 +263,6 @@ type BenchTable struct {
 	Places  []string
 	Reports []*report.Report
 	Rows    []compare.BenchRow
-}
-
-// SetPeers gives the session the library's reports of other places, and adds the page
-// of the year's targets side by side when it holds any of the open report's year.
-func (s *Session) SetPeers(fn Peers) {
-	s.peers = fn
-	s.rebuildPages()
 }
 
 func (s *Session) benchmarkPage(r *report.Report) {
