@@ -105,6 +105,7 @@ func Judge(prev, next *report.Report, tol Tolerance) []Row {
 			row.Indicator += "（力争）"
 		}
 		judge(&row, next, tol)
+		unconfirmed(&row)
 		override(&row, next)
 		rows = append(rows, row)
 	}
@@ -409,5 +410,20 @@ func override(row *Row, next *report.Report) {
 			row.Gap = ""
 		}
 		return
+	}
+}
+
+// unconfirmed says in the note when the verdict rests on a figure no person has
+// confirmed yet: what the software read is a guess until then.
+func unconfirmed(row *Row) {
+	var which []string
+	if !row.Target.Confirmed() {
+		which = append(which, "目标")
+	}
+	if row.Result != nil && !row.Result.Confirmed() {
+		which = append(which, "实绩")
+	}
+	if len(which) > 0 {
+		row.Note += "；" + strings.Join(which, "和") + "由软件识别，尚未审核"
 	}
 }

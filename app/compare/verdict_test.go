@@ -360,3 +360,18 @@ func TestBenchmark(t *testing.T) {
 		t.Errorf("a target one place sets: %+v", rows[2])
 	}
 }
+
+// A verdict on figures no person has confirmed says so.
+func TestUnconfirmedFiguresAreNamed(t *testing.T) {
+	tg := target("s2.f1", "地区生产总值增速", "增速", "6", "%", "以上", "6%以上", "越高越好")
+	res := result("s1.f1", "地区生产总值增速", "增速", "6.5", "%", "", "6.5%")
+	prev := build(t, 2020, "过去一年工作平稳。", tg.sentence, tg)
+	next := build(t, 2021, res.sentence, "今年工作平稳。", res)
+	if row := Judge(prev, next, DefaultTolerance)[0]; strings.Contains(row.Note, "尚未审核") {
+		t.Errorf("confirmed figures named as unconfirmed: %q", row.Note)
+	}
+	next.Figures()[0].Review = report.Unconfirmed
+	if row := Judge(prev, next, DefaultTolerance)[0]; !strings.Contains(row.Note, "实绩由软件识别，尚未审核") || row.Verdict != Met {
+		t.Errorf("unconfirmed result: %s %q", row.Verdict, row.Note)
+	}
+}
