@@ -53,7 +53,9 @@ const FontName = "WenQuanYiMicroHei.ttf"
 
 // FontTTF is WenQuanYi Micro Hei (Apache-2.0, see font/LICENSE.txt): one TrueType face
 // covering Simplified Chinese, Latin, digits and CJK punctuation. The GUI and the charts
-// both draw with it.
+// both draw with it. It is a subset without the Hangul syllables, hinting and glyph names
+// (the licence file gives the command): Fyne keeps every glyph of the font parsed in
+// memory, and the subset costs a third fewer glyphs and megabytes.
 //
 //go:embed font/WenQuanYiMicroHei.ttf
 var FontTTF []byte

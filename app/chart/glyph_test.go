@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"go/scanner"
 	"go/token"
 	"io/fs"
@@ -10,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"workreport/resources"
 )
@@ -17,7 +21,7 @@ import (
 // TestEveryRuneHasAGlyph: the embedded font draws every character of the report data
 // and of the user-interface strings in the source, so no text shows as boxes.
 func TestEveryRuneHasAGlyph(t *testing.T) {
-	text := string(resources.ReportYAML) + "％（）“”、：≥≈…·×÷—" + uiStrings(t)
+	text := string(resources.ReportYAML) + "％（）“”、：≥≈…·×÷—" + uiStrings(t) + reportTexts(t)
 	missing := map[rune]bool{}
 	for _, r := range text {
 		if unicode.IsControl(r) || r == ' ' || unicode.Is(unicode.Cf, r) { // format characters (U+200B, U+FEFF) are never drawn
@@ -33,6 +37,66 @@ func TestEveryRuneHasAGlyph(t *testing.T) {
 	if HasGlyph('\U0001F600') {
 		t.Error("the check cannot fail: an emoji reports a glyph")
 	}
+}
+
+// TestFontCoversGBK: the embedded font is a subset, and the subset keeps every character
+// of GB 2312 (hanzi, punctuation, Latin, Greek, Cyrillic, kana, symbols) and every hanzi
+// of GBK, so a report never seen before draws without boxes.
+func TestFontCoversGBK(t *testing.T) {
+	dec := simplifiedchinese.GBK.NewDecoder()
+	checked, missing := 0, []string{}
+	for hi := 0x81; hi <= 0xFE; hi++ {
+		for lo := 0x40; lo <= 0xFE; lo++ {
+			if lo == 0x7F {
+				continue
+			}
+			out, err := dec.Bytes([]byte{byte(hi), byte(lo)})
+			if err != nil {
+				continue
+			}
+			r, _ := utf8.DecodeRune(out)
+			gb2312 := hi >= 0xA1 && hi <= 0xF7 && lo >= 0xA1
+			if r == utf8.RuneError || unicode.Is(unicode.Co, r) || unicode.IsSpace(r) ||
+				!gb2312 && (r < 0x4E00 || r > 0x9FFF) {
+				continue
+			}
+			if r == 'ɑ' || r == 'ǹ' || r == 'ɡ' { // pinyin letters the font has never had
+				continue
+			}
+			checked++
+			if !HasGlyph(r) {
+				missing = append(missing, fmt.Sprintf("%q U+%04X", r, r))
+			}
+		}
+	}
+	if checked < 21500 {
+		t.Fatalf("only %d characters checked", checked)
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d of %d characters have no glyph: %v", len(missing), checked, missing[:min(len(missing), 40)])
+	}
+}
+
+// reportTexts returns the built-in national reports and every report text the importer
+// is tested on.
+func reportTexts(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	for _, name := range resources.NationalNames() {
+		b.Write(resources.National(name))
+	}
+	files, _ := filepath.Glob("../importer/testdata/corpus/*")
+	if len(files) < 8 || len(resources.NationalNames()) < 7 {
+		t.Fatalf("only %d report texts and %d national reports", len(files), len(resources.NationalNames()))
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(src)
+	}
+	return b.String()
 }
 
 // uiStrings returns every string literal in the application's non-test Go source.
