@@ -93,7 +93,13 @@ func testUIWith(t testing.TB, size fyne.Size, r *report.Report) (*UI, fyne.Windo
 	w.Show()
 	started(a)
 	fd.flush() // the first page
-	t.Cleanup(w.Close)
+	t.Cleanup(func() {
+		for _, open := range fyne.CurrentApp().Driver().AllWindows() {
+			if open == w { // a test may have closed it
+				w.Close()
+			}
+		}
+	})
 	return u, w, fd, prefs
 }
 

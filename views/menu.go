@@ -23,8 +23,8 @@ func (u *UI) menu() *fyne.MainMenu {
 	}
 	quit := fyne.NewMenuItem("退出", func() {
 		u.saveSize()
-		if u.leaveEdits(u.app.Quit) {
-			u.app.Quit()
+		if u.leaveEdits(u.quitApp) {
+			u.quitApp()
 		}
 	})
 	quit.IsQuit = true

@@ -136,6 +136,7 @@ type UI struct {
 
 	presenting bool
 	pres       *presenter
+	quit       *quitWatch // ends a process that hangs while quitting; nil in tests
 	mem        windowMemory
 	dialogs    []*dialogBox // open dialogs, the top last
 	syncing    bool         // true while the tree follows the session, so its callback does not navigate
@@ -197,9 +198,21 @@ func open(a fyne.App, sess *session.Session, deps Deps) *UI {
 // review edits.
 func (u *UI) requestClose() {
 	u.saveSize()
-	if u.leaveEdits(u.win.Close) {
-		u.win.Close()
+	if u.leaveEdits(u.closeWindow) {
+		u.closeWindow()
 	}
+}
+
+// closeWindow closes the main window, which ends the app.
+func (u *UI) closeWindow() {
+	u.quit.begin()
+	u.win.Close()
+}
+
+// quitApp ends the app.
+func (u *UI) quitApp() {
+	u.quit.begin()
+	u.app.Quit()
 }
 
 // firstPageDelay lets the window's first frame be drawn before the first page is built:
@@ -231,6 +244,8 @@ func Run(r *report.Report, reportPath string, deps Deps) (err error) {
 	}()
 	a := newApp()
 	u := open(a, session.New(r, reportPath, a.Preferences()), deps)
+	u.quit = &quitWatch{grace: quitGrace, exit: os.Exit}
+	u.quit.onSignals()
 	u.win.ShowAndRun()
 	if failed, cause := watch.result(); failed {
 		showFatal("政府工作报告图解", noOpenGLMessage(cause))
