@@ -91,6 +91,7 @@ func (v *chartView) show(img image.Image, err error) {
 	v.err = err
 	v.img.Image = img
 	v.img.Refresh()
+	v.u.noteShownCharts()
 }
 
 // drop lets go of the image when the chart leaves the screen; the chart cache keeps
@@ -156,6 +157,27 @@ func walkCharts(o fyne.CanvasObject, f func(*chartView)) {
 	case *chartView:
 		f(o)
 	}
+}
+
+// noteShownCharts tells the chart cache which of its images are on screen, on the page
+// or the slide shown: they stay while shown, outside the cache's budget.
+func (u *UI) noteShownCharts() {
+	var root fyne.CanvasObject
+	switch {
+	case u.presenting && u.pres != nil:
+		root = u.pres.current
+	case u.cur != nil:
+		root = u.cur.root
+	}
+	var keys []chart.Key
+	if root != nil {
+		walkCharts(root, func(v *chartView) {
+			if v.img.Image != nil {
+				keys = append(keys, v.want)
+			}
+		})
+	}
+	u.charts.SetShown(keys)
 }
 
 // freeTextures lets Fyne free at once the textures it made to draw a tree that has left

@@ -142,6 +142,7 @@ func (p *presenter) show() {
 	p.current = p.u.buildSlide(s, metricsFor(p.size), false)
 	p.root.content.Objects = []fyne.CanvasObject{p.background(), p.current, container.NewWithoutLayout(p.counter), p.blank}
 	p.root.content.Refresh()
+	p.u.noteShownCharts()
 	p.showCounter(fmt.Sprintf("%s　%d / %d", s.label(), p.at+1, len(p.deck)))
 }
 

@@ -346,6 +346,7 @@ func (u *UI) pageChanged() {
 	}
 	u.cur = pn
 	walkCharts(pn.root, (*chartView).restore)
+	u.noteShownCharts()
 	// A page seen before keeps its scroll position, as in a browser.
 	u.content.Objects = []fyne.CanvasObject{pn.root}
 	u.content.Refresh()
@@ -449,6 +450,7 @@ func (u *UI) present(on bool) {
 		at = u.pres.deck[u.pres.at]
 	}
 	u.presenting = false
+	u.noteShownCharts()
 	u.win.SetFullScreen(false)
 	u.win.SetContent(u.normal)
 	u.win.SetMainMenu(u.mainMenu)

@@ -7,10 +7,11 @@ import (
 	"workreport/app/task"
 )
 
-// CacheBudget bounds the memory the chart cache holds, in bytes of pixels: a page of
-// charts at 2x, or four full-screen slides. Only the page on screen keeps its charts'
-// images; the cache serves going back to a page or a slide, and changes of size.
-const CacheBudget = 16 << 20
+// CacheBudget bounds the memory the chart cache holds for images not on screen, in bytes
+// of pixels: the charts of the pages last left (at 125% a page's charts take 0.3–9 MB),
+// or the chart of the slide before at full screen. The images on screen are kept besides
+// (see SetShown). The cache serves going back to a page or a slide, and changes of size.
+const CacheBudget = 8 << 20
 
 // Key identifies one rendered image: the spec's content, the exact pixel size and the
 // ground it is drawn on.
@@ -28,6 +29,7 @@ type Cache struct {
 	mu      sync.Mutex
 	images  map[Key]*entry
 	pending map[Key][]func(image.Image, error)
+	shown   map[Key]bool // on screen: kept outside the budget
 	bytes   int
 	tick    uint64
 }
@@ -94,15 +96,46 @@ func (c *Cache) store(k Key, img image.Image, err error) {
 	c.tick++
 	c.images[k] = &entry{img: img, err: err, used: c.tick, size: size}
 	c.bytes += size
-	for c.bytes > CacheBudget && len(c.images) > 1 {
+	c.evict(k)
+}
+
+// SetShown tells the cache which images are on screen now, replacing what it was told
+// before. Their memory is taken anyway, so they are neither evicted nor counted against
+// the budget while shown; the rest is evicted down to the budget, least recently used
+// first.
+func (c *Cache) SetShown(keys []Key) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.shown = make(map[Key]bool, len(keys))
+	for _, k := range keys {
+		c.shown[k] = true
+	}
+	c.evict(Key{})
+}
+
+// evict removes the least recently used images not on screen, other than keep, until
+// those not on screen fit the budget. c.mu is held.
+func (c *Cache) evict(keep Key) {
+	offscreen := 0
+	for key, e := range c.images {
+		if !c.shown[key] {
+			offscreen += e.size
+		}
+	}
+	for offscreen > CacheBudget {
 		var oldest Key
-		var min uint64 = ^uint64(0)
+		found, min := false, ^uint64(0)
 		for key, e := range c.images {
-			if e.used < min && key != k {
-				oldest, min = key, e.used
+			if e.used < min && key != keep && !c.shown[key] {
+				oldest, min, found = key, e.used, true
 			}
 		}
-		c.bytes -= c.images[oldest].size
+		if !found {
+			return
+		}
+		size := c.images[oldest].size
+		offscreen -= size
+		c.bytes -= size
 		delete(c.images, oldest)
 	}
 }
@@ -114,7 +147,7 @@ func (c *Cache) Len() int {
 	return len(c.images)
 }
 
-// Bytes returns the pixel bytes the cache holds.
+// Bytes returns the pixel bytes the cache holds, on screen or not.
 func (c *Cache) Bytes() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -693,3 +693,49 @@ func TestVerdictNotesAreColoured(t *testing.T) {
 		t.Error("the note's colour does not change the chart's hash")
 	}
 }
+
+// Images on screen are kept whatever the budget, and do not count against it; once off
+// screen they are evicted down to the budget, least recently used first.
+func TestCacheKeepsShownImages(t *testing.T) {
+	s := find(t, Overview(jiangmen(t)), "overview-growth")
+	c := NewCache(task.Sync{})
+	key := func(w int) Key { return Key{Hash: s.Hash(), W: w, H: 600, Scale: 1, Ground: Light.Name} }
+	// cached reports whether the image of width w was still in the cache (asking for it
+	// renders it again if not).
+	cached := func(w int) bool {
+		rendered := false
+		c.Get(s, w, 600, 1, Light, func(image.Image, error) { rendered = true })
+		return !rendered
+	}
+	size := func(w int) int { return w * 600 * 4 }
+	var shown []Key
+	onScreen := 0
+	for w := 2000; onScreen <= CacheBudget; w++ { // more on screen than the budget
+		c.Get(s, w, 600, 1, Light, nil)
+		shown = append(shown, key(w))
+		onScreen += size(w)
+		c.SetShown(shown)
+	}
+	for w := 3000; w < 3020; w++ { // and as much again off screen
+		c.Get(s, w, 600, 1, Light, nil)
+	}
+	if !cached(3019) || cached(3000) {
+		t.Error("the cache did not evict the oldest image off screen, and keep the newest")
+	}
+	for _, k := range shown {
+		if !cached(k.W) {
+			t.Fatalf("an image on screen (%d px wide) was evicted", k.W)
+		}
+	}
+	if off := c.Bytes() - onScreen; off > CacheBudget || off < CacheBudget-size(3020) {
+		t.Errorf("%d bytes off screen, budget %d", off, CacheBudget)
+	}
+
+	c.SetShown(shown[:1]) // a page left for one with a single chart
+	if off := c.Bytes() - size(shown[0].W); off > CacheBudget {
+		t.Errorf("%d bytes off screen once the page was left, budget %d", off, CacheBudget)
+	}
+	if !cached(shown[0].W) {
+		t.Error("the image still on screen was evicted")
+	}
+}
