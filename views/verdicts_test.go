@@ -22,11 +22,7 @@ import (
 // show their verdicts.
 func TestVerdictPage(t *testing.T) {
 	u, w, fd, _ := testUIWith(t, fyne.NewSize(1280, 1500), builtIn(t))
-	for _, e := range u.deps.Library.List() {
-		if e.Place == "全国" && e.Year == 2016 {
-			u.openEntry(e)
-		}
-	}
+	openNational(t, u, 2016)
 	if !u.sess.Go("verdicts-2015") {
 		t.Fatalf("no page of 2015's verdicts; pages %v", u.sess.Roots())
 	}
@@ -60,11 +56,7 @@ func TestVerdictPage(t *testing.T) {
 	}
 	wb.Close()
 	// The 2015 report's GDP card says how its target fared.
-	for _, e := range u.deps.Library.List() {
-		if e.Place == "全国" && e.Year == 2015 {
-			u.openEntry(e)
-		}
-	}
+	openNational(t, u, 2015)
 	found := false
 	for _, p := range u.sess.Pages() {
 		for _, c := range u.sess.Model(p.ID).Cards {
@@ -84,11 +76,7 @@ func TestVerdictPage(t *testing.T) {
 // first, another indicator on choice, the table on the clipboard, the chart as a PNG.
 func TestTrendPage(t *testing.T) {
 	u, w, fd, _ := testUIWith(t, fyne.NewSize(1280, 1500), builtIn(t))
-	for _, e := range u.deps.Library.List() {
-		if e.Place == "全国" && e.Year == 2022 {
-			u.openEntry(e)
-		}
-	}
+	openNational(t, u, 2022)
 	if !u.sess.Go(session.TrendID) {
 		t.Fatal("no trend page")
 	}
@@ -122,11 +110,7 @@ func TestTrendPage(t *testing.T) {
 // copy. Either way the page shows 人工判定.
 func TestOverrideVerdict(t *testing.T) {
 	u, w, _, _ := testUIWith(t, fyne.NewSize(1280, 1500), builtIn(t))
-	for _, e := range u.deps.Library.List() {
-		if e.Place == "全国" && e.Year == 2016 {
-			u.openEntry(e)
-		}
-	}
+	openNational(t, u, 2016)
 	u.sess.Go("verdicts-2015")
 	test.Tap(u.cur.overrideButtons[0]) // 国内生产总值增速 7%左右: 基本达成
 	u.overrideForm.verdict.SetSelected("达成")
@@ -218,11 +202,7 @@ func TestBenchmarkPage(t *testing.T) {
 // 基本达成, and the note names the tolerance used; nonsense is refused.
 func TestToleranceSetting(t *testing.T) {
 	u, w, _, prefs := testUIWith(t, fyne.NewSize(1280, 1500), builtIn(t))
-	for _, e := range u.deps.Library.List() {
-		if e.Place == "全国" && e.Year == 2017 {
-			u.openEntry(e)
-		}
-	}
+	openNational(t, u, 2017)
 	find := func() compare.Row {
 		for _, r := range u.sess.Verdicts("verdicts-2016").Rows {
 			if strings.HasPrefix(r.Indicator, "居民收入") {
@@ -250,4 +230,16 @@ func TestToleranceSetting(t *testing.T) {
 	if !overlayHasText(w, "超出范围") {
 		t.Error("an absurd tolerance was accepted")
 	}
+}
+
+// openNational opens the library's national report of a year.
+func openNational(t *testing.T, u *UI, year int) {
+	t.Helper()
+	for _, e := range u.deps.Library.List() {
+		if e.Place == "全国" && e.Year == year {
+			u.openEntry(e)
+			return
+		}
+	}
+	t.Fatalf("the library has no national report of %d", year)
 }
