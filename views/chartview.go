@@ -79,6 +79,7 @@ func (v *chartView) request(size fyne.Size) {
 		fyne.Do(func() {
 			if v.want == key {
 				v.show(img, err)
+				v.u.noteShownCharts()
 			}
 		})
 	})
@@ -91,7 +92,6 @@ func (v *chartView) show(img image.Image, err error) {
 	v.err = err
 	v.img.Image = img
 	v.img.Refresh()
-	v.u.noteShownCharts()
 }
 
 // drop lets go of the image when the chart leaves the screen; the chart cache keeps
@@ -160,7 +160,10 @@ func walkCharts(o fyne.CanvasObject, f func(*chartView)) {
 }
 
 // noteShownCharts tells the chart cache which of its images are on screen, on the page
-// or the slide shown: they stay while shown, outside the cache's budget.
+// or the slide shown: they stay while shown, outside the cache's budget. It is called
+// once a page or slide has taken its images from the cache, and when a render arrives;
+// not for each image taken, which would let the cache evict the page's other images
+// before they are taken.
 func (u *UI) noteShownCharts() {
 	var root fyne.CanvasObject
 	switch {
