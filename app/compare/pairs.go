@@ -64,16 +64,9 @@ func (r Row) Cells() []string {
 // WriteTSV writes rows as one table with a header line, tab-separated; tabs and line
 // breaks inside a cell become spaces.
 func WriteTSV(w io.Writer, rows []Row) error {
-	clean := strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
-	var b strings.Builder
-	b.WriteString(strings.Join(Header, "\t") + "\n")
-	for _, r := range rows {
-		cells := r.Cells()
-		for i := range cells {
-			cells[i] = clean.Replace(cells[i])
-		}
-		b.WriteString(strings.Join(cells, "\t") + "\n")
+	cells := make([][]string, len(rows))
+	for i, r := range rows {
+		cells[i] = r.Cells()
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return report.WriteTSVTable(w, Header, cells)
 }

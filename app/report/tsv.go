@@ -55,16 +55,7 @@ func WriteTSVColumns(w io.Writer, figs []*Figure, cols []string) error {
 		index[i] = slices.Index(Columns, c)
 	}
 	bw := bufio.NewWriter(w)
-	writeRow := func(cells []string) {
-		for i, c := range cells {
-			if i > 0 {
-				bw.WriteByte('\t')
-			}
-			bw.WriteString(cleanField.Replace(c))
-		}
-		bw.WriteByte('\n')
-	}
-	writeRow(cols)
+	writeTSVRow(bw, cols)
 	cells := make([]string, len(cols))
 	for _, f := range figs {
 		row := f.Row()
@@ -74,7 +65,28 @@ func WriteTSVColumns(w io.Writer, figs []*Figure, cols []string) error {
 				cells[i] = row[j]
 			}
 		}
-		writeRow(cells)
+		writeTSVRow(bw, cells)
 	}
 	return bw.Flush()
+}
+
+// WriteTSVTable writes any table the same way: a header row, then the rows,
+// tab-separated, with tabs and line breaks inside a cell made spaces.
+func WriteTSVTable(w io.Writer, header []string, rows [][]string) error {
+	bw := bufio.NewWriter(w)
+	writeTSVRow(bw, header)
+	for _, row := range rows {
+		writeTSVRow(bw, row)
+	}
+	return bw.Flush()
+}
+
+func writeTSVRow(bw *bufio.Writer, cells []string) {
+	for i, c := range cells {
+		if i > 0 {
+			bw.WriteByte('\t')
+		}
+		bw.WriteString(cleanField.Replace(c))
+	}
+	bw.WriteByte('\n')
 }

@@ -152,12 +152,7 @@ func (s *Session) trendPage(r *report.Report) {
 	if s.series == nil || r.Place == "" {
 		return
 	}
-	reports := []*report.Report{r}
-	for _, o := range s.series(r.Place) {
-		if o.Year != r.Year {
-			reports = append(reports, o)
-		}
-	}
+	reports := s.placeReports(r)
 	if len(reports) < 2 {
 		return
 	}
@@ -172,6 +167,17 @@ func (s *Session) trendPage(r *report.Report) {
 	s.trend = &TrendTable{Place: r.Place, Indicator: ind, Indicators: names,
 		Points: compare.Trend(reports, ind, s.Tolerance()), Reports: len(reports)}
 	s.pages = append(s.pages[:1], append([]*Page{{ID: TrendID, Title: "历年走势", Short: "历年走势"}}, s.pages[1:]...)...)
+}
+
+// placeReports is r and the library's reports of r's place of the other years.
+func (s *Session) placeReports(r *report.Report) []*report.Report {
+	reports := []*report.Report{r}
+	for _, o := range s.series(r.Place) {
+		if o.Year != r.Year {
+			reports = append(reports, o)
+		}
+	}
+	return reports
 }
 
 // Trend returns the page of an indicator over the years, or nil.
@@ -217,14 +223,7 @@ func (s *Session) TrendTSV() string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(strings.Join(TrendHeader, "\t") + "\n")
-	clean := strings.NewReplacer("\t", " ", "\n", " ")
-	for _, row := range t.TrendRows() {
-		for i := range row {
-			row[i] = clean.Replace(row[i])
-		}
-		b.WriteString(strings.Join(row, "\t") + "\n")
-	}
+	report.WriteTSVTable(&b, TrendHeader, t.TrendRows())
 	return b.String()
 }
 
@@ -236,12 +235,7 @@ func (s *Session) TrendSheet() [][]string {
 	if t == nil {
 		return nil
 	}
-	reports := []*report.Report{s.Report()}
-	for _, o := range s.series(t.Place) {
-		if o.Year != s.Report().Year {
-			reports = append(reports, o)
-		}
-	}
+	reports := s.placeReports(s.Report())
 	var out [][]string
 	for _, name := range t.Indicators {
 		tt := &TrendTable{Indicator: name, Points: compare.Trend(reports, name, s.Tolerance())}
