@@ -502,16 +502,16 @@ func (u *UI) addSelected(d *review.Doc, sec *report.Section, para, selected stri
 		return
 	}
 	for _, f := range sec.Figures() {
-		if f.Phrase == fields["原文表述"] && f.Sentence == fields["原文"] {
+		if f.Phrase == fields.Phrase && f.Sentence == fields.Sentence {
 			u.showError("无法添加", fmt.Errorf("“%s”已经是一项数据（%s）", f.Phrase, f.Indicator))
 			return
 		}
 	}
-	fields["章节"] = sec.ID
+	fields.Section = sec.ID
 	u.applyEditTo(d, func(d *review.Doc) error {
-		_, err := d.Add(review.Fields(fields), "审核时从原文添加，指标、性质等由软件读出，请核对")
+		_, err := d.Add(fields, "审核时从原文添加，指标、性质等由软件读出，请核对")
 		return err
-	}, "已添加："+fields["原文表述"])
+	}, "已添加："+fields.Phrase)
 }
 
 // readOnlyText is a multi-line entry whose text can be selected but not changed.

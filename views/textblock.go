@@ -122,7 +122,7 @@ func textWidth(s string, size float32) float32 {
 
 func (t *textBlock) atoms(size float32) []atom {
 	var out []atom
-	split := zhtext.Unbreakable
+	split := zhtext.Pieces
 	if t.path {
 		split = zhtext.PathPieces
 	}
@@ -131,10 +131,12 @@ func (t *textBlock) atoms(size float32) []atom {
 			out = append(out, atom{text: r.text, run: i, width: textWidth(r.text, size)})
 			continue
 		}
-		for _, s := range split(r.text) {
-			first := []rune(s)[0]
-			out = append(out, atom{text: s, run: i, width: textWidth(s, size),
-				glue: zhtext.CannotStartLine(first) || (len(out) > 0 && zhtext.CannotEndLine(lastRune(out[len(out)-1].text)))})
+		for k, p := range split(r.text) {
+			glue := p.Glue
+			if k == 0 && len(out) > 0 { // the first piece of a run follows another run's
+				glue = !zhtext.CanBreakBetween(out[len(out)-1].text, p.Text)
+			}
+			out = append(out, atom{text: p.Text, run: i, width: textWidth(p.Text, size), glue: glue})
 		}
 	}
 	return out

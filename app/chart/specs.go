@@ -43,30 +43,17 @@ func bar(f *report.Figure) Bar {
 	return b
 }
 
-// reviewSection is the first top-level section that reviews the past: its own text holds
-// the report's headline results.
-func reviewSection(r *report.Report) *report.Section {
-	for _, s := range r.Sections {
-		if s.Role == report.RoleReview && !s.Article {
-			return s
-		}
-	}
-	return nil
-}
-
-// headlineResults are the results of the review's period with a number, in file order.
+// headlineResults are the headline's results with a number, in file order, and their
+// period (see report.Headline).
 func headlineResults(r *report.Report) ([]*report.Figure, report.Period) {
-	rev := reviewSection(r)
-	if rev == nil {
-		return nil, report.Period{}
-	}
+	figs, p := report.Headline(r)
 	var out []*report.Figure
-	for _, f := range r.Figures() {
-		if f.Nature == report.Result && f.HasValue && f.Period == rev.Period {
+	for _, f := range figs {
+		if f.Nature == report.Result && f.HasValue {
 			out = append(out, f)
 		}
 	}
-	return out, rev.Period
+	return out, p
 }
 
 // Overview returns the overview charts: the headline growth rates with their ranks,
@@ -90,15 +77,11 @@ func Overview(r *report.Report) []*Spec {
 // growthOverview draws the growth rates printed in the review's own text (its headline),
 // each with the ranks the report gives it.
 func growthOverview(r *report.Report) *Spec {
-	rev := reviewSection(r)
-	if rev == nil {
-		return nil
-	}
-	p := rev.Period
+	results, p := headlineResults(r)
 	s := &Spec{ID: "overview-growth", Title: title("主要经济指标增速", p.Label()+"实绩", "%"),
 		Unit: "%", Series: []Series{resultSeries(p)}}
-	for _, f := range rev.Figures() {
-		if f.Nature != report.Result || f.Measure != "增速" || !f.HasValue || f.Unit != "%" || f.Period != p {
+	for _, f := range results {
+		if f.Measure != "增速" || f.Unit != "%" {
 			continue
 		}
 		b := bar(f)

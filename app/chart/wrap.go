@@ -6,35 +6,26 @@ import (
 	"workreport/app/zhtext"
 )
 
-// segment is a unit wrapping never splits: a run of Latin letters and digits (3773.41,
-// RCEP, R&D), or one other character.
+// segment is a unit wrapping never splits (see zhtext.Pieces): a figure with its
+// qualifiers and unit (超2600家), a Latin word, or one other character.
 type segment struct {
 	text string
+	glue bool // no break before this segment
 	soft bool // a preferred break follows this segment
 }
 
 func segments(s string) []segment {
-	words := zhtext.Words(s)
-	out := make([]segment, len(words))
-	for i, w := range words {
-		rs := []rune(w)
-		out[i].text = w
-		// A break is good after a clause or list mark, or before an opening bracket.
-		out[i].soft = zhtext.IsSoftBreak(rs[len(rs)-1]) ||
-			(i+1 < len(words) && zhtext.CannotEndLine([]rune(words[i+1])[0]))
+	pieces := zhtext.Pieces(s)
+	out := make([]segment, len(pieces))
+	for i, p := range pieces {
+		out[i] = segment{text: p.Text, glue: p.Glue, soft: p.Soft}
 	}
 	return out
 }
 
 // canBreakBefore reports whether a line may end after segs[i-1] and start at segs[i].
 func canBreakBefore(segs []segment, i int) bool {
-	if i <= 0 || i >= len(segs) {
-		return false
-	}
-	first := []rune(segs[i].text)[0]
-	prev := []rune(segs[i-1].text)
-	last := prev[len(prev)-1]
-	return !zhtext.CannotStartLine(first) && !zhtext.CannotEndLine(last)
+	return i > 0 && i < len(segs) && !segs[i].glue
 }
 
 // wrap breaks s into at most maxLines lines, each at most width pixels wide at the given

@@ -3,6 +3,7 @@ package compare
 import (
 	"slices"
 
+	"workreport/app/indicator"
 	"workreport/app/report"
 )
 
@@ -25,7 +26,7 @@ func Benchmark(reports []*report.Report) []BenchRow {
 			if !f.IsMainTarget() || f.Strive != "" {
 				continue
 			}
-			name := Canonical(f.Indicator)
+			name := indicator.Key(f.Indicator)
 			k, ok := at[name]
 			if !ok {
 				k = len(rows)

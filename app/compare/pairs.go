@@ -31,7 +31,7 @@ func Pairs(reports []*report.Report) ([][2]*report.Report, error) {
 	}
 	var out [][2]*report.Report
 	for i := 1; i < len(sorted); i++ {
-		if sorted[i].Year == sorted[i-1].Year+1 {
+		if sorted[i].Year == report.JudgedIn(sorted[i-1].Year) {
 			out = append(out, [2]*report.Report{sorted[i-1], sorted[i]})
 		}
 	}

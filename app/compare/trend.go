@@ -3,6 +3,7 @@ package compare
 import (
 	"slices"
 
+	"workreport/app/indicator"
 	"workreport/app/report"
 )
 
@@ -28,7 +29,7 @@ func Indicators(reports []*report.Report) []string {
 			if !f.IsMainTarget() || !f.HasValue || f.Strive != "" {
 				continue
 			}
-			c := Canonical(f.Indicator)
+			c := indicator.Key(f.Indicator)
 			if seen[c] {
 				continue
 			}
@@ -54,8 +55,8 @@ func Indicators(reports []*report.Report) []string {
 // Trend follows an indicator through reports of one place, year by year: each year's
 // target, its result as a later report states it (in the targets' unit), and the
 // verdict where the next year's report is at hand.
-func Trend(reports []*report.Report, indicator string, tol Tolerance) []TrendPoint {
-	want := Canonical(indicator)
+func Trend(reports []*report.Report, name string, tol Tolerance) []TrendPoint {
+	want := indicator.Key(name)
 	sorted := slices.Clone(reports)
 	slices.SortStableFunc(sorted, func(a, b *report.Report) int { return a.Year - b.Year })
 	byYear := map[int]*report.Report{}
@@ -64,7 +65,7 @@ func Trend(reports []*report.Report, indicator string, tol Tolerance) []TrendPoi
 	}
 	targetOf := func(r *report.Report) *report.Figure {
 		for _, f := range r.Figures() {
-			if f.IsMainTarget() && f.HasValue && f.Strive == "" && Canonical(f.Indicator) == want {
+			if f.IsMainTarget() && f.HasValue && f.Strive == "" && indicator.Key(f.Indicator) == want {
 				return f
 			}
 		}
@@ -82,7 +83,7 @@ func Trend(reports []*report.Report, indicator string, tol Tolerance) []TrendPoi
 	}
 	resultOf := func(year int) *report.Figure {
 		// The next year's report first, then any other that states the year's result.
-		candidates := []*report.Report{byYear[year+1]}
+		candidates := []*report.Report{byYear[report.JudgedIn(year)]}
 		candidates = append(candidates, sorted...)
 		for _, r := range candidates {
 			if r == nil {
@@ -90,20 +91,20 @@ func Trend(reports []*report.Report, indicator string, tol Tolerance) []TrendPoi
 			}
 			for _, f := range r.Figures() {
 				if f.Nature == report.Result && f.HasValue && f.Unit == unit && f.Measure == measure &&
-					f.Period == report.Year(year) && Canonical(f.Indicator) == want {
+					f.Period == report.Year(year) && indicator.Key(f.Indicator) == want {
 					return f
 				}
 			}
 		}
 		return nil
 	}
-	first, last := sorted[0].Year-1, sorted[len(sorted)-1].Year
+	first, last := report.ReviewedYear(sorted[0].Year), sorted[len(sorted)-1].Year
 	var out []TrendPoint
 	for y := first; y <= last; y++ {
 		p := TrendPoint{Year: y, Result: resultOf(y)}
 		if r := byYear[y]; r != nil {
 			p.Target = targetOf(r)
-			if next := byYear[y+1]; next != nil && p.Target != nil {
+			if next := byYear[report.JudgedIn(y)]; next != nil && p.Target != nil {
 				for _, row := range Judge(r, next, tol) {
 					if row.Target == p.Target {
 						row := row

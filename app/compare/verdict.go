@@ -5,10 +5,11 @@ package compare
 import (
 	"fmt"
 	"math/big"
-	"slices"
 	"strings"
 
+	"workreport/app/indicator"
 	"workreport/app/report"
+	"workreport/app/zhtext"
 )
 
 // Verdict is the judgement of a target against its result.
@@ -183,11 +184,11 @@ func basisName(b report.Basis) string {
 // findResult finds the year-N result of the target's indicator in report N+1: same
 // indicator, same measure, one year; the review's first, and the one of the same basis.
 func findResult(next *report.Report, t *report.Figure, year int) *report.Figure {
-	name := Canonical(t.Indicator)
+	name := indicator.Key(t.Indicator)
 	var best *report.Figure
 	score := -1
 	for _, f := range next.Figures() {
-		if f.Nature != report.Result || !f.HasValue || f.Measure != t.Measure || Canonical(f.Indicator) != name {
+		if f.Nature != report.Result || !f.HasValue || f.Measure != t.Measure || indicator.Key(f.Indicator) != name {
 			continue
 		}
 		if f.Period != report.Year(year) {
@@ -210,21 +211,23 @@ func findResult(next *report.Report, t *report.Figure, year int) *report.Figure 
 	return best
 }
 
-// interval is what a result says of the value: exactly v, at least lo, at most hi.
+// interval is what a result says of the value: exactly v, at least lo, at most hi, by
+// the sense of its qualifier (see zhtext.Qualifiers). A qualifier the vocabulary does not
+// know says nothing certain.
 func interval(r *report.Figure, tol Tolerance) (lo, hi float64, qualifier string) {
 	v := r.Value
-	b := r.Bound
-	if _, last, ok := strings.Cut(b, report.BoundJoiner); ok {
-		b = last
-	}
-	switch b {
-	case "", "达到", "达", "为":
+	b := zhtext.LastQualifier(r.Bound)
+	sense, known := zhtext.SenseOf(r.Bound)
+	switch {
+	case !known:
+		return -inf, inf, b
+	case sense == zhtext.Exact:
 		return v, v, ""
-	case "超过", "超", "以上", "突破", "多", "余", "逾", "不低于", "高于":
+	case sense == zhtext.AtLeast:
 		return v, inf, b
-	case "近", "接近", "不到", "以下", "以内", "低于", "不超过":
+	case sense == zhtext.AtMost:
 		return -inf, v, b
-	case "左右", "约", "大约", "上下":
+	case sense == zhtext.About:
 		d := tolOf(r, tol)
 		return v - d, v + d, b
 	}
@@ -274,10 +277,7 @@ func decide(t, r *report.Figure, tol Tolerance) (Verdict, string) {
 // decideAt judges a target against an exact result x in the target's unit.
 func decideAt(t *report.Figure, x float64, tol Tolerance) (Verdict, string) {
 	higher := t.Direction != report.Lower
-	bound := t.Bound
-	if _, last, ok := strings.Cut(bound, report.BoundJoiner); ok {
-		bound = last
-	}
+	sense, _ := zhtext.SenseOf(t.Bound)
 	better := func(a, b float64) bool { // a at or beyond b on the favourable side
 		if higher {
 			return a >= b-1e-9
@@ -300,12 +300,12 @@ func decideAt(t *report.Figure, x float64, tol Tolerance) (Verdict, string) {
 			return Met, fmt.Sprintf("区间目标，实绩%s，按%s计差距", where, report.FormatNumber(fav))
 		}
 		return Missed, fmt.Sprintf("区间目标，实绩未到%s，按%s计差距", report.FormatNumber(fav), report.FormatNumber(fav))
-	case slices.Contains([]string{"以内", "以下", "不超过", "控制在", "低于"}, bound):
+	case zhtext.IsCeiling(t.Bound):
 		if x <= tv+1e-9 {
 			return Met, "上限目标，实绩不超过目标"
 		}
 		return Missed, "上限目标，实绩超过目标"
-	case slices.Contains([]string{"左右", "约", "上下"}, bound):
+	case sense == zhtext.About:
 		d := tolOf(t, tol)
 		tolText := fmt.Sprintf("容差 %s 个百分点", report.FormatNumber(tol.Rate))
 		if !isRate(t) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"workreport/app/indicator"
 	"workreport/app/report"
 )
 
@@ -258,11 +259,11 @@ func TestPairsAndSynonyms(t *testing.T) {
 	}
 	for _, s := range [][2]string{{"地区生产总值", "国内生产总值"}, {"GDP", "国内生产总值"}, {"居民消费价格上涨", "居民消费价格涨幅"},
 		{"单位国内生产总值能耗降低", "能耗强度下降"}, {"能耗降幅", "单位国内生产总值能耗下降"}, {"调查失业率", "城镇调查失业率"}, {"全国城镇调查失业率", "城镇调查失业率"}} {
-		if Canonical(s[0]) != Canonical(s[1]) {
+		if indicator.Key(s[0]) != indicator.Key(s[1]) {
 			t.Errorf("%s ≠ %s", s[0], s[1])
 		}
 	}
-	if Canonical("城镇登记失业率") == Canonical("城镇调查失业率") {
+	if indicator.Key("城镇登记失业率") == indicator.Key("城镇调查失业率") {
 		t.Error("registered and surveyed unemployment are one indicator")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"workreport/app/indicator"
 	"workreport/app/report"
 )
 
@@ -52,8 +53,8 @@ func split(text string) []string {
 }
 
 // mentions reports whether a sentence names the indicator, by any of its names.
-func mentions(s, indicator string) bool {
-	for _, a := range Aliases(indicator) {
+func mentions(s, name string) bool {
+	for _, a := range indicator.Mentions(name) {
 		if strings.Contains(s, a) {
 			return true
 		}
@@ -126,9 +127,9 @@ func qualitative(row *Row, next *report.Report, tol Tolerance) {
 
 // findByName finds a one-year result of an indicator by its dictionary name.
 func findByName(next *report.Report, name string, year int) *report.Figure {
-	want := Canonical(name)
+	want := indicator.Key(name)
 	for _, f := range next.Figures() {
-		if f.Nature == report.Result && f.HasValue && Canonical(f.Indicator) == want && f.Period == report.Year(year) && f.Bound == "" {
+		if f.Nature == report.Result && f.HasValue && indicator.Key(f.Indicator) == want && f.Period == report.Year(year) && f.Bound == "" {
 			return f
 		}
 	}

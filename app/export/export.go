@@ -189,7 +189,7 @@ func (b *builder) plan() {
 		b.sheets = append(b.sheets, sheetInfo{name: SheetPairs, purpose: "实绩与对应的目标并列对照（可筛选）"})
 	}
 	if len(b.verdicts) > 0 {
-		b.sheets = append(b.sheets, sheetInfo{name: SheetVerdicts, purpose: fmt.Sprintf("%d 年的主要目标与 %d 年报告所写实绩对照：判定、差距、依据和判定规则", b.verdicts[0].Year, b.verdicts[0].Year+1)})
+		b.sheets = append(b.sheets, sheetInfo{name: SheetVerdicts, purpose: fmt.Sprintf("%d 年的主要目标与 %d 年报告所写实绩对照：判定、差距、依据和判定规则", b.verdicts[0].Year, report.JudgedIn(b.verdicts[0].Year))})
 	}
 	if len(b.trend) > 0 && len(b.trendCols) > 0 {
 		b.sheets = append(b.sheets, sheetInfo{name: SheetTrend, purpose: "各项主要目标历年的目标、实绩和判定（据报告库中同一地区的报告）"})

@@ -15,23 +15,6 @@ import (
 	"workreport/app/zhtext"
 )
 
-// Bound words and their meanings, for the cover sheet.
-var boundMeanings = []struct{ word, meaning string }{
-	{"超 / 超过", "超过，多于所列数字"},
-	{"以上 / 不低于", "不少于所列数字（含本数）"},
-	{"以下 / 以内 / 不超过 / 控制在", "不多于所列数字（含本数），是上限"},
-	{"近", "接近，略少于所列数字"},
-	{"约 / 左右", "大约，可能略多或略少"},
-	{"多 / 余", "比所列数字略多，如“6600多万”"},
-	{"突破", "已超过所列数字"},
-	{"达 / 达到", "达到所列数字"},
-	{"上", "达到所列的数量级，如“上百亿”"},
-	{"级", "规模在所列的数量级，如“千亿级”"},
-	{"强", "位列前若干名之内，如“全国50强”"},
-	{"区间", "如“6%－6.5%”：数值一栏为下限，上限一栏为上限"},
-	{"力争 / 争取", "争取达到的目标，在基本目标之外或之上"},
-}
-
 // natureMeanings says what each nature means, naming the report's own periods.
 func (b *builder) natureMeanings() [][2]string {
 	when := func(n report.Nature) string {
@@ -109,9 +92,9 @@ func (b *builder) cover() {
 	w.next()
 	w.text(1, "限定词", b.st.subtitle, false)
 	w.next()
-	for _, m := range boundMeanings {
-		w.text(1, m.word, b.st.label, false)
-		w.text(2, m.meaning, b.st.wrap, true)
+	for _, m := range zhtext.Glossary {
+		w.text(1, m.Words, b.st.label, false)
+		w.text(2, m.Meaning, b.st.wrap, true)
 		w.next()
 	}
 	w.next()

@@ -398,20 +398,20 @@ func (s *scanner) periodOf(f *fig, sa, sb int) {
 	}
 	review := s.role == report.RoleReview
 	if review && s.sec.multiYear && oneYear.MatchString(sentence) {
-		f.period = itoa(s.year - 1)
+		f.period = itoa(report.ReviewedYear(s.year))
 		f.note("在五年回顾中，句中讲的是上一年，时期按一年处理")
 		return
 	}
 	if review && !s.sec.multiYear {
 		if name := planInText.FindString(before); name != "" {
-			if p, ok := report.PlanPeriod(name); ok && p.To == s.year-1 {
+			if p, ok := report.PlanPeriod(name); ok && p.To == report.ReviewedYear(s.year) {
 				f.period = name
 				f.note("段落讲的是“" + name + "”时期，时期按该五年规划处理，请核对")
 				return
 			}
 		}
 		if multiYear.MatchString(before) || strings.Contains(sentence, "年均") {
-			f.period = itoa(s.year-5) + "-" + itoa(s.year-1)
+			f.period = report.FiveYearReview(s.year).String()
 			f.note("段落讲的是过去五年，时期按五年处理，请核对")
 		}
 	}

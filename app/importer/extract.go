@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"workreport/app/report"
+	"workreport/app/zhtext"
 )
 
 // fig is a figure found in a paragraph, before it is written out.
@@ -130,10 +131,8 @@ func (s *scanner) longestBefore(i int, words []string) string {
 
 func (s *scanner) str(i, j int) string { return s.text[s.off[i]:s.off[j]] }
 
-func isDigit(r rune) bool { return r >= '0' && r <= '9' }
-func isNumeral(r rune) bool {
-	return strings.ContainsRune("零〇一二两三四五六七八九十百千万亿", r)
-}
+func isDigit(r rune) bool   { return zhtext.IsDigit(r) }
+func isNumeral(r rune) bool { return zhtext.IsNumeral(r) }
 func isASCIILetter(r rune) bool {
 	return r < 128 && unicode.IsLetter(r)
 }
@@ -354,7 +353,7 @@ func (s *scanner) chinese(i int) int {
 		return e
 	}
 	if i > 0 && s.rs[i-1] == '第' {
-		v, ok := report.ParseNumber(run)
+		v, ok := zhtext.ParseNumber(run)
 		if ok {
 			return s.ordinal(i-1, i, j, v)
 		}
@@ -370,15 +369,15 @@ func (s *scanner) chinese(i int) int {
 		for e < len(s.rs) && isNumeral(s.rs[e]) {
 			e++
 		}
-		a, ok1 := report.ParseNumber(run)
-		b, ok2 := report.ParseNumber(s.str(k, e))
+		a, ok1 := zhtext.ParseNumber(run)
+		b, ok2 := zhtext.ParseNumber(s.str(k, e))
 		if ok1 && ok2 && a > 0 && e > k {
 			return s.fraction(i, e, b/a)
 		}
 	}
 	// 翻一番, 翻两番.
 	if i > 0 && s.rs[i-1] == '翻' && next(j) == '番' {
-		v, _ := report.ParseNumber(run)
+		v, _ := zhtext.ParseNumber(run)
 		f := s.newFig(i, j+1, v)
 		f.unit = "番"
 		f.measure = "比率"
@@ -407,7 +406,7 @@ func (s *scanner) chinese(i int) int {
 	// A leading magnitude stands for one of it after 上 (上千万, 上百亿, 上亿) or alone
 	// before a unit (千亿元).
 	num, mag := splitMagnitude(run)
-	v, ok := report.ParseNumber(num)
+	v, ok := zhtext.ParseNumber(num)
 	if num == "" {
 		v, ok = 1, true
 	}
@@ -489,7 +488,7 @@ func splitMagnitude(run string) (num, mag string) {
 }
 
 var sortedUnits = func() []string {
-	u := slices.Clone(baseUnits)
+	u := slices.Clone(zhtext.BaseUnits)
 	sort.SliceStable(u, func(a, b int) bool { return len(u[a]) > len(u[b]) })
 	return u
 }()
@@ -604,7 +603,7 @@ func (s *scanner) figure(i, j int, v float64, num string) int {
 }
 
 func isMagnitude(unit string) bool {
-	return slices.Contains(magnitudes, unit)
+	return zhtext.IsMagnitude(unit)
 }
 
 // unitAt returns the unit at rune k: a magnitude, a base unit, or both.

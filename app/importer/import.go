@@ -11,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"workreport/app/indicator"
 	"workreport/app/report"
 	"workreport/app/zhtext"
 )
@@ -232,13 +233,13 @@ func pairUp(figs []*fig, year int) {
 			if r.nature != report.Result || r.sec.role != report.RoleReview || r.measure != t.measure || r.unit != t.unit || r.basis != t.basis {
 				continue
 			}
-			if r.period != "" && r.period != itoa(year-1) {
+			if r.period != "" && r.period != itoa(report.ReviewedYear(year)) {
 				continue
 			}
-			if r.sec.multiYear && r.period != itoa(year-1) {
+			if r.sec.multiYear && r.period != itoa(report.ReviewedYear(year)) {
 				continue
 			}
-			a, b := normIndicator(t.indicator), normIndicator(r.indicator)
+			a, b := indicator.Key(t.indicator), indicator.Key(r.indicator)
 			switch {
 			case a == b:
 				if best == nil || close {
@@ -258,13 +259,6 @@ func pairUp(figs []*fig, year int) {
 			}
 		}
 	}
-}
-
-func normIndicator(s string) string {
-	for _, w := range []string{"全国", "全年", "我国", "城镇"} {
-		s = strings.ReplaceAll(s, w, "")
-	}
-	return s
 }
 
 func assignFigureIDs(figs []*fig) {
@@ -460,38 +454,54 @@ type ySection struct {
 	Sections []*ySection `yaml:"sections,omitempty"`
 }
 
+// yFigure is a figure as the data file writes it, its fields named by report.
 type yFigure struct {
-	ID        string  `yaml:"编号"`
-	Indicator string  `yaml:"指标"`
-	Nature    string  `yaml:"性质"`
-	Measure   string  `yaml:"口径"`
-	Role      string  `yaml:"角色,omitempty"`
-	Period    string  `yaml:"时期,omitempty"`
-	Basis     string  `yaml:"基础,omitempty"`
-	Value     *number `yaml:"数值,omitempty"`
-	Upper     *number `yaml:"上限,omitempty"`
-	Unit      *string `yaml:"单位,omitempty"`
-	Bound     string  `yaml:"限定,omitempty"`
-	Strive    string  `yaml:"力争,omitempty"`
-	Direction string  `yaml:"方向,omitempty"`
-	Phrase    string  `yaml:"原文表述"`
-	Sentence  string  `yaml:"原文"`
-	Pair      string  `yaml:"对应,omitempty"`
-	Review    string  `yaml:"审核"`
-	Note      string  `yaml:"审核说明,omitempty"`
+	id   string
+	text report.FigureText
+}
+
+func (f yFigure) MarshalYAML() (any, error) {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(k, v string, tag string) {
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k},
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v})
+	}
+	add(report.FieldID, f.id, "!!str")
+	for _, kv := range f.text.Written() {
+		tag := "!!str"
+		if kv[0] == report.FieldValue || kv[0] == report.FieldUpper {
+			tag = "" // a number, written as the text prints it, never in exponent form
+		}
+		add(kv[0], kv[1], tag)
+	}
+	return m, nil
+}
+
+// written is the figure as the data file writes it; secRole is the role of its section.
+func (f *fig) written(secRole report.Role) report.FigureText {
+	t := report.FigureText{Indicator: f.indicator, Nature: string(f.nature), Measure: f.measure,
+		Period: f.period, Basis: string(f.basis), Bound: f.bound, Strive: f.strive,
+		Direction: string(f.direction), Phrase: f.phrase, Sentence: f.sentence,
+		Review: string(report.Unconfirmed), ReviewNote: strings.Join(f.notes, "；")}
+	if f.role == report.RoleTargets && secRole != report.RoleTargets {
+		t.Role = string(report.RoleTargets)
+	}
+	if f.has && f.nature != report.Qualitative {
+		t.Value, t.Unit = report.FormatNumber(f.value), f.unit
+		if f.isRange {
+			t.Upper = report.FormatNumber(f.upper)
+		}
+	}
+	if f.pair != nil && f.nature == report.Target {
+		t.Pair = f.pair.id
+	}
+	return t
 }
 
 type yNonFigure struct {
 	Text   string `yaml:"文本"`
 	Kind   string `yaml:"类别"`
 	Reason string `yaml:"说明,omitempty"`
-}
-
-// number writes a figure's value as the text prints it, never in exponent form.
-type number float64
-
-func (n number) MarshalYAML() (any, error) {
-	return &yaml.Node{Kind: yaml.ScalarNode, Value: report.FormatNumber(float64(n))}, nil
 }
 
 func render(m meta, secs []*section, figs []*fig, nons []nonfig) ([]byte, error) {
@@ -509,25 +519,7 @@ func render(m meta, secs []*section, figs []*fig, nons []nonfig) ([]byte, error)
 		y.Sections = append(y.Sections, conv(s))
 	}
 	for _, f := range figs {
-		yf := yFigure{ID: f.id, Indicator: f.indicator, Nature: string(f.nature), Measure: f.measure,
-			Period: f.period, Basis: string(f.basis), Bound: f.bound, Strive: f.strive,
-			Direction: string(f.direction), Phrase: f.phrase, Sentence: f.sentence,
-			Review: string(report.Unconfirmed), Note: strings.Join(f.notes, "；")}
-		if f.role == report.RoleTargets && f.sec.role != report.RoleTargets {
-			yf.Role = string(report.RoleTargets)
-		}
-		if f.has && f.nature != report.Qualitative {
-			v, unit := number(f.value), f.unit
-			yf.Value, yf.Unit = &v, &unit
-			if f.isRange {
-				u := number(f.upper)
-				yf.Upper = &u
-			}
-		}
-		if f.pair != nil && f.nature == report.Target {
-			yf.Pair = f.pair.id
-		}
-		y.Figures = append(y.Figures, yf)
+		y.Figures = append(y.Figures, yFigure{id: f.id, text: f.written(f.sec.role)})
 	}
 	for _, n := range dedupe(nons) {
 		y.NonFigures = append(y.NonFigures, yNonFigure{Text: n.text, Kind: n.kind, Reason: n.reason})

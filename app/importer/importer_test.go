@@ -348,7 +348,7 @@ func TestMeetingAndYear(t *testing.T) {
 func TestFigureAt(t *testing.T) {
 	para := "城镇新增就业5.2万人，其中帮助困难人员就业1.1万人。"
 	f, err := FigureAt(para, "1.1万人", report.RoleReview, 2019)
-	if err != nil || f["数值"] != "1.1" || f["单位"] != "万人" || f["性质"] != "实绩" || f["原文表述"] != "1.1万人" {
+	if err != nil || f.Value != "1.1" || f.Unit != "万人" || f.Nature != "实绩" || f.Phrase != "1.1万人" {
 		t.Fatalf("%v %v", f, err)
 	}
 	if _, err := FigureAt(para, "5.2万人，其中帮助困难人员就业1.1万人", report.RoleReview, 2019); err == nil || !strings.Contains(err.Error(), "多项") {
@@ -361,7 +361,7 @@ func TestFigureAt(t *testing.T) {
 	if _, err := FigureAt(twice, "5%左右", report.RoleTargets, 2019); err == nil || !strings.Contains(err.Error(), "不止一次") {
 		t.Errorf("ambiguous selection: %v", err)
 	}
-	if f, err := FigureAt(twice, "涨幅5%左右", report.RoleTargets, 2019); err != nil || !strings.Contains(f["指标"], "居民消费价格") {
+	if f, err := FigureAt(twice, "涨幅5%左右", report.RoleTargets, 2019); err != nil || !strings.Contains(f.Indicator, "居民消费价格") {
 		t.Errorf("the second 5%%左右: %v %v", f, err)
 	}
 	if _, err := FigureAt(para, "不在原文", report.RoleReview, 2019); err == nil {

@@ -12,14 +12,14 @@ import (
 // year the report's. The result holds the data file's fields by name (原文表述, 原文,
 // 数值, 单位, 限定, 性质, 指标, …). It fails when the selection holds no figure: a
 // number without a unit, a year or an ordinal.
-func FigureAt(paragraph, selected string, role report.Role, year int) (map[string]string, error) {
+func FigureAt(paragraph, selected string, role report.Role, year int) (report.FigureText, error) {
 	selected = strings.TrimSpace(selected)
 	at := strings.Index(paragraph, selected)
 	if selected == "" || at < 0 {
-		return nil, &Error{Msg: "所选文字不在这段原文中，请在原文里选中数字及其单位"}
+		return report.FigureText{}, &Error{Msg: "所选文字不在这段原文中，请在原文里选中数字及其单位"}
 	}
 	if strings.Count(paragraph, selected) > 1 {
-		return nil, &Error{Msg: "所选的“" + selected + "”在这段原文中出现了不止一次，请连同前后几个字一起选中（如“失业率5%左右”），以便确定是哪一处"}
+		return report.FigureText{}, &Error{Msg: "所选的“" + selected + "”在这段原文中出现了不止一次，请连同前后几个字一起选中（如“失业率5%左右”），以便确定是哪一处"}
 	}
 	sec := &section{id: "s", role: role}
 	s := newScanner(sec, 0, paragraph, year)
@@ -34,26 +34,11 @@ func FigureAt(paragraph, selected string, role report.Role, year int) (map[strin
 		}
 	}
 	if len(found) > 1 {
-		return nil, &Error{Msg: "所选文字包含多项数据（" + found[0].phrase + "、" + found[1].phrase + "……），请只选中一项的数字及其单位"}
+		return report.FigureText{}, &Error{Msg: "所选文字包含多项数据（" + found[0].phrase + "、" + found[1].phrase + "……），请只选中一项的数字及其单位"}
 	}
 	if len(found) == 0 {
-		return nil, &Error{Msg: "所选的“" + selected + "”中没有可作为数据的数字（数字须带单位，年份、序号和名称不算数据）。请选中数字及其单位，如“6.6%”“1100万人以上”"}
+		return report.FigureText{}, &Error{Msg: "所选的“" + selected + "”中没有可作为数据的数字（数字须带单位，年份、序号和名称不算数据）。请选中数字及其单位，如“6.6%”“1100万人以上”"}
 	}
 	f := found[0]
-	out := map[string]string{
-		"原文表述": f.phrase, "原文": f.sentence, "指标": f.indicator, "性质": string(f.nature),
-		"口径": f.measure, "时期": f.period, "基础": string(f.basis), "限定": f.bound,
-		"力争": f.strive, "方向": string(f.direction),
-	}
-	if f.role == report.RoleTargets && role != report.RoleTargets {
-		out["角色"] = string(report.RoleTargets)
-	}
-	if f.has && f.nature != report.Qualitative {
-		out["数值"] = report.FormatNumber(f.value)
-		out["单位"] = f.unit
-		if f.isRange {
-			out["上限"] = report.FormatNumber(f.upper)
-		}
-	}
-	return out, nil
+	return f.written(role), nil
 }

@@ -1,38 +1,23 @@
 package importer
 
+import "workreport/app/zhtext"
+
 // The vocabulary the extractor reads figures with. It is the common language of Chinese
 // government reports (units, qualifiers, verbs, set phrases), not the words of any one
 // report.
 
-// baseUnits are the units and measure words a number may carry, after an optional
-// magnitude (万, 亿, 万亿 …). Longer units are tried first.
-var baseUnits = []string{
-	"个百分点", "百分点", "个工作日", "工作日", "个月", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "千米",
-	"公里", "公顷", "美元", "欧元", "元", "斤", "吨", "亩", "人次", "人", "户", "套", "间", "张",
-	"%", "‰", "倍", "番", "个", "家", "项", "件", "所", "座", "条", "次", "台", "辆", "名", "位",
-	"种", "类", "处", "栋", "艘", "架", "枚", "颗", "部", "起", "宗", "场", "批", "片", "只", "头",
-	"年", "天", "日", "小时", "分钟", "周", "岁", "米", "度", "点", "册", "本", "份", "支", "根",
-	"层", "轮", "道", "期", "届", "档", "万", "亿", "千", "百",
-}
-
 // magnitudes may stand between a number and its unit: 74.4万亿元, 1361万人.
-var magnitudes = []string{"万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万", "千", "百"}
+var magnitudes = zhtext.MagnitudeWords()
 
-// countUnits are the measure words of a count written in Chinese numerals (十件, 两个);
-// a Chinese numeral with no unit is a word, not a figure.
-var countUnits = []string{
-	"个百分点", "个工作日", "个月", "个", "件", "项", "家", "所", "座", "条", "次", "批", "种", "类",
-	"位", "名", "倍", "番", "年", "天", "万", "亿", "千", "百", "大类", "处", "轮", "场", "台", "档",
-}
+// countUnits are the measure words of a count written in Chinese numerals (十件, 两个).
+var countUnits = zhtext.CountUnits
 
-// prefixBounds are qualifiers printed before a number, longest first.
-var prefixBounds = []string{
-	"不低于", "不高于", "不超过", "不少于", "不多于", "控制在", "超过", "突破", "接近", "达到",
-	"超", "近", "约", "达", "逾", "上",
-}
-
-// suffixBounds are qualifiers printed after a number and its unit.
-var suffixBounds = []string{"及以上", "以上", "以下", "以内", "之内", "左右", "上下", "多", "余", "强"}
+// prefixBounds and suffixBounds are the qualifiers printed before a number, and after
+// it and its unit, longest first.
+var (
+	prefixBounds = zhtext.QualifierWords(zhtext.Before, true)
+	suffixBounds = zhtext.QualifierWords(zhtext.After, true)
+)
 
 // striveWords mark a target the government will strive for.
 var striveWords = []string{"力争", "争取"}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"workreport/app/zhtext"
 )
 
 // The defaults below fill in what a data file leaves out. Each reads the report's own
@@ -61,13 +63,13 @@ func inferPeriod(s *Section, reportYear int) Period {
 		}
 	}
 	if s.Role == RoleReview && fiveYears.MatchString(s.Title) && reportYear > 0 {
-		return Period{From: reportYear - 5, To: reportYear - 1}
+		return FiveYearReview(reportYear)
 	}
 	if s.Parent != nil {
 		return s.Parent.Period
 	}
 	if s.Role == RoleReview && reportYear > 0 {
-		return Year(reportYear - 1)
+		return Year(ReviewedYear(reportYear))
 	}
 	if reportYear > 0 {
 		return Year(reportYear)
@@ -78,7 +80,6 @@ func inferPeriod(s *Section, reportYear int) Period {
 // Words that set a figure's default direction. A decrease is a quantity of its own: a
 // target of 能耗降低3% is met by a larger decrease.
 var (
-	ceilingBounds = []string{"以内", "以下", "不超过", "不高于", "控制在"}
 	decreaseWords = []string{"下降", "降低", "减少", "降幅", "压减", "压降"}
 	lowerIsBetter = []string{"失业率", "涨幅", "价格", "物价", "能耗", "排放", "杠杆率", "负债率", "死亡", "事故", "发生率", "时间", "用时", "耗时"}
 	// allocations are planned amounts of public money: a plan, not a level to reach.
@@ -95,10 +96,8 @@ func defaultDirection(f *Figure) Direction {
 	if !f.HasValue || (f.Nature != Target && f.Nature != Result) {
 		return ""
 	}
-	for _, b := range ceilingBounds {
-		if f.Bound == b {
-			return Lower
-		}
+	if zhtext.IsCeiling(f.Bound) {
+		return Lower
 	}
 	if f.Unit == RankUnit {
 		return Lower

@@ -362,13 +362,13 @@ func (d *decoder) report(n *yaml.Node) *Report {
 		if vm == nil {
 			continue
 		}
-		o := Override{Indicator: d.text(vm["指标"], path+".指标", true), Target: d.text(vm["目标"], path+".目标", true),
-			Verdict: d.text(vm["判定"], path+".判定", true), Note: d.text(vm["说明"], path+".说明", true)}
-		if v, ok := d.number(vm["年份"], path+".年份"); ok {
+		field := func(k string) string { return d.text(vm[k], path+"."+k, true) }
+		o := Override{Indicator: field(OverrideIndicator), Target: field(OverrideTarget), Verdict: field(OverrideVerdict), Note: field(OverrideNote)}
+		if v, ok := d.number(vm[OverrideYear], path+"."+OverrideYear); ok {
 			o.Year = int(v)
 		}
 		if o.Verdict != "" && !slices.Contains(OverrideVerdicts, o.Verdict) {
-			d.fail(vm["判定"], path+".判定", "应为 "+strings.Join(OverrideVerdicts, "、")+" 之一，实际为“"+o.Verdict+"”")
+			d.fail(vm[OverrideVerdict], path+"."+OverrideVerdict, "应为 "+strings.Join(OverrideVerdicts, "、")+" 之一，实际为“"+o.Verdict+"”")
 		}
 		r.Overrides = append(r.Overrides, o)
 	}
@@ -521,42 +521,6 @@ func joinNames[T ~string](values []T) string {
 	return strings.Join(names, "、")
 }
 
-// Figure field names, which are also the column names of the figures table.
-const (
-	colID         = "编号"
-	colSection    = "章节"
-	colIndicator  = "指标"
-	colNature     = "性质"
-	colRole       = "角色"
-	colMeasure    = "口径"
-	colPeriod     = "时期"
-	colBasis      = "基础"
-	colValue      = "数值"
-	colUpper      = "上限"
-	colUnit       = "单位"
-	colBound      = "限定"
-	colStrive     = "力争"
-	colDirection  = "方向"
-	colPhrase     = "原文表述"
-	colSentence   = "原文"
-	colPair       = "对应"
-	colReview     = "审核"
-	colReviewNote = "审核说明"
-	colOf         = "从属"
-	colBrief      = "简述"
-	colFormula    = "推算"
-)
-
-// Figure keys by format: format 2 adds the range's upper bound, period, basis,
-// direction, role and review mark.
-var (
-	figureKeys1 = []string{colID, colSection, colIndicator, colNature, colMeasure, colValue, colUnit,
-		colBound, colStrive, colPhrase, colSentence, colPair, colOf, colBrief, colFormula}
-	figureKeys2 = []string{colID, colSection, colIndicator, colNature, colRole, colMeasure, colPeriod, colBasis,
-		colValue, colUpper, colUnit, colBound, colStrive, colDirection, colPhrase, colSentence, colPair,
-		colOf, colBrief, colFormula, colReview, colReviewNote}
-)
-
 // newInFormat2 reports whether a key is one that format 2 added.
 func newInFormat2(key string) bool {
 	for _, keys := range [][2][]string{{reportKeys1, reportKeys2}, {sourceKeys1, sourceKeys2},
@@ -582,71 +546,71 @@ func (d *decoder) figure(n *yaml.Node, path string) *Figure {
 	if d.format == 1 {
 		keys = figureKeys1
 	}
-	m := d.fields(n, path, keys, []string{colID, colIndicator, colNature, colMeasure})
+	m := d.fields(n, path, keys, []string{FieldID, FieldIndicator, FieldNature, FieldMeasure})
 	if m == nil {
 		return nil
 	}
 	f := &Figure{Line: n.Line}
-	f.ID = d.text(m[colID], path+"."+colID, true)
+	f.ID = d.text(m[FieldID], path+"."+FieldID, true)
 	if f.ID != "" && !validID(f.ID) {
-		d.fail(m[colID], path+"."+colID, "只能由小写英文字母、数字、“-”和“.”组成："+f.ID)
+		d.fail(m[FieldID], path+"."+FieldID, "只能由小写英文字母、数字、“-”和“.”组成："+f.ID)
 	}
-	f.Indicator = d.text(m[colIndicator], path+"."+colIndicator, true)
-	f.Nature = Nature(d.text(m[colNature], path+"."+colNature, true))
+	f.Indicator = d.text(m[FieldIndicator], path+"."+FieldIndicator, true)
+	f.Nature = Nature(d.text(m[FieldNature], path+"."+FieldNature, true))
 	if f.Nature != "" && !slices.Contains(Natures, f.Nature) {
-		d.fail(m[colNature], path+"."+colNature, "应为 "+joinNames(Natures)+" 之一，实际为“"+string(f.Nature)+"”")
+		d.fail(m[FieldNature], path+"."+FieldNature, "应为 "+joinNames(Natures)+" 之一，实际为“"+string(f.Nature)+"”")
 	}
-	f.Measure = d.text(m[colMeasure], path+"."+colMeasure, true)
-	if m[colValue] != nil {
-		f.Value, f.HasValue = d.number(m[colValue], path+"."+colValue)
+	f.Measure = d.text(m[FieldMeasure], path+"."+FieldMeasure, true)
+	if m[FieldValue] != nil {
+		f.Value, f.HasValue = d.number(m[FieldValue], path+"."+FieldValue)
 	}
-	if m[colUpper] != nil {
-		f.Upper, f.IsRange = d.number(m[colUpper], path+"."+colUpper)
+	if m[FieldUpper] != nil {
+		f.Upper, f.IsRange = d.number(m[FieldUpper], path+"."+FieldUpper)
 	}
-	unitRequired := m[colUnit] != nil && (m[colPhrase] == nil || !IsFraction(m[colPhrase].Value))
-	f.Unit = d.text(m[colUnit], path+"."+colUnit, unitRequired)
-	f.Bound = d.text(m[colBound], path+"."+colBound, m[colBound] != nil)
-	f.Strive = d.text(m[colStrive], path+"."+colStrive, m[colStrive] != nil)
-	f.Phrase = d.text(m[colPhrase], path+"."+colPhrase, m[colPhrase] != nil)
-	f.Sentence = d.text(m[colSentence], path+"."+colSentence, m[colSentence] != nil)
-	f.Pair = d.text(m[colPair], path+"."+colPair, m[colPair] != nil)
-	f.Of = d.text(m[colOf], path+"."+colOf, m[colOf] != nil)
-	f.Brief = d.text(m[colBrief], path+"."+colBrief, m[colBrief] != nil)
-	if v := d.text(m[colRole], path+"."+colRole, m[colRole] != nil); v != "" {
+	unitRequired := m[FieldUnit] != nil && (m[FieldPhrase] == nil || !IsFraction(m[FieldPhrase].Value))
+	f.Unit = d.text(m[FieldUnit], path+"."+FieldUnit, unitRequired)
+	f.Bound = d.text(m[FieldBound], path+"."+FieldBound, m[FieldBound] != nil)
+	f.Strive = d.text(m[FieldStrive], path+"."+FieldStrive, m[FieldStrive] != nil)
+	f.Phrase = d.text(m[FieldPhrase], path+"."+FieldPhrase, m[FieldPhrase] != nil)
+	f.Sentence = d.text(m[FieldSentence], path+"."+FieldSentence, m[FieldSentence] != nil)
+	f.Pair = d.text(m[FieldPair], path+"."+FieldPair, m[FieldPair] != nil)
+	f.Of = d.text(m[FieldOf], path+"."+FieldOf, m[FieldOf] != nil)
+	f.Brief = d.text(m[FieldBrief], path+"."+FieldBrief, m[FieldBrief] != nil)
+	if v := d.text(m[FieldRole], path+"."+FieldRole, m[FieldRole] != nil); v != "" {
 		role, ok := parseRole(v)
 		if !ok {
-			d.fail(m[colRole], path+"."+colRole, "应为 "+joinNames(Roles)+" 之一，实际为“"+v+"”")
+			d.fail(m[FieldRole], path+"."+FieldRole, "应为 "+joinNames(Roles)+" 之一，实际为“"+v+"”")
 		}
 		f.Role, f.RoleStated = role, ok
 	}
-	if p := d.period(m[colPeriod], path+"."+colPeriod); !p.IsZero() {
+	if p := d.period(m[FieldPeriod], path+"."+FieldPeriod); !p.IsZero() {
 		f.Period, f.PeriodStated = p, true
 	}
-	if v := d.text(m[colBasis], path+"."+colBasis, m[colBasis] != nil); v != "" {
+	if v := d.text(m[FieldBasis], path+"."+FieldBasis, m[FieldBasis] != nil); v != "" {
 		f.Basis = Basis(v)
 		if !slices.Contains(Bases, f.Basis) {
-			d.fail(m[colBasis], path+"."+colBasis, "应为 "+joinNames(Bases)+" 之一，实际为“"+v+"”；原文未说明时省略")
+			d.fail(m[FieldBasis], path+"."+FieldBasis, "应为 "+joinNames(Bases)+" 之一，实际为“"+v+"”；原文未说明时省略")
 		}
 	}
-	if v := d.text(m[colDirection], path+"."+colDirection, m[colDirection] != nil); v != "" {
+	if v := d.text(m[FieldDirection], path+"."+FieldDirection, m[FieldDirection] != nil); v != "" {
 		f.Direction, f.DirectionStated = Direction(v), true
 		if !slices.Contains(Directions, f.Direction) {
-			d.fail(m[colDirection], path+"."+colDirection, "应为 "+joinNames(Directions)+" 之一，实际为“"+v+"”")
+			d.fail(m[FieldDirection], path+"."+FieldDirection, "应为 "+joinNames(Directions)+" 之一，实际为“"+v+"”")
 		}
 	}
 	f.Review = Confirmed
-	if v := d.text(m[colReview], path+"."+colReview, m[colReview] != nil); v != "" {
+	if v := d.text(m[FieldReview], path+"."+FieldReview, m[FieldReview] != nil); v != "" {
 		f.Review = ReviewState(v)
 		if f.Review != Confirmed && f.Review != Unconfirmed {
-			d.fail(m[colReview], path+"."+colReview, "应为“已审核”或“未审核”，实际为“"+v+"”")
+			d.fail(m[FieldReview], path+"."+FieldReview, "应为“已审核”或“未审核”，实际为“"+v+"”")
 		}
 	}
-	f.ReviewNote = d.text(m[colReviewNote], path+"."+colReviewNote, m[colReviewNote] != nil)
+	f.ReviewNote = d.text(m[FieldReviewNote], path+"."+FieldReviewNote, m[FieldReviewNote] != nil)
 	d.raw = append(d.raw, rawFigure{
 		path:    path,
 		nodes:   m,
-		section: d.text(m[colSection], path+"."+colSection, m[colSection] != nil),
-		formula: d.text(m[colFormula], path+"."+colFormula, m[colFormula] != nil),
+		section: d.text(m[FieldSection], path+"."+FieldSection, m[FieldSection] != nil),
+		formula: d.text(m[FieldFormula], path+"."+FieldFormula, m[FieldFormula] != nil),
 	})
 	return f
 }
@@ -670,7 +634,3 @@ func clip(s string, n int) string {
 	r := []rune(s)
 	return string(r[:n]) + "…"
 }
-
-// FigureFields are the fields a figure may have in a data file of the current format,
-// in the order they are written.
-func FigureFields() []string { return slices.Clone(figureKeys2) }

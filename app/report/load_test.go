@@ -241,23 +241,6 @@ func TestErrorsAreListedTogether(t *testing.T) {
 	}
 }
 
-func TestParseNumber(t *testing.T) {
-	tests := map[string]float64{
-		"3773.41": 3773.41, "0.2": 0.2, "45": 45, "十": 10, "两": 2, "三": 3, "六": 6,
-		"千": 1000, "百": 100, "万": 10000, "十六": 16, "二十": 20, "二十五": 25, "三百": 300, "一万五千": 15000,
-	}
-	for s, want := range tests {
-		if got, ok := ParseNumber(s); !ok || got != want {
-			t.Errorf("ParseNumber(%q) = %v, %v; want %v", s, got, ok, want)
-		}
-	}
-	for _, bad := range []string{"", ".5", "5.", "1,000", "1e3", "-3", "3.3.3", "十十", "一二", "abc", "约10"} {
-		if v, ok := ParseNumber(bad); ok {
-			t.Errorf("ParseNumber(%q) = %v, want failure", bad, v)
-		}
-	}
-}
-
 func TestParsePhrase(t *testing.T) {
 	tests := []struct {
 		phrase, unit, bound string

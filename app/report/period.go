@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"workreport/app/zhtext"
 )
 
 // Period is the time a figure covers (the 时期 column): one year, several years (a
@@ -62,7 +64,7 @@ func PlanPeriod(name string) (Period, bool) {
 	}
 	n := 10
 	if r := []rune(name); len(r) == 3 {
-		d, ok := chineseDigits[r[1]]
+		d, ok := zhtext.NumeralDigit(r[1])
 		if !ok || d == 0 {
 			return Period{}, false
 		}
@@ -82,7 +84,7 @@ func ParsePeriod(s string) (Period, error) {
 	if p, ok := PlanPeriod(s); ok {
 		return p, nil
 	}
-	for _, sep := range []string{"-", "–", "—", "－", "～", "~", "至", "到"} {
+	for _, sep := range zhtext.RangeMarks {
 		if a, b, ok := strings.Cut(s, sep); ok {
 			from, err1 := parseYear(strings.TrimSuffix(strings.TrimSpace(a), "年"))
 			to, err2 := parseYear(strings.TrimSpace(b))
@@ -142,3 +144,16 @@ func CommonLabel(figs []*Figure) string {
 	}
 	return label
 }
+
+// The calendar of a report: a report delivered in year y reviews year y−1 (or, after an
+// election, the five years y−5 to y−1) and sets the targets of year y, whose results the
+// report of year y+1 and the statistical bulletin of year y state.
+
+// ReviewedYear is the year a report delivered in year y reviews.
+func ReviewedYear(y int) int { return y - 1 }
+
+// FiveYearReview is the period a five-year review in a report of year y covers.
+func FiveYearReview(y int) Period { return Period{From: y - 5, To: y - 1} }
+
+// JudgedIn is the year of the report that states the results of year y's targets.
+func JudgedIn(y int) int { return y + 1 }

@@ -3,8 +3,9 @@ package report
 import (
 	"errors"
 	"slices"
-	"strconv"
 	"strings"
+
+	"workreport/app/zhtext"
 )
 
 // RankUnit is the unit of a rank: 排全省第2 is 2 名, printed as 第2.
@@ -17,13 +18,7 @@ const rankPrefix = "第"
 const TopBound = "强"
 
 // BoundJoiner joins two bounds of one figure: 达到、以上.
-const BoundJoiner = "、"
-
-// innerBounds are bounds printed between the number and its unit: 6600多万人, 300余家.
-var innerBounds = []string{"多", "余"}
-
-// RangeSeparators join the two bounds of a range: 6%－6.5%, 6.5%-7%, 3～5年.
-var RangeSeparators = []string{"－", "-", "–", "—", "～", "~", "至", "到"}
+const BoundJoiner = zhtext.QualifierJoiner
 
 // Phrase errors, wrapped into load errors with the figure's path.
 var (
@@ -74,8 +69,8 @@ func ParsePhrase(phrase, unit, bound string) (Parsed, error) {
 			}
 		}
 		if den, num, ok := strings.Cut(p, "分之"); ok {
-			d, ok1 := ParseNumber(den)
-			n, ok2 := ParseNumber(num)
+			d, ok1 := zhtext.ParseNumber(den)
+			n, ok2 := zhtext.ParseNumber(num)
 			if !ok1 || !ok2 || d == 0 {
 				return Parsed{Printed: p}, errNoNumber
 			}
@@ -91,7 +86,7 @@ func ParsePhrase(phrase, unit, bound string) (Parsed, error) {
 		switch {
 		case ok:
 			p = rest
-		case slices.Contains(innerBounds, bound) && strings.HasSuffix(p, bound+unit):
+		case slices.Contains(zhtext.InnerQualifiers, bound) && strings.HasSuffix(p, bound+unit):
 			inner = true
 		default:
 			return Parsed{}, errNoBound
@@ -119,7 +114,7 @@ func ParsePhrase(phrase, unit, bound string) (Parsed, error) {
 		// 上亿: a magnitude alone counts one of it.
 		return Parsed{Value: 1, Printed: unit}, nil
 	}
-	for _, sep := range RangeSeparators {
+	for _, sep := range zhtext.RangeMarks {
 		a, b, ok := strings.Cut(p, sep)
 		if !ok || a == "" || b == "" {
 			continue
@@ -138,88 +133,12 @@ func ParsePhrase(phrase, unit, bound string) (Parsed, error) {
 }
 
 func number(p string) (Parsed, error) {
-	v, ok := ParseNumber(p)
+	v, ok := zhtext.ParseNumber(p)
 	if !ok {
 		return Parsed{Printed: p}, errNoNumber
 	}
 	return Parsed{Value: v, Printed: p}, nil
 }
-
-// ParseNumber parses a number as printed in the report: an Arabic decimal (3773.41) or a
-// Chinese numeral (十, 两, 六, 千, 二十, 一万). It rejects anything else, including signs,
-// exponents and thousands separators, so that only what the text shows is accepted.
-func ParseNumber(s string) (float64, bool) {
-	if s == "" {
-		return 0, false
-	}
-	if isASCIIDigit(s[0]) {
-		dot := false
-		for i := 0; i < len(s); i++ {
-			switch {
-			case isASCIIDigit(s[i]):
-			case s[i] == '.' && !dot && i > 0 && i < len(s)-1:
-				dot = true
-			default:
-				return 0, false
-			}
-		}
-		v, err := strconv.ParseFloat(s, 64)
-		return v, err == nil
-	}
-	return parseChinese(s)
-}
-
-var chineseDigits = map[rune]int{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-var chineseUnits = map[rune]int{'十': 10, '百': 100, '千': 1000}
-
-// parseChinese parses a Chinese numeral below one hundred million, such as 十, 二十五,
-// 三百, 千 (a magnitude word standing alone is one of it) or 一万五千.
-func parseChinese(s string) (float64, bool) {
-	total, section, digit := 0, 0, -1
-	lastUnit := 10000 // units must fall: 二十五 and 三百 are numerals, 十十 is not
-	for _, r := range s {
-		if d, ok := chineseDigits[r]; ok {
-			if digit >= 0 {
-				return 0, false // two digits in a row: not a numeral
-			}
-			digit = d
-			continue
-		}
-		if u, ok := chineseUnits[r]; ok {
-			if u >= lastUnit {
-				return 0, false
-			}
-			lastUnit = u
-			if digit < 0 {
-				digit = 1
-			}
-			section += digit * u
-			digit = -1
-			continue
-		}
-		if r == '万' {
-			if digit >= 0 {
-				section += digit
-			}
-			if section == 0 {
-				section = 1
-			}
-			if total != 0 {
-				return 0, false
-			}
-			total = section * 10000
-			section, digit, lastUnit = 0, -1, 10000
-			continue
-		}
-		return 0, false
-	}
-	if digit >= 0 {
-		section += digit
-	}
-	return float64(total + section), true
-}
-
-func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // cutBound removes a qualifier printed before or after the number: 超2600家, 6%以上.
 func cutBound(p, bound string) (string, bool) {

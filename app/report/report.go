@@ -385,8 +385,6 @@ type Override struct {
 	Note      string // 说明
 }
 
-// OverrideFields are an override's fields in the data file, in the order written.
-var OverrideFields = []string{"年份", "指标", "目标", "判定", "说明"}
 
 // OverrideVerdicts are the verdicts a person may give.
 var OverrideVerdicts = []string{"达成", "基本达成", "未达成", "无法判定"}

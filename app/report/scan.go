@@ -19,7 +19,7 @@ type Mention struct {
 
 var (
 	arabicNumber  = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
-	chineseNumber = regexp.MustCompile(`[零〇一二两三四五六七八九十百千万亿]+`)
+	chineseNumber = regexp.MustCompile(`[` + zhtext.Numerals + `]+`)
 )
 
 // Uncovered scans the digest (headline, lead and every section except the newspaper's
@@ -61,7 +61,7 @@ func (r *Report) mentions(text string) [][2]int {
 	for _, m := range chineseNumber.FindAllStringIndex(text, -1) {
 		if m[0] > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(text[:m[0]])
-			if prev < utf8.RuneSelf && isASCIIDigit(byte(prev)) {
+			if prev < utf8.RuneSelf && zhtext.IsDigit(prev) {
 				continue
 			}
 		}

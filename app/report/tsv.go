@@ -10,8 +10,8 @@ import (
 // Columns are the columns of the figures table, in order. The `figures` command and the
 // workbook's 全部数据 sheet both use exactly these. A range (6%－6.5%) has its lower bound
 // in 数值 and its upper bound in 上限; 原文表述 always holds the text as printed.
-var Columns = []string{colID, colSection, colIndicator, colNature, colRole, colMeasure, colPeriod, colBasis,
-	colValue, colUpper, colUnit, colBound, colStrive, colDirection, colPhrase, colSentence, colPair, colReview}
+var Columns = []string{FieldID, FieldSection, FieldIndicator, FieldNature, FieldRole, FieldMeasure, FieldPeriod, FieldBasis,
+	FieldValue, FieldUpper, FieldUnit, FieldBound, FieldStrive, FieldDirection, FieldPhrase, FieldSentence, FieldPair, FieldReview}
 
 // Column positions in Columns, for the readers that need one cell of a row.
 const (
@@ -37,8 +37,8 @@ func (f *Figure) Row() []string {
 
 // PasteColumns are the columns of figures copied for pasting into a spreadsheet: what a
 // reader needs first, the internal 编号 and 对应 last.
-var PasteColumns = []string{colSection, colIndicator, colNature, colMeasure, colPeriod, colBasis, colValue,
-	colUpper, colUnit, colBound, colStrive, colPhrase, colSentence, colRole, colDirection, colReview, colID, colPair}
+var PasteColumns = []string{FieldSection, FieldIndicator, FieldNature, FieldMeasure, FieldPeriod, FieldBasis, FieldValue,
+	FieldUpper, FieldUnit, FieldBound, FieldStrive, FieldPhrase, FieldSentence, FieldRole, FieldDirection, FieldReview, FieldID, FieldPair}
 
 // cleanField makes a value safe for one TSV field: tabs and line breaks become spaces.
 var cleanField = strings.NewReplacer("\t", " ", "\r\n", " ", "\r", " ", "\n", " ")

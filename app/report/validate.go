@@ -27,7 +27,7 @@ func (d *decoder) validate(r *Report) {
 			continue
 		}
 		if prev, dup := r.byID[f.ID]; dup {
-			d.fail(raw.nodes[colID], raw.path+"."+colID, fmt.Sprintf("“%s”与第%d行的数据重复，编号必须唯一", f.ID, prev.Line))
+			d.fail(raw.nodes[FieldID], raw.path+"."+FieldID, fmt.Sprintf("“%s”与第%d行的数据重复，编号必须唯一", f.ID, prev.Line))
 			continue
 		}
 		r.byID[f.ID] = f
@@ -68,7 +68,7 @@ func (raw rawFigure) at(field string) *yaml.Node {
 	if n := raw.nodes[field]; n != nil {
 		return n
 	}
-	return raw.nodes[colID]
+	return raw.nodes[FieldID]
 }
 
 func (d *decoder) failf(raw rawFigure, field, format string, args ...any) {
@@ -86,13 +86,13 @@ func (d *decoder) placeFigure(r *Report, f *Figure, raw rawFigure) {
 			}
 		}
 		if secID == "" {
-			d.failf(raw, colID, "“%s”不以任何分节的 id 开头，无法确定章节；请填写 章节 字段", f.ID)
+			d.failf(raw, FieldID, "“%s”不以任何分节的 id 开头，无法确定章节；请填写 章节 字段", f.ID)
 			return
 		}
 	}
 	s := r.sections[secID]
 	if s == nil {
-		d.failf(raw, colSection, "指向不存在的分节“%s”", secID)
+		d.failf(raw, FieldSection, "指向不存在的分节“%s”", secID)
 		return
 	}
 	f.Section = s
@@ -105,17 +105,17 @@ func (d *decoder) placeFigure(r *Report, f *Figure, raw rawFigure) {
 	}
 
 	if f.Nature == Derived {
-		if raw.nodes[colPhrase] != nil || raw.nodes[colSentence] != nil {
-			d.failf(raw, colPhrase, "推算数据的原文表述和原文由软件根据推算式生成，不要填写")
+		if raw.nodes[FieldPhrase] != nil || raw.nodes[FieldSentence] != nil {
+			d.failf(raw, FieldPhrase, "推算数据的原文表述和原文由软件根据推算式生成，不要填写")
 		}
 		return
 	}
 	if f.Sentence == "" {
-		d.failf(raw, colSentence, "缺失：每个数据都要注明含有它的原文句子")
+		d.failf(raw, FieldSentence, "缺失：每个数据都要注明含有它的原文句子")
 		return
 	}
 	if f.Phrase == "" {
-		d.failf(raw, colPhrase, "缺失：请填写原文中含数字、单位和限定词的片段")
+		d.failf(raw, FieldPhrase, "缺失：请填写原文中含数字、单位和限定词的片段")
 		return
 	}
 	block, at := -1, -1
@@ -127,32 +127,32 @@ func (d *decoder) placeFigure(r *Report, f *Figure, raw rawFigure) {
 	}
 	if block < 0 {
 		if where := r.findText(f.Sentence); where != nil {
-			d.failf(raw, colSentence, "不在所属章节“%s”中，而在“%s”中；请改正编号或章节", s.Title, where.Title)
+			d.failf(raw, FieldSentence, "不在所属章节“%s”中，而在“%s”中；请改正编号或章节", s.Title, where.Title)
 		} else {
-			d.failf(raw, colSentence, "在报告文本中找不到，请逐字核对：“%s”", clip(f.Sentence, 40))
+			d.failf(raw, FieldSentence, "在报告文本中找不到，请逐字核对：“%s”", clip(f.Sentence, 40))
 		}
 		return
 	}
 	hits := zhtext.IndexAlone(f.Sentence, f.Phrase)
 	switch len(hits) {
 	case 0:
-		d.failf(raw, colPhrase, "“%s”在原文中找不到", f.Phrase)
+		d.failf(raw, FieldPhrase, "“%s”在原文中找不到", f.Phrase)
 		return
 	case 1:
 	default:
-		d.failf(raw, colPhrase, "“%s”在原文中出现了%d次，无法确定是哪一处；请把原文缩短到只含一处", f.Phrase, len(hits))
+		d.failf(raw, FieldPhrase, "“%s”在原文中出现了%d次，无法确定是哪一处；请把原文缩短到只含一处", f.Phrase, len(hits))
 		return
 	}
 	start := at + hits[0]
 	f.Location = Location{Block: block, Start: start, End: start + len(f.Phrase)}
 	if f.Strive != "" && !strings.Contains(f.Sentence, f.Strive) {
-		d.failf(raw, colStrive, "“%s”在原文中找不到", f.Strive)
+		d.failf(raw, FieldStrive, "“%s”在原文中找不到", f.Strive)
 	}
 	if f.Brief != "" && !strings.Contains(f.Brief, f.Phrase) {
-		d.failf(raw, colBrief, "“%s”应包含原文表述“%s”，以免改动数字", f.Brief, f.Phrase)
+		d.failf(raw, FieldBrief, "“%s”应包含原文表述“%s”，以免改动数字", f.Brief, f.Phrase)
 	}
 	if w := basisWords[f.Basis]; w != "" && !strings.Contains(f.Sentence, w) {
-		d.failf(raw, colBasis, "是“%s”，但原文中没有“%s”；基础只记原文写明的", f.Basis, w)
+		d.failf(raw, FieldBasis, "是“%s”，但原文中没有“%s”；基础只记原文写明的", f.Basis, w)
 	}
 }
 
@@ -163,14 +163,14 @@ var basisWords = map[Basis]string{Comparable: "可比", Real: "实际", Nominal:
 // that they parse back from the 原文表述.
 func (d *decoder) checkValue(f *Figure, raw rawFigure) {
 	if f.Strive != "" && !slices.Contains(striveWords, f.Strive) {
-		d.failf(raw, colStrive, "只能是“力争”或“争取”，实际为“%s”", f.Strive)
+		d.failf(raw, FieldStrive, "只能是“力争”或“争取”，实际为“%s”", f.Strive)
 	}
 	if f.Strive != "" && f.Nature != Target && f.Nature != Qualitative {
-		d.failf(raw, colStrive, "只有目标才有力争词，此数据的性质是%s", f.Nature)
+		d.failf(raw, FieldStrive, "只有目标才有力争词，此数据的性质是%s", f.Nature)
 	}
 	switch f.Nature {
 	case Qualitative:
-		for _, c := range []string{colValue, colUpper, colUnit, colBound, colFormula} {
+		for _, c := range []string{FieldValue, FieldUpper, FieldUnit, FieldBound, FieldFormula} {
 			if raw.nodes[c] != nil {
 				d.failf(raw, c, "定性数据没有数字，不应填写%s", c)
 			}
@@ -178,31 +178,31 @@ func (d *decoder) checkValue(f *Figure, raw rawFigure) {
 		return
 	case Derived:
 		if raw.formula == "" {
-			d.failf(raw, colFormula, "缺失：推算数据要写明推算式，如“编号A ÷ 编号B”")
+			d.failf(raw, FieldFormula, "缺失：推算数据要写明推算式，如“编号A ÷ 编号B”")
 		}
 		if f.Unit == "" {
-			d.failf(raw, colUnit, "为空")
+			d.failf(raw, FieldUnit, "为空")
 		}
 		if f.Bound != "" {
-			d.failf(raw, colBound, "推算数据不带限定词")
+			d.failf(raw, FieldBound, "推算数据不带限定词")
 		}
 		return
 	}
 	if raw.formula != "" {
-		d.failf(raw, colFormula, "只有性质为推算的数据才能填写推算式")
+		d.failf(raw, FieldFormula, "只有性质为推算的数据才能填写推算式")
 	}
 	if f.IsRange && !f.HasValue {
-		d.failf(raw, colUpper, "区间要同时填写数值（下限）和上限")
+		d.failf(raw, FieldUpper, "区间要同时填写数值（下限）和上限")
 	}
 	if !f.HasValue {
-		if raw.nodes[colValue] == nil {
-			d.failf(raw, colValue, "缺失：%s数据必须有数值", f.Nature)
+		if raw.nodes[FieldValue] == nil {
+			d.failf(raw, FieldValue, "缺失：%s数据必须有数值", f.Nature)
 		}
 		return
 	}
 	if f.Unit == "" && !IsFraction(f.Phrase) {
-		if raw.nodes[colUnit] == nil {
-			d.failf(raw, colUnit, "为空")
+		if raw.nodes[FieldUnit] == nil {
+			d.failf(raw, FieldUnit, "为空")
 		}
 		return
 	}
@@ -212,33 +212,33 @@ func (d *decoder) checkValue(f *Figure, raw rawFigure) {
 	got, err := ParsePhrase(f.Phrase, f.Unit, f.Bound)
 	switch {
 	case errors.Is(err, errNoBound):
-		d.failf(raw, colBound, "“%s”不在原文表述“%s”的开头或结尾", f.Bound, f.Phrase)
+		d.failf(raw, FieldBound, "“%s”不在原文表述“%s”的开头或结尾", f.Bound, f.Phrase)
 	case errors.Is(err, errNoUnit):
 		if f.Unit == RankUnit {
-			d.failf(raw, colUnit, "排名的原文表述应为“第N”或“N强”，实际为“%s”", f.Phrase)
+			d.failf(raw, FieldUnit, "排名的原文表述应为“第N”或“N强”，实际为“%s”", f.Phrase)
 		} else {
-			d.failf(raw, colUnit, "“%s”不在原文表述“%s”的数字之后", f.Unit, f.Phrase)
+			d.failf(raw, FieldUnit, "“%s”不在原文表述“%s”的数字之后", f.Unit, f.Phrase)
 		}
 	case errors.Is(err, errBadRange):
-		d.failf(raw, colPhrase, "“%s”是区间，但上限不大于下限", f.Phrase)
+		d.failf(raw, FieldPhrase, "“%s”是区间，但上限不大于下限", f.Phrase)
 	case err != nil:
 		hint := ""
 		if f.Bound == "" {
 			hint = "（是否漏填了限定？）"
 		}
-		d.failf(raw, colPhrase, "“%s”去掉限定和单位后是“%s”，不是数字%s", f.Phrase, got.Printed, hint)
+		d.failf(raw, FieldPhrase, "“%s”去掉限定和单位后是“%s”，不是数字%s", f.Phrase, got.Printed, hint)
 	case got.Value != f.Value:
 		what := "数字"
 		if got.IsRange {
 			what = "下限"
 		}
-		d.failf(raw, colValue, "是 %s，但原文表述“%s”中的%s是 %s", FormatNumber(f.Value), f.Phrase, what, FormatNumber(got.Value))
+		d.failf(raw, FieldValue, "是 %s，但原文表述“%s”中的%s是 %s", FormatNumber(f.Value), f.Phrase, what, FormatNumber(got.Value))
 	case got.IsRange && !f.IsRange:
-		d.failf(raw, colValue, "原文表述“%s”是区间：数值填下限 %s，上限填 %s", f.Phrase, FormatNumber(got.Value), FormatNumber(got.Upper))
+		d.failf(raw, FieldValue, "原文表述“%s”是区间：数值填下限 %s，上限填 %s", f.Phrase, FormatNumber(got.Value), FormatNumber(got.Upper))
 	case !got.IsRange && f.IsRange:
-		d.failf(raw, colUpper, "只有区间（如“6%%－6.5%%”）才填写上限，“%s”不是区间", f.Phrase)
+		d.failf(raw, FieldUpper, "只有区间（如“6%%－6.5%%”）才填写上限，“%s”不是区间", f.Phrase)
 	case got.IsRange && got.Upper != f.Upper:
-		d.failf(raw, colUpper, "是 %s，但原文表述“%s”中的上限是 %s", FormatNumber(f.Upper), f.Phrase, FormatNumber(got.Upper))
+		d.failf(raw, FieldUpper, "是 %s，但原文表述“%s”中的上限是 %s", FormatNumber(f.Upper), f.Phrase, FormatNumber(got.Upper))
 	}
 }
 
@@ -247,7 +247,7 @@ func (d *decoder) checkValue(f *Figure, raw rawFigure) {
 func (d *decoder) checkDirection(f *Figure, raw rawFigure) {
 	applies := f.HasValue && (f.Nature == Target || f.Nature == Result)
 	if f.DirectionStated && !applies {
-		d.failf(raw, colDirection, "只有带数值的目标和实绩才有方向，此数据是%s", f.Nature)
+		d.failf(raw, FieldDirection, "只有带数值的目标和实绩才有方向，此数据是%s", f.Nature)
 		return
 	}
 	if !f.DirectionStated && applies {
@@ -261,19 +261,19 @@ func (d *decoder) checkReferences(r *Report, f *Figure, raw rawFigure) {
 		p := r.byID[f.Pair]
 		switch {
 		case p == nil:
-			d.failf(raw, colPair, "指向不存在的编号“%s”", f.Pair)
+			d.failf(raw, FieldPair, "指向不存在的编号“%s”", f.Pair)
 		case p == f:
-			d.failf(raw, colPair, "不能指向自己")
+			d.failf(raw, FieldPair, "不能指向自己")
 		case !((f.Nature == Target && p.Nature == Result) || (f.Nature == Result && p.Nature == Target)):
-			d.failf(raw, colPair, "只能把目标与实绩对应，这里是%s对%s", f.Nature, p.Nature)
+			d.failf(raw, FieldPair, "只能把目标与实绩对应，这里是%s对%s", f.Nature, p.Nature)
 		case f.Measure != p.Measure || f.Unit != p.Unit:
-			d.failf(raw, colPair, "“%s”（%s，%s）与“%s”（%s，%s）口径或单位不同，不是同一指标",
+			d.failf(raw, FieldPair, "“%s”（%s，%s）与“%s”（%s，%s）口径或单位不同，不是同一指标",
 				f.ID, f.Measure, f.Unit, p.ID, p.Measure, p.Unit)
 		case f.Basis != p.Basis:
-			d.failf(raw, colPair, "“%s”的基础是%s，“%s”的基础是%s：计算基础不同，不是同一指标，不能对应",
+			d.failf(raw, FieldPair, "“%s”的基础是%s，“%s”的基础是%s：计算基础不同，不是同一指标，不能对应",
 				f.ID, basisName(f.Basis), p.ID, basisName(p.Basis))
 		case f.Nature == Result && p.Pair != "" && p.Pair != f.ID:
-			d.failf(raw, colPair, "指向“%s”，但该目标对应的是“%s”", p.ID, p.Pair)
+			d.failf(raw, FieldPair, "指向“%s”，但该目标对应的是“%s”", p.ID, p.Pair)
 		}
 	}
 	if f.Of != "" {
@@ -281,11 +281,11 @@ func (d *decoder) checkReferences(r *Report, f *Figure, raw rawFigure) {
 		for x := f; x != nil && x.Of != ""; {
 			p := r.byID[x.Of]
 			if p == nil {
-				d.failf(raw, colOf, "指向不存在的编号“%s”", x.Of)
+				d.failf(raw, FieldOf, "指向不存在的编号“%s”", x.Of)
 				return
 			}
 			if seen[p] {
-				d.failf(raw, colOf, "形成了循环引用（%s）", p.ID)
+				d.failf(raw, FieldOf, "形成了循环引用（%s）", p.ID)
 				return
 			}
 			seen[p] = true
@@ -331,7 +331,7 @@ func (d *decoder) derive(r *Report, f *Figure, raw rawFigure) {
 	case "*":
 		op = "×"
 	case "":
-		d.failf(raw, colFormula, "应为“编号A ÷ 编号B”或“编号A × 编号B”，实际为“%s”", raw.formula)
+		d.failf(raw, FieldFormula, "应为“编号A ÷ 编号B”或“编号A × 编号B”，实际为“%s”", raw.formula)
 		return
 	}
 	in := make([]*Figure, 2)
@@ -340,10 +340,10 @@ func (d *decoder) derive(r *Report, f *Figure, raw rawFigure) {
 		x := r.byID[id]
 		switch {
 		case x == nil:
-			d.failf(raw, colFormula, "引用了不存在的编号“%s”", id)
+			d.failf(raw, FieldFormula, "引用了不存在的编号“%s”", id)
 			return
 		case !x.HasValue || x.Nature == Derived || x.Nature == Qualitative:
-			d.failf(raw, colFormula, "只能由有数值的原文数据推算，“%s”是%s数据", id, x.Nature)
+			d.failf(raw, FieldFormula, "只能由有数值的原文数据推算，“%s”是%s数据", id, x.Nature)
 			return
 		}
 		in[i] = x
@@ -358,18 +358,18 @@ func (d *decoder) derive(r *Report, f *Figure, raw rawFigure) {
 	exact := a * b
 	if op == "÷" {
 		if b == 0 {
-			d.failf(raw, colFormula, "除数“%s”为零", in[1].ID)
+			d.failf(raw, FieldFormula, "除数“%s”为零", in[1].ID)
 			return
 		}
 		exact = a / b
 	}
 	if math.IsInf(exact, 0) || math.IsNaN(exact) {
-		d.failf(raw, colFormula, "结果不是有效数字")
+		d.failf(raw, FieldFormula, "结果不是有效数字")
 		return
 	}
 	v := math.Round(exact*10) / 10
 	if f.HasValue && f.Value != v {
-		d.failf(raw, colValue, "是 %s，但按推算式计算并%s得 %s", FormatNumber(f.Value), Rounding, FormatNumber(v))
+		d.failf(raw, FieldValue, "是 %s，但按推算式计算并%s得 %s", FormatNumber(f.Value), Rounding, FormatNumber(v))
 		return
 	}
 	f.Value, f.HasValue = v, true

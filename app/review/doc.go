@@ -146,7 +146,7 @@ func (d *Doc) SetMany(id string, fields map[string]string) error {
 // one edit that one undo takes back.
 func (d *Doc) Update(id string, fields map[string]string, secID string, role report.Role) error {
 	for k := range fields {
-		if !slices.Contains(Editable, k) {
+		if !slices.Contains(report.Editable, k) {
 			return fmt.Errorf("“%s”不能修改", k)
 		}
 	}
@@ -169,9 +169,6 @@ func (d *Doc) Update(id string, fields map[string]string, secID string, role rep
 	})
 }
 
-// Editable are the figure fields a reviewer may change. The phrase and the sentence are
-// the text's own words and are never edited; the number is read from the phrase.
-var Editable = []string{"指标", "性质", "角色", "口径", "时期", "基础", "数值", "上限", "单位", "限定", "力争", "方向", "对应"}
 
 // Confirm marks figures as checked by a person, dropping the software's doubts.
 func (d *Doc) Confirm(ids ...string) error {
@@ -181,8 +178,8 @@ func (d *Doc) Confirm(ids ...string) error {
 			if fm == nil {
 				return ErrNoFigure
 			}
-			setField(fm, "审核", string(report.Confirmed), report.FigureFields())
-			setField(fm, "审核说明", "", report.FigureFields())
+			setField(fm, report.FieldReview, string(report.Confirmed), report.FigureFields())
+			setField(fm, report.FieldReviewNote, "", report.FigureFields())
 		}
 		return nil
 	})
@@ -224,13 +221,13 @@ func (d *Doc) Omit(id, kind, reason string) error {
 	return d.edit(func(top *yaml.Node) error {
 		figs := mapValue(top, "figures")
 		for i := 0; i < len(figs.Content); i++ {
-			if fieldValue(figs.Content[i], "编号") == id {
+			if fieldValue(figs.Content[i], report.FieldID) == id {
 				figs.Content = slices.Delete(figs.Content, i, i+1)
 				i--
 				continue
 			}
-			if fieldValue(figs.Content[i], "对应") == id {
-				setField(figs.Content[i], "对应", "", report.FigureFields())
+			if fieldValue(figs.Content[i], report.FieldPair) == id {
+				setField(figs.Content[i], report.FieldPair, "", report.FigureFields())
 			}
 		}
 		if f.IsReported() && f.Phrase != "" && f.HasValue {
@@ -259,30 +256,27 @@ func setRole(top *yaml.Node, secID string, role report.Role) error {
 	return nil
 }
 
-// Fields are a new figure's data file fields, by name.
-type Fields map[string]string
-
 // Add inserts a figure, placed after the figures that come before it in the text. It is
 // marked 未审核 with note, since its fields other than the words are a reading.
-func (d *Doc) Add(f Fields, note string) (string, error) {
-	sec := d.rep.Section(f["章节"])
+func (d *Doc) Add(t report.FigureText, note string) (string, error) {
+	sec := d.rep.Section(t.Section)
 	if sec == nil {
-		return "", fmt.Errorf("报告中没有分节 %s", f["章节"])
+		return "", fmt.Errorf("报告中没有分节 %s", t.Section)
 	}
+	t.Review, t.ReviewNote = string(report.Unconfirmed), note
+	f := t.Map()
 	id := d.newID(sec.ID)
 	err := d.edit(func(top *yaml.Node) error {
 		fm := &yaml.Node{Kind: yaml.MappingNode}
 		order := report.FigureFields()
-		f["编号"] = id
-		f["审核"] = string(report.Unconfirmed)
-		f["审核说明"] = note
+		f[report.FieldID] = id
 		for _, k := range order {
-			if v := f[k]; v != "" {
+			if v, ok := f[k]; ok {
 				setField(fm, k, v, order)
 			}
 		}
 		figs := mapValue(top, "figures")
-		figs.Content = slices.Insert(figs.Content, d.insertAt(sec, f["原文"]), fm)
+		figs.Content = slices.Insert(figs.Content, d.insertAt(sec, t.Sentence), fm)
 		return nil
 	})
 	return id, err
@@ -341,7 +335,7 @@ func (d *Doc) figureNode(top *yaml.Node, id string) *yaml.Node {
 		return nil
 	}
 	for _, fm := range figs.Content {
-		if fieldValue(fm, "编号") == id {
+		if fieldValue(fm, report.FieldID) == id {
 			return fm
 		}
 	}
@@ -459,14 +453,14 @@ func (d *Doc) SetOverride(o report.Override) error {
 		}
 		for i := 0; i < len(seq.Content); i++ {
 			m := seq.Content[i]
-			if fieldValue(m, "年份") == fmt.Sprint(o.Year) && fieldValue(m, "指标") == o.Indicator && fieldValue(m, "目标") == o.Target {
+			if fieldValue(m, report.OverrideYear) == fmt.Sprint(o.Year) && fieldValue(m, report.OverrideIndicator) == o.Indicator && fieldValue(m, report.OverrideTarget) == o.Target {
 				seq.Content = slices.Delete(seq.Content, i, i+1)
 				i--
 			}
 		}
 		if o.Verdict != "" {
-			seq.Content = append(seq.Content, mapping("年份", fmt.Sprint(o.Year), "指标", o.Indicator, "目标", o.Target,
-				"判定", o.Verdict, "说明", strings.TrimSpace(o.Note)))
+			seq.Content = append(seq.Content, mapping(report.OverrideYear, fmt.Sprint(o.Year), report.OverrideIndicator, o.Indicator, report.OverrideTarget, o.Target,
+				report.OverrideVerdict, o.Verdict, report.OverrideNote, strings.TrimSpace(o.Note)))
 		}
 		if len(seq.Content) == 0 {
 			for i := 0; i+1 < len(top.Content); i += 2 {

@@ -144,7 +144,7 @@ func TestConfirmSectionRemoveAdd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fields["章节"] = sec.ID
+	fields.Section = sec.ID
 	id, err := d.Add(fields, "审核时手工添加")
 	if err != nil {
 		t.Fatal(err)

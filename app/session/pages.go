@@ -221,7 +221,7 @@ func (s *Session) card(f *report.Figure, p *Page) Card {
 		c.Notes = append(c.Notes, "时期："+f.Period.Label())
 	}
 	if v := s.verdictOf(f); v != nil {
-		note := fmt.Sprintf("完成情况（据%d年报告）：%s", v.Year+1, v.VerdictText())
+		note := fmt.Sprintf("完成情况（据%d年报告）：%s", report.JudgedIn(v.Year), v.VerdictText())
 		if v.ResultText() != "" {
 			note += "，实绩" + v.ResultText()
 		}

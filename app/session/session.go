@@ -255,34 +255,18 @@ func (s *Session) Figures(id string) []*report.Figure {
 	}
 }
 
-// Headline returns the figures for the overview's headline cards: the figures of the
-// review's period printed in the review's own text (its headline paragraphs) that
-// qualify no other figure, since the qualifiers show on the cards of the figures they
-// qualify. A report without a review shows the first section with such figures.
+// Headline returns the figures for the overview's headline cards: the report's
+// headline (report.Headline) less the figures that qualify another, since qualifiers show
+// on the cards of the figures they qualify.
 func (s *Session) Headline() []*report.Figure {
-	r := s.Report()
-	pick := func(sec *report.Section) []*report.Figure {
-		var out []*report.Figure
-		for _, f := range sec.Figures() {
-			if f.Of == "" && f.IsReported() && f.Period == sec.Period {
-				out = append(out, f)
-			}
-		}
-		return out
-	}
-	for _, sec := range r.Sections {
-		if sec.Role == report.RoleReview && !sec.Article {
-			if out := pick(sec); len(out) > 0 {
-				return out
-			}
+	figs, _ := report.Headline(s.Report())
+	var out []*report.Figure
+	for _, f := range figs {
+		if f.Of == "" {
+			out = append(out, f)
 		}
 	}
-	for _, sec := range r.Sections {
-		if out := pick(sec); len(out) > 0 {
-			return out
-		}
-	}
-	return nil
+	return out
 }
 
 // Charts returns the charts of a page.

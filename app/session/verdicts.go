@@ -82,8 +82,8 @@ func (s *Session) verdictPages(r *report.Report) {
 		p := &Page{ID: id, Title: title, Short: title}
 		s.pages = append(s.pages[:1], append([]*Page{p}, s.pages[1:]...)...)
 	}
-	add(r, s.neighbour(r.Place, r.Year+1))
-	add(s.neighbour(r.Place, r.Year-1), r)
+	add(r, s.neighbour(r.Place, report.JudgedIn(r.Year)))
+	add(s.neighbour(r.Place, report.ReviewedYear(r.Year)), r)
 }
 
 // Verdicts returns the table of a verdict page, or nil.

@@ -31,18 +31,6 @@ func IsWordRune(r rune) bool {
 		strings.ContainsRune(".%&+-/", r))
 }
 
-// Words splits s into the units line breaking never splits: a run of word runes (see
-// IsWordRune) or one other character.
-func Words(s string) []string {
-	var out []string
-	for i := 0; i < len(s); {
-		j := wordEnd(s, i)
-		out = append(out, s[i:j])
-		i = j
-	}
-	return out
-}
-
 // wordEnd returns where the unit starting at byte i ends: after a run of word runes, or
 // after the one other character at i.
 func wordEnd(s string, i int) int {
@@ -58,4 +46,47 @@ func wordEnd(s string, i int) int {
 		}
 	}
 	return j
+}
+
+// Piece is a unit of text a line never splits, with what the rules say of the breaks
+// around it.
+type Piece struct {
+	Text string
+	// Glue: no line may break before this piece (it is closing punctuation, or the
+	// piece before it is an opening bracket).
+	Glue bool
+	// Soft: a break after this piece is a good one (after a clause or list mark, or
+	// before an opening bracket).
+	Soft bool
+}
+
+// Pieces splits s for line breaking: into the pieces of Unbreakable (a figure with its
+// qualifiers, magnitude and unit stays whole: 超2600家, 6%－6.5%), each with the rules
+// for the break before and after it. Charts, cards and slides all break lines by it.
+func Pieces(s string) []Piece {
+	parts := Unbreakable(s)
+	out := make([]Piece, len(parts))
+	for i, p := range parts {
+		first, last := firstRune(p), lastRune(p)
+		out[i].Text = p
+		out[i].Glue = i > 0 && (CannotStartLine(first) || CannotEndLine(lastRune(parts[i-1])))
+		out[i].Soft = IsSoftBreak(last) || i+1 < len(parts) && CannotEndLine(firstRune(parts[i+1]))
+	}
+	return out
+}
+
+// CanBreakBetween reports whether a line may end with a and the next start with b, for
+// pieces of different runs of text.
+func CanBreakBetween(a, b string) bool {
+	return a != "" && b != "" && !CannotEndLine(lastRune(a)) && !CannotStartLine(firstRune(b))
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }

@@ -1,6 +1,7 @@
 package zhtext
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -64,4 +65,87 @@ func IndexAlone(text, sub string) []int {
 		from = at + size
 	}
 	return out
+}
+
+// ParseNumber parses a number as printed in the report: an Arabic decimal (3773.41) or a
+// Chinese numeral (十, 两, 六, 千, 二十, 一万). It rejects anything else, including signs,
+// exponents and thousands separators, so that only what the text shows is accepted.
+func ParseNumber(s string) (float64, bool) {
+	if s == "" {
+		return 0, false
+	}
+	if isASCIIDigit(s[0]) {
+		dot := false
+		for i := 0; i < len(s); i++ {
+			switch {
+			case isASCIIDigit(s[i]):
+			case s[i] == '.' && !dot && i > 0 && i < len(s)-1:
+				dot = true
+			default:
+				return 0, false
+			}
+		}
+		v, err := strconv.ParseFloat(s, 64)
+		return v, err == nil
+	}
+	return parseChinese(s)
+}
+
+// chineseDigits are the values of the digit numerals.
+var chineseDigits = map[rune]int{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+var chineseUnits = map[rune]int{'十': 10, '百': 100, '千': 1000}
+
+// parseChinese parses a Chinese numeral below one hundred million, such as 十, 二十五,
+// 三百, 千 (a magnitude word standing alone is one of it) or 一万五千.
+func parseChinese(s string) (float64, bool) {
+	total, section, digit := 0, 0, -1
+	lastUnit := 10000 // units must fall: 二十五 and 三百 are numerals, 十十 is not
+	for _, r := range s {
+		if d, ok := chineseDigits[r]; ok {
+			if digit >= 0 {
+				return 0, false // two digits in a row: not a numeral
+			}
+			digit = d
+			continue
+		}
+		if u, ok := chineseUnits[r]; ok {
+			if u >= lastUnit {
+				return 0, false
+			}
+			lastUnit = u
+			if digit < 0 {
+				digit = 1
+			}
+			section += digit * u
+			digit = -1
+			continue
+		}
+		if r == '万' {
+			if digit >= 0 {
+				section += digit
+			}
+			if section == 0 {
+				section = 1
+			}
+			if total != 0 {
+				return 0, false
+			}
+			total = section * 10000
+			section, digit, lastUnit = 0, -1, 10000
+			continue
+		}
+		return 0, false
+	}
+	if digit >= 0 {
+		section += digit
+	}
+	return float64(total + section), true
+}
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// NumeralDigit is the value of a digit numeral (一 is 1, 两 is 2), or false.
+func NumeralDigit(r rune) (int, bool) {
+	d, ok := chineseDigits[r]
+	return d, ok
 }

@@ -11,28 +11,16 @@ import (
 // and the qualifier after that (以上, 左右). A line must never separate them: 42⏎8.8亿元,
 // 增长3.⏎1% and 超⏎2600家 all misread.
 
-// qualifiersBefore are the words that may stand directly before a number.
-var qualifiersBefore = sortedLongestFirst([]string{
-	"超过", "不低于", "不超过", "不少于", "控制在", "达到", "突破", "保持在", "高于", "低于",
-	"超", "近", "约", "达", "逾", "第", "上", "拟按",
-})
-
-// unitsAfter are the magnitudes and units that may follow a number, longest first so
-// that 万亿元 wins over 万 and 亿元.
-var unitsAfter = sortedLongestFirst([]string{
-	"万亿元", "亿元", "万元", "元", "万亿斤", "亿斤", "万斤", "斤", "万亿", "亿", "万", "千", "百",
-	"万人次", "人次", "万人", "人", "个百分点", "百分点", "万千瓦", "千瓦", "万吨", "吨", "万吨/日",
-	"平方公里", "万公里", "公里", "千米", "米", "万亩", "亩", "万户", "户", "万家", "家", "万个", "个",
-	"项", "条", "台", "所", "件", "名", "位", "套", "辆", "座", "次", "倍", "年", "个月", "月", "天",
-	"小时", "分钟", "岁", "起", "批", "张", "间", "处", "部", "届", "期", "强", "级", "大",
-	"%", "％", "‰",
-})
+// qualifiersBefore are the words that may stand directly before a number and stay with
+// it: the qualifiers, the rank mark 第 and the plan's 拟按.
+var qualifiersBefore = sortedLongestFirst(append(QualifierWords(Before, false), "第", "拟按"))
 
 // qualifiersAfter are the words that may follow a number and its unit.
-var qualifiersAfter = sortedLongestFirst([]string{"以上", "以下", "以内", "左右", "多", "余", "强", "级"})
+var qualifiersAfter = QualifierWords(After, false)
 
-// rangeMarks join the two bounds of a range: 6%－6.5%.
-const rangeMarks = "－—–～~至到"
+// unitsAfter are the magnitudes and units that may follow a number, longest first so
+// that 万亿 wins over 万 and 个百分点 over 个.
+var unitsAfter = sortedLongestFirst(append(append(MagnitudeWords(), BaseUnits...), "％"))
 
 func sortedLongestFirst(words []string) []string {
 	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
@@ -97,8 +85,8 @@ func figureEnd(s string, i int) int {
 	}
 	j = k
 	// A range: 6%－6.5%, 6－6.5%.
-	if r, size := utf8.DecodeRuneInString(s[j:]); strings.ContainsRune(rangeMarks, r) && j+size < len(s) {
-		if e := numberEnd(s, j+size); e > j+size && IsDigit(rune(s[j+size])) == arabic {
+	if mark := rangeMarkAt(s[j:]); mark != "" && j+len(mark) < len(s) {
+		if e := numberEnd(s, j+len(mark)); e > j+len(mark) && IsDigit(rune(s[j+len(mark)])) == arabic {
 			j = unitEnd(s, e)
 		}
 	}
@@ -153,17 +141,21 @@ func unitEnd(s string, j int) int {
 
 // PathPieces splits a file path into the pieces a line may break between: after each
 // separator and space, so that a long path wraps at its folders, never inside a name.
-func PathPieces(path string) []string {
-	var out []string
+func PathPieces(path string) []Piece {
+	var parts []string
 	start := 0
 	for i, r := range path {
 		if r == '/' || r == '\\' || r == ' ' {
-			out = append(out, path[start:i+utf8.RuneLen(r)])
+			parts = append(parts, path[start:i+utf8.RuneLen(r)])
 			start = i + utf8.RuneLen(r)
 		}
 	}
 	if start < len(path) {
-		out = append(out, path[start:])
+		parts = append(parts, path[start:])
+	}
+	out := make([]Piece, len(parts))
+	for i, p := range parts {
+		out[i] = Piece{Text: p, Glue: i > 0 && !CanBreakBetween(parts[i-1], p)}
 	}
 	return out
 }

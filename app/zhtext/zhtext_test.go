@@ -120,10 +120,31 @@ func TestFileNames(t *testing.T) {
 	}
 }
 
-func TestWords(t *testing.T) {
-	got := strings.Join(Words("对RCEP贸易增长6.5%-7%"), "|")
-	if got != "对|RCEP|贸|易|增|长|6.5%-7%" {
-		t.Errorf("Words = %s", got)
+func TestPiecesKeepFiguresAndWordsWholeAndMarkTheBreaks(t *testing.T) {
+	show := func(ps []Piece) string {
+		var b strings.Builder
+		for i, p := range ps {
+			if i > 0 {
+				if p.Glue {
+					b.WriteString("+")
+				} else {
+					b.WriteString("|")
+				}
+			}
+			b.WriteString(p.Text)
+			if p.Soft {
+				b.WriteString("~")
+			}
+		}
+		return b.String()
+	}
+	for in, want := range map[string]string{
+		"对RCEP贸易增长6.5%-7%": "对|RCEP|贸|易|增|长|6.5%-7%",
+		"高企超2600家、增长（初步）":  "高|企|超2600家+、~|增|长~|（+初|步+）~",
+	} {
+		if got := show(Pieces(in)); got != want {
+			t.Errorf("Pieces(%q) = %s, want %s", in, got, want)
+		}
 	}
 }
 
@@ -151,7 +172,84 @@ func TestUnbreakableKeepsFiguresWhole(t *testing.T) {
 			t.Errorf("Unbreakable(%q) = %s, want %s", c.in, strings.Join(got, "|"), c.want)
 		}
 	}
-	if got := strings.Join(PathPieces(`C:\Users\张三\My Documents\报告 数据.xlsx`), "|"); got != `C:\|Users\|张三\|My |Documents\|报告 |数据.xlsx` {
+	var path []string
+	for _, p := range PathPieces(`C:\Users\张三\My Documents\报告 数据.xlsx`) {
+		path = append(path, p.Text)
+	}
+	if got := strings.Join(path, "|"); got != `C:\|Users\|张三\|My |Documents\|报告 |数据.xlsx` {
 		t.Errorf("PathPieces = %s", got)
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := map[string]float64{
+		"3773.41": 3773.41, "0.2": 0.2, "45": 45, "十": 10, "两": 2, "三": 3, "六": 6,
+		"千": 1000, "百": 100, "万": 10000, "十六": 16, "二十": 20, "二十五": 25, "三百": 300, "一万五千": 15000,
+	}
+	for s, want := range tests {
+		if got, ok := ParseNumber(s); !ok || got != want {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v", s, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"", ".5", "5.", "1,000", "1e3", "-3", "3.3.3", "十十", "一二", "abc", "约10"} {
+		if v, ok := ParseNumber(bad); ok {
+			t.Errorf("ParseNumber(%q) = %v, want failure", bad, v)
+		}
+	}
+}
+
+func TestQualifierSenses(t *testing.T) {
+	for _, c := range []struct {
+		bound   string
+		sense   Sense
+		ceiling bool
+	}{
+		{"", Exact, false}, {"达到", Exact, false}, {"以上", AtLeast, false}, {"达到、以上", AtLeast, false},
+		{"超", AtLeast, false}, {"突破", AtLeast, false}, {"多", AtLeast, false},
+		{"以内", AtMost, true}, {"控制在", AtMost, true}, {"控制在、以内", AtMost, true}, {"不高于", AtMost, true},
+		{"近", AtMost, false}, {"左右", About, false}, {"约", About, false}, {"强", Top, false},
+	} {
+		s, ok := SenseOf(c.bound)
+		if !ok || s != c.sense {
+			t.Errorf("SenseOf(%q) = %v, %v; want %v", c.bound, s, ok, c.sense)
+		}
+		if IsCeiling(c.bound) != c.ceiling {
+			t.Errorf("IsCeiling(%q) = %v", c.bound, !c.ceiling)
+		}
+	}
+	if _, ok := SenseOf("据说"); ok {
+		t.Error("an unknown word has a sense")
+	}
+}
+
+func TestGlossaryNamesEveryQualifierRead(t *testing.T) {
+	var all string
+	for _, g := range Glossary {
+		all += " / " + g.Words + " / "
+	}
+	for _, q := range Qualifiers() {
+		if q.Read && !strings.Contains(all, " / "+q.Word+" / ") {
+			t.Errorf("the glossary does not explain %q", q.Word)
+		}
+	}
+}
+
+func TestQualifierWordsLongestFirst(t *testing.T) {
+	for _, at := range []Place{Before, After} {
+		w := QualifierWords(at, true)
+		for i := 1; i < len(w); i++ {
+			if len(w[i]) > len(w[i-1]) {
+				t.Fatalf("%v not longest first: %v", at, w)
+			}
+		}
+	}
+}
+
+func TestSplitUnit(t *testing.T) {
+	for unit, want := range map[string]string{"万亿元": "1000000000000 元", "亿元": "100000000 元", "万人": "10000 人", "千瓦": "1 千瓦", "个百分点": "1 个百分点", "%": "1 %"} {
+		s, base := SplitUnit(unit)
+		if got := s.RatString() + " " + base; got != want {
+			t.Errorf("SplitUnit(%q) = %s, want %s", unit, got, want)
+		}
 	}
 }

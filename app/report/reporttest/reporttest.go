@@ -57,3 +57,53 @@ func Path(t testing.TB, name string) string {
 	}
 	return p
 }
+
+// Shared returns the path of a file of the material kept beside the repository, in
+// ../shared (the corpus of reports and bulletins, the newspaper source): rel is its path
+// under shared/, such as "corpus/national/2019.txt". The repository carries no copy of
+// it. Outside CI a test without it is skipped; in CI (CI=true) it fails, saying what is
+// missing, so that a test meant to read the material can never pass without it.
+func Shared(t testing.TB, rel string) string {
+	t.Helper()
+	root, err := moduleRoot()
+	if err == nil {
+		p := filepath.Join(filepath.Dir(root), "shared", filepath.FromSlash(rel))
+		if _, err = os.Stat(p); err == nil {
+			return p
+		}
+	}
+	msg := "the material ../shared/" + rel + " is not beside this checkout (" + err.Error() + ")"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg + "; CI must run with ../shared beside the clone")
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// ReadShared reads a file of ../shared (see Shared).
+func ReadShared(t testing.TB, rel string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(Shared(t, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// moduleRoot is the folder of the go.mod above the working directory.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", os.ErrNotExist
+		}
+		dir = parent
+	}
+}
