@@ -385,6 +385,5 @@ type Override struct {
 	Note      string // 说明
 }
 
-
 // OverrideVerdicts are the verdicts a person may give.
 var OverrideVerdicts = []string{"达成", "基本达成", "未达成", "无法判定"}

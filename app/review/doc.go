@@ -169,7 +169,6 @@ func (d *Doc) Update(id string, fields map[string]string, secID string, role rep
 	})
 }
 
-
 // Confirm marks figures as checked by a person, dropping the software's doubts.
 func (d *Doc) Confirm(ids ...string) error {
 	return d.edit(func(top *yaml.Node) error {
