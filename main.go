@@ -11,16 +11,15 @@ package main
 
 import (
 	"os"
-	"path/filepath"
 	"runtime/debug"
 
 	"workreport/app/chart"
 	"workreport/app/cli"
-	"workreport/app/export"
 	"workreport/app/library"
 	"workreport/app/report"
 	"workreport/app/safefile"
 	"workreport/app/task"
+	"workreport/app/workspace"
 	"workreport/views"
 )
 
@@ -43,23 +42,10 @@ const guiGCPercent = 20
 func gui(r *report.Report, reportPath string) error {
 	debug.SetGCPercent(guiGCPercent)
 	return views.Run(r, reportPath, views.Deps{
-		Exec: &task.Async{},
-		Export: func(path string, r *report.Report, opt export.Options) (string, error) {
-			return export.Save(path, r, opt)
-		},
+		Exec:       &task.Async{},
 		SaveCharts: chart.WriteFiles,
 		SaveImages: safefile.WritePNGs,
-		LoadReport: report.LoadFile,
-		Library:    reportLibrary(),
+		// The built-in reports and the reports the user saved in the app's data folder.
+		Workspace: workspace.Default(library.BuiltIn()...),
 	})
-}
-
-// reportLibrary is the built-in reports and the reports the user saved in the app's
-// data folder.
-func reportLibrary() *library.Library {
-	dir, err := library.DefaultDir()
-	if err != nil {
-		dir = filepath.Join(os.TempDir(), "WorkReport", "reports")
-	}
-	return library.New(dir, library.BuiltIn()...)
 }

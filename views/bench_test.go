@@ -83,7 +83,7 @@ func leave(u *UI, p *session.Page) {
 // BenchmarkSlideDeck measures laying the whole report out as slides for the laptop's
 // screen, which happens as presenting starts and when the screen changes size.
 func BenchmarkSlideDeck(b *testing.B) {
-	u, w, _ := presentOn(b, screens[0])
+	u, w, _ := presentOn(b, screens[0], builtIn(b))
 	size := w.Canvas().Size()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -96,7 +96,7 @@ func BenchmarkSlideDeck(b *testing.B) {
 // slide, its chart drawn synchronously, cycling through every slide of the report. The
 // figure is the mean over all slides; the chart slides are the slowest.
 func BenchmarkSlideNext(b *testing.B) {
-	u, _, _ := presentOn(b, screens[0])
+	u, _, _ := presentOn(b, screens[0], builtIn(b))
 	u.charts = chart.NewCache(task.Sync{})
 	n := len(u.pres.deck)
 	b.ReportAllocs()

@@ -18,7 +18,7 @@ func (e *countingExec) Go(fn func()) { e.n++; fn() }
 // Going back to the page before draws no chart again, even when the page between holds
 // more charts than the cache's budget (the overview at 125%).
 func TestGoingBackDrawsNoChartAgain(t *testing.T) {
-	u, w, _, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
+	u, w, _, _ := testUIWith(t, fyne.NewSize(1093, 614), sample(t))
 	w.Canvas().(test.WindowlessCanvas).SetScale(1.25)
 	exec := &countingExec{}
 	u.charts = chart.NewCache(exec)

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/chart"
-	"workreport/app/export"
 	"workreport/app/report"
 	"workreport/app/session"
 	"workreport/app/zhtext"
@@ -43,10 +42,9 @@ func (u *UI) exportExcel() {
 // runExport writes the workbook off the UI goroutine, with a progress indicator.
 func (u *UI) runExport(path string) {
 	progress := u.modal(progressDialog, "正在导出…", container.NewVBox(pathText(filepath.Base(path)), widget.NewProgressBarInfinite()), 420)
-	r := u.sess.Report()
-	opt := export.Options{Verdicts: u.sess.NextVerdicts(), TrendHeader: session.TrendHeader, Trend: u.sess.TrendSheet()}
+	r, opt := u.sess.Report(), u.sess.ExportOptions()
 	u.deps.Exec.Go(func() {
-		written, err := u.deps.Export(path, r, opt)
+		written, err := u.deps.Workspace.Export(path, r, opt)
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {
@@ -167,7 +165,7 @@ func (u *UI) runSaveCharts(dir string, specs []*chart.Spec) {
 // openReport asks for a report file and opens it. A file that does not load leaves the
 // current report on show and explains what is wrong.
 func (u *UI) openReport() {
-	if !u.leaveEdits(u.openReport) {
+	if !u.rev.leaveEdits(u.openReport) {
 		return
 	}
 	u.deps.PickReport(u.win, u.folderSetting(session.KeyReportDir), func(path string) {
@@ -181,12 +179,12 @@ func (u *UI) openReport() {
 func (u *UI) openReportFile(path string) {
 	var r *report.Report
 	u.replaceInBackground("正在打开报告…", "无法打开报告", "报告文件有误，仍显示原来的报告。", func() (err error) {
-		r, err = u.deps.LoadReport(path)
+		r, err = u.deps.Workspace.OpenFile(path)
 		return err
 	}, func() {
 		u.sess.Settings().SetString(session.KeyReportDir, filepath.Dir(path))
 		u.sess.SetReport(r, path)
-		u.reviewing = false
+		u.rev.on = false
 		u.rebuild()
 		u.status(fmt.Sprintf("已打开：%s（%d 项数据）", path, len(r.Figures())))
 	})

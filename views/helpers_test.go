@@ -12,13 +12,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/chart"
-	"workreport/app/export"
-	"workreport/app/library"
 	"workreport/app/report"
 	"workreport/app/report/reporttest"
 	"workreport/app/safefile"
 	"workreport/app/session"
 	"workreport/app/task"
+	"workreport/app/workspace"
+	"workreport/app/workspace/workspacetest"
 )
 
 // fakeDeps records what the UI asked the outside world for.
@@ -26,8 +26,8 @@ type fakeDeps struct {
 	exportPath string // what the path picker answers
 	folder     string
 	reportPath string
-	importPath string // what the import picker answers
-	lib        *library.Library
+	importPath string               // what the import picker answers
+	ws         *workspace.Workspace // the test's library: the fixtures, and a folder of its own
 	opened     []string
 	later      []func() // what the UI asked to run after a delay, in order
 }
@@ -49,16 +49,12 @@ func (f *fakeDeps) deps() Deps {
 		},
 		PickFolder: func(_ fyne.Window, _ string, done func(string)) { done(f.folder) },
 		PickReport: func(_ fyne.Window, _ string, done func(string)) { done(f.reportPath) },
-		Export: func(path string, r *report.Report, opt export.Options) (string, error) {
-			return export.Save(path, r, opt)
-		},
 		SaveCharts: chart.WriteFiles,
 		SaveImages: safefile.WritePNGs,
-		LoadReport: report.LoadFile,
 		OpenFile:   func(p string) error { f.opened = append(f.opened, "open:"+p); return nil },
 		ShowFile:   func(p string) error { f.opened = append(f.opened, "show:"+p); return nil },
 		After:      func(_ time.Duration, fn func()) { f.later = append(f.later, fn) },
-		Library:    f.lib,
+		Workspace:  f.ws,
 		PickImport: func(_ fyne.Window, _ string, done func(string)) { done(f.importPath) },
 	}
 }
@@ -70,23 +66,26 @@ func testUI(t testing.TB, size fyne.Size) (*UI, fyne.Window, *fakeDeps, *session
 	return testUIWith(t, size, reporttest.Load(t, reporttest.National2016))
 }
 
-// builtIn is the report the app ships, for the golden images the README shows.
-func builtIn(t testing.TB) *report.Report {
+// sample is the made-up city's 2023 report, the first of the test library: the window
+// shows its verdict page for 2022, its trend and its benchmark against the province.
+func sample(t testing.TB) *report.Report {
 	t.Helper()
-	r, err := report.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return reporttest.Load(t, reporttest.SampleCity2023)
 }
 
 // testUIWith opens the window on a report the way Run does, then starts the app as the
 // driver would.
 func testUIWith(t testing.TB, size fyne.Size, r *report.Report) (*UI, fyne.Window, *fakeDeps, *session.MemorySettings) {
 	t.Helper()
+	return testUIOn(t, size, r, workspacetest.New(t, t.TempDir()))
+}
+
+// testUIOn opens the window on a report with a library of the test's choosing.
+func testUIOn(t testing.TB, size fyne.Size, r *report.Report, ws *workspace.Workspace) (*UI, fyne.Window, *fakeDeps, *session.MemorySettings) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	prefs := &session.MemorySettings{}
-	fd := &fakeDeps{lib: testLibrary(t.TempDir())}
+	fd := &fakeDeps{ws: ws}
 	u := open(a, session.New(r, "", prefs), fd.deps())
 	w := u.win
 	w.Resize(size)
@@ -102,10 +101,6 @@ func testUIWith(t testing.TB, size fyne.Size, r *report.Report) (*UI, fyne.Windo
 	})
 	return u, w, fd, prefs
 }
-
-// testLibrary is the built-in reports, as the app ships them, and a folder for saved
-// ones.
-func testLibrary(dir string) *library.Library { return library.New(dir, library.BuiltIn()...) }
 
 // started runs the app's started hook, as the driver does when the app runs.
 func started(a fyne.App) {

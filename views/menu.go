@@ -23,7 +23,7 @@ func (u *UI) menu() *fyne.MainMenu {
 	}
 	quit := fyne.NewMenuItem("退出", func() {
 		u.saveSize()
-		if u.leaveEdits(u.quitApp) {
+		if u.rev.leaveEdits(u.quitApp) {
 			u.quitApp()
 		}
 	})
@@ -37,11 +37,11 @@ func (u *UI) menu() *fyne.MainMenu {
 	u.themeItems = [2]*fyne.MenuItem{light, dark}
 	return fyne.NewMainMenu(
 		fyne.NewMenu("文件",
-			item("报告库…", u.showLibrary, fyne.KeyL, ctrl),
-			item("导入报告…", u.importFile, fyne.KeyI, ctrl),
-			item("从剪贴板导入", u.importClipboard, "", 0),
+			item("报告库…", u.lib.show, fyne.KeyL, ctrl),
+			item("导入报告…", u.lib.importFile, fyne.KeyI, ctrl),
+			item("从剪贴板导入", u.lib.importClipboard, "", 0),
 			item("打开报告数据文件…", u.openReport, fyne.KeyO, ctrl),
-			item("保存到报告库", u.saveToLibrary, fyne.KeyS, ctrl),
+			item("保存到报告库", u.lib.save, fyne.KeyS, ctrl),
 			fyne.NewMenuItemSeparator(),
 			item("导出Excel…", u.exportExcel, fyne.KeyE, ctrl),
 			item("导出图表…", u.exportCharts, "", 0),
@@ -50,8 +50,8 @@ func (u *UI) menu() *fyne.MainMenu {
 			quit,
 		),
 		fyne.NewMenu("编辑",
-			item("撤销", u.undoEdit, fyne.KeyZ, ctrl),
-			item("审核数据…", u.showReview, fyne.KeyR, ctrl),
+			item("撤销", u.rev.undo, fyne.KeyZ, ctrl),
+			item("审核数据…", u.rev.show, fyne.KeyR, ctrl),
 		),
 		fyne.NewMenu("视图",
 			item("搜索…", u.search.open, fyne.KeyF, ctrl),
@@ -61,7 +61,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			item("缩小", func() { u.zoom(-1) }, fyne.KeyMinus, ctrl),
 			item("实际大小", func() { u.zoom(0) }, fyne.Key0, ctrl),
 			fyne.NewMenuItemSeparator(),
-			item("判定容差…", u.editTolerance, "", 0),
+			item("判定容差…", u.cmp.editTolerance, "", 0),
 			themes,
 		),
 		fyne.NewMenu("帮助", fyne.NewMenuItem("关于", u.showAbout)),

@@ -120,11 +120,11 @@ func (u *UI) buildPanel(p *session.Page) *panel {
 	parts = append(parts, u.header(m)...)
 	switch {
 	case m.Verdicts != nil:
-		parts = append(parts, u.verdictParts(pn, m)...)
+		parts = append(parts, u.cmp.verdictParts(pn, m)...)
 	case m.Trend != nil:
-		parts = append(parts, u.trendParts(pn, m)...)
+		parts = append(parts, u.cmp.trendParts(pn, m)...)
 	case m.Benchmark != nil:
-		parts = append(parts, u.benchmarkParts(pn, m)...)
+		parts = append(parts, u.cmp.benchmarkParts(pn, m)...)
 	case p.Section == nil:
 		parts = append(parts, u.overviewIntro(m)...)
 	}

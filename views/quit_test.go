@@ -37,12 +37,12 @@ func TestQuitWatchEndsAHungProcess(t *testing.T) {
 
 	// Closing the window with unsaved edits asks first: 取消 starts nothing, and the
 	// window closing after "不保存，继续" does.
-	u, w, _, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
+	u, w, _, _ := testUIWith(t, fyne.NewSize(1093, 614), sample(t))
 	u.quit = watch()
 	u.clipboard().SetContent(fixture)
-	u.action(u.importClipboard)
-	d := u.sess.Doc()
-	test.Tap(u.review.rows[d.Queue()[0].ID].confirm)
+	u.action(u.lib.importClipboard)
+	d := u.sess.Draft()
+	test.Tap(u.rev.page.rows[d.Queue()[0].ID].confirm)
 	u.requestClose()
 	tapIn(t, topOverlay(w), "取消")
 	waitExits(1)
@@ -51,7 +51,7 @@ func TestQuitWatchEndsAHungProcess(t *testing.T) {
 	waitExits(2)
 
 	// 文件 › 退出 (Ctrl+Q) starts it too.
-	u2, _, _, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
+	u2, _, _, _ := testUIWith(t, fyne.NewSize(1093, 614), sample(t))
 	u2.quit = watch()
 	quitItem(t, u2).Action()
 	waitExits(3)

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"workreport/app/report"
-	"workreport/resources"
+	"workreport/app/report/reporttest"
 )
 
 const fixture = "2019年某市政府工作报告\n\n一、2018年工作回顾\n\n过去一年，地区生产总值增长6.6%，总量突破900亿元。城镇新增就业5.2万人，其中帮助困难人员就业1.1万人。\n\n二、2019年工作安排\n\n今年全市发展主要预期目标是：地区生产总值增长6%－6.5%；城镇新增就业5万人以上；生态环境质量持续改善。\n"
@@ -30,7 +30,7 @@ func tapIn(t *testing.T, o fyne.CanvasObject, label string) {
 // figure, undo, confirm, save to the library, switch to a built-in report, reopen the
 // saved one from the library. The saved file holds exactly what the screen showed.
 func TestImportReviewSaveReopen(t *testing.T) {
-	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), sample(t))
 	dir := filepath.Join(t.TempDir(), "报告 原文")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -46,10 +46,10 @@ func TestImportReviewSaveReopen(t *testing.T) {
 	if r.Year != 2019 || len(r.Figures()) == 0 || r.Unconfirmed() != len(r.Figures()) {
 		t.Fatalf("imported report: year %d, %d figures, %d unconfirmed", r.Year, len(r.Figures()), r.Unconfirmed())
 	}
-	if !u.reviewing || !strings.Contains(u.headerState.Text(), "未审核") {
-		t.Fatalf("review page %v, header %q", u.reviewing, u.headerState.Text())
+	if !u.rev.on || !strings.Contains(u.headerState.Text(), "未审核") {
+		t.Fatalf("review page %v, header %q", u.rev.on, u.headerState.Text())
 	}
-	rows := u.review.rows
+	rows := u.rev.page.rows
 	if len(rows) == 0 {
 		t.Fatal("no figures listed to review")
 	}
@@ -68,7 +68,7 @@ func TestImportReviewSaveReopen(t *testing.T) {
 		t.Errorf("row sentence %q", gdp.sentence.Text())
 	}
 	test.Tap(gdp.edit)
-	name := u.editForm.entries["指标"]
+	name := u.rev.editForm.entries["指标"]
 	name.SetText("全市地区生产总值增速")
 	tapIn(t, topOverlay(w), "保存修改")
 	if f := u.sess.Report().Figure(gdp.fig.ID); f.Indicator != "全市地区生产总值增速" {
@@ -83,8 +83,8 @@ func TestImportReviewSaveReopen(t *testing.T) {
 	}
 
 	// A wrong edit is refused with a message, and changes nothing.
-	test.Tap(u.review.rows[gdp.fig.ID].edit)
-	u.editForm.entries["限定"].SetText("以上")
+	test.Tap(u.rev.page.rows[gdp.fig.ID].edit)
+	u.rev.editForm.entries["限定"].SetText("以上")
 	tapIn(t, topOverlay(w), "保存修改")
 	if !overlayHasText(w, "数据没有改动") {
 		t.Error("a refused edit was not explained")
@@ -92,15 +92,15 @@ func TestImportReviewSaveReopen(t *testing.T) {
 	tapIn(t, topOverlay(w), "确定")
 
 	// Edit again and confirm the figure; confirm the targets' section at once.
-	test.Tap(u.review.rows[gdp.fig.ID].edit)
-	u.editForm.entries["指标"].SetText("地区生产总值增速")
+	test.Tap(u.rev.page.rows[gdp.fig.ID].edit)
+	u.rev.editForm.entries["指标"].SetText("地区生产总值增速")
 	tapIn(t, topOverlay(w), "保存修改")
-	test.Tap(u.review.rows[gdp.fig.ID].confirm)
+	test.Tap(u.rev.page.rows[gdp.fig.ID].confirm)
 	if !u.sess.Report().Figure(gdp.fig.ID).Confirmed() {
 		t.Fatal("confirm did not confirm")
 	}
 	var target *reviewRow
-	for _, row := range u.review.rows {
+	for _, row := range u.rev.page.rows {
 		if row.fig.Nature == report.Target {
 			target = row
 		}
@@ -114,7 +114,7 @@ func TestImportReviewSaveReopen(t *testing.T) {
 
 	// Remove a figure, and add it back by selecting its words in the text.
 	var help *reviewRow
-	for _, row := range u.review.rows {
+	for _, row := range u.rev.page.rows {
 		if row.fig.Phrase == "1.1万人" {
 			help = row
 		}
@@ -125,7 +125,7 @@ func TestImportReviewSaveReopen(t *testing.T) {
 		t.Fatal("figure not removed")
 	}
 	anyRow := func() *reviewRow {
-		for _, row := range u.review.rows {
+		for _, row := range u.rev.page.rows {
 			if row.fig.Section != nil && row.fig.Section.ID == help.fig.Section.ID {
 				return row
 			}
@@ -134,8 +134,8 @@ func TestImportReviewSaveReopen(t *testing.T) {
 		return nil
 	}
 	test.Tap(anyRow().add)
-	selectText(u.addText, "1.1万人")
-	if got := u.addText.SelectedText(); got != "1.1万人" {
+	selectText(u.rev.addText, "1.1万人")
+	if got := u.rev.addText.SelectedText(); got != "1.1万人" {
 		t.Fatalf("selected %q", got)
 	}
 	tapIn(t, topOverlay(w), "添加")
@@ -150,8 +150,8 @@ func TestImportReviewSaveReopen(t *testing.T) {
 	}
 
 	// The text names no place the software can read: the reviewer states it.
-	tapIn(t, u.review.root, "报告信息…")
-	u.infoForm[1].SetText("江门市蓬江区")
+	tapIn(t, u.rev.page.root, "报告信息…")
+	u.rev.infoForm[1].SetText("江门市蓬江区")
 	tapIn(t, topOverlay(w), "保存修改")
 	if u.sess.Report().Place != "江门市蓬江区" {
 		t.Fatalf("place %q", u.sess.Report().Place)
@@ -176,11 +176,11 @@ func TestImportReviewSaveReopen(t *testing.T) {
 
 	// Switch to a built-in report through the library, then reopen the saved one.
 	typeShortcut(w, fyne.KeyL, fyne.KeyModifierShortcutDefault)
-	if u.libraryRows == nil || !overlayHasText(w, "全国 2022年") || !overlayHasText(w, "审核中") {
+	if u.lib.rows == nil || !overlayHasText(w, "示例市 2022年") || !overlayHasText(w, "审核中") {
 		t.Fatal("the library does not list the national reports and the saved one")
 	}
-	openRow(t, u, "全国 2022年")
-	if r := u.sess.Report(); r.Place != "全国" || r.Year != 2022 || r.Unconfirmed() != 0 || u.reviewing {
+	openRow(t, u, "示例市 2022年")
+	if r := u.sess.Report(); r.Place != "示例市" || r.Year != 2022 || r.Unconfirmed() != 0 || u.rev.on {
 		t.Fatalf("switched to %s %d (%d unconfirmed)", r.Place, r.Year, r.Unconfirmed())
 	}
 	typeShortcut(w, fyne.KeyL, fyne.KeyModifierShortcutDefault)
@@ -212,7 +212,7 @@ func selectText(e *readOnlyText, s string) {
 // openRow taps 打开 on the library row whose text starts with label.
 func openRow(t *testing.T, u *UI, label string) {
 	t.Helper()
-	for _, o := range u.libraryRows.Objects {
+	for _, o := range u.lib.rows.Objects {
 		if strings.HasPrefix(textOf(o), label) {
 			tapIn(t, o, "打开")
 			return
@@ -240,7 +240,7 @@ func sameFigures(t *testing.T, got, want *report.Report) {
 // imports; a damaged file in the library is listed as damaged; a second report of the
 // same place and year asks whether to replace the first.
 func TestImportFailuresClipboardAndLibrary(t *testing.T) {
-	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), sample(t))
 	before := u.sess.Report()
 	fd.importPath = filepath.Join(t.TempDir(), "扫描件.pdf")
 	os.WriteFile(fd.importPath, []byte("%PDF-1.4\n"), 0o644)
@@ -251,25 +251,25 @@ func TestImportFailuresClipboardAndLibrary(t *testing.T) {
 	tapIn(t, topOverlay(w), "确定")
 
 	u.clipboard().SetContent("")
-	u.action(u.importClipboard)
+	u.action(u.lib.importClipboard)
 	if !overlayHasText(w, "剪贴板里没有文字") {
 		t.Error("an empty clipboard was not explained")
 	}
 	tapIn(t, topOverlay(w), "确定")
 	u.clipboard().SetContent(strings.ReplaceAll(fixture, "某市", "江门市"))
-	u.action(u.importClipboard)
+	u.action(u.lib.importClipboard)
 	if r := u.sess.Report(); r.Year != 2019 || r.Unconfirmed() == 0 || u.sess.Entry() != "" {
 		t.Fatalf("pasted text: %d, %d unconfirmed, entry %q", r.Year, r.Unconfirmed(), u.sess.Entry())
 	}
-	u.action(u.saveToLibrary)
+	u.action(u.lib.save)
 	first := u.sess.Entry()
 
 	// The same place and year again: replace it.
-	u.action(u.importClipboard)
-	if !overlayHasText(w, "不保存，继续") && u.sess.Doc().Dirty() {
+	u.action(u.lib.importClipboard)
+	if !overlayHasText(w, "不保存，继续") && u.sess.Draft().Dirty() {
 		t.Fatal("unsaved edits were not protected")
 	}
-	u.action(u.saveToLibrary)
+	u.action(u.lib.save)
 	if !overlayHasText(w, "报告库中已有") {
 		t.Fatal("no question before replacing a report of the same place and year")
 	}
@@ -279,7 +279,7 @@ func TestImportFailuresClipboardAndLibrary(t *testing.T) {
 	}
 
 	// A damaged file is listed with its reason, and the app goes on.
-	os.WriteFile(filepath.Join(fd.lib.Dir, "坏文件.yaml"), []byte("format: 2\ntitle: [\n"), 0o644)
+	os.WriteFile(filepath.Join(fd.ws.Dir(), "坏文件.yaml"), []byte("format: 2\ntitle: [\n"), 0o644)
 	typeShortcut(w, fyne.KeyL, fyne.KeyModifierShortcutDefault)
 	if !overlayHasText(w, "已损坏") || !overlayHasText(w, "江门市 2019年") {
 		t.Error("the library does not list the damaged file and the saved report")
@@ -290,18 +290,18 @@ func TestImportFailuresClipboardAndLibrary(t *testing.T) {
 // by a cancelled import after "不保存，继续", and an edit asked for on a report that has
 // since been replaced is not made on the new one. The review page stays through a zoom.
 func TestUnsavedEditsAreProtected(t *testing.T) {
-	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), sample(t))
 	u.clipboard().SetContent(fixture)
-	u.action(u.importClipboard)
-	d := u.sess.Doc()
+	u.action(u.lib.importClipboard)
+	d := u.sess.Draft()
 	f := d.Queue()[0]
-	test.Tap(u.review.rows[f.ID].confirm)
+	test.Tap(u.rev.page.rows[f.ID].confirm)
 	if !d.Dirty() {
 		t.Fatal("an edit did not make the report unsaved")
 	}
 
 	typeShortcut(w, fyne.KeyEqual, fyne.KeyModifierShortcutDefault) // zoom in
-	if !u.reviewing {
+	if !u.rev.on {
 		t.Error("zooming left the review page")
 	}
 
@@ -317,29 +317,29 @@ func TestUnsavedEditsAreProtected(t *testing.T) {
 	fd.importPath = ""
 	typeShortcut(w, fyne.KeyI, fyne.KeyModifierShortcutDefault)
 	tapIn(t, topOverlay(w), "不保存，继续")
-	if u.sess.Doc() != d || !d.Dirty() {
+	if u.sess.Draft() != d || !d.Dirty() {
 		t.Fatal("cancelling the import lost the report or its unsaved mark")
 	}
 	g := d.Queue()[0]
-	test.Tap(u.review.rows[g.ID].confirm)
+	test.Tap(u.rev.page.rows[g.ID].confirm)
 	typeShortcut(w, fyne.KeyL, fyne.KeyModifierShortcutDefault)
-	openRow(t, u, "全国 2022年")
+	openRow(t, u, "示例市 2022年")
 	if !overlayHasText(w, "有未保存的审核修改") {
 		t.Fatal("a new edit after dropping was not protected")
 	}
 	tapIn(t, topOverlay(w), "取消")
-	if u.sess.Doc() != d {
+	if u.sess.Draft() != d {
 		t.Fatal("the report was replaced although the user cancelled")
 	}
 
 	// An edit dialog left open while another report replaces this one does nothing.
 	h := d.Queue()[0]
-	test.Tap(u.review.rows[h.ID].edit)
-	form := u.editForm
-	u.dropDoc, u.dropEdits = d, d.Edits()
-	u.sess.SetReport(builtIn(t), "")
+	test.Tap(u.rev.page.rows[h.ID].edit)
+	form := u.rev.editForm
+	u.rev.dropDraft, u.rev.dropEdits = d, d.Edits()
+	u.sess.SetReport(sample(t), "")
 	form.entries["指标"].SetText("不应写入")
-	u.saveForm(h, form)
+	u.rev.saveForm(h, form)
 	if !overlayHasText(w, "修改没有进行") {
 		t.Error("an edit for a replaced report was not refused")
 	}
@@ -347,19 +347,19 @@ func TestUnsavedEditsAreProtected(t *testing.T) {
 
 // A file dropped on the window is imported; a report data file dropped opens as it is.
 func TestDropFiles(t *testing.T) {
-	u, _, _, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
+	u, _, _, _ := testUIWith(t, fyne.NewSize(1093, 614), sample(t))
 	dir := t.TempDir()
 	txt := filepath.Join(dir, "某市 报告.txt")
 	os.WriteFile(txt, []byte(fixture), 0o644)
-	u.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(txt)})
-	if r := u.sess.Report(); r.Year != 2019 || r.Unconfirmed() == 0 || !u.reviewing {
+	u.lib.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(txt)})
+	if r := u.sess.Report(); r.Year != 2019 || r.Unconfirmed() == 0 || !u.rev.on {
 		t.Fatalf("dropped text: %d, %d unconfirmed", r.Year, r.Unconfirmed())
 	}
-	yml := filepath.Join(dir, "全国 2022.yml")
-	os.WriteFile(yml, resources.National("national-2022.yaml"), 0o644)
-	u.leaveEdits(func() {}) // nothing edited: no question
-	u.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(yml)})
-	if r := u.sess.Report(); r.Year != 2022 || r.Unconfirmed() != 0 || u.reviewing {
+	yml := filepath.Join(dir, "示例市 2022.yml")
+	os.WriteFile(yml, reporttest.Bytes(t, reporttest.SampleCity2022), 0o644)
+	u.rev.leaveEdits(func() {}) // nothing edited: no question
+	u.lib.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(yml)})
+	if r := u.sess.Report(); r.Year != 2022 || r.Unconfirmed() != 0 || u.rev.on {
 		t.Fatalf("dropped data file: %s %d, %d unconfirmed", r.Place, r.Year, r.Unconfirmed())
 	}
 }

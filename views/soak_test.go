@@ -14,9 +14,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"workreport/app/report"
+	"workreport/app/report/reporttest"
 	"workreport/app/session"
 	"workreport/app/task"
+	"workreport/app/workspace/workspacetest"
 )
 
 // TestSoakPanelsAndExports visits every panel 100 times and exports the workbook 20
@@ -49,12 +50,9 @@ func TestSoakPanelsAndExports(t *testing.T) {
 		return
 	}
 	a := test.NewTempApp(t)
-	r, err := report.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := reporttest.Load(t, reporttest.National2016)
 	bg := &task.Async{}
-	fd := &fakeDeps{}
+	fd := &fakeDeps{ws: workspacetest.New(t, t.TempDir())}
 	deps := fd.deps()
 	deps.Exec = bg
 	u := open(a, session.New(r, "", &session.MemorySettings{}), deps)

@@ -18,13 +18,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"workreport/app/chart"
-	"workreport/app/export"
-	"workreport/app/importer"
-	"workreport/app/library"
 	"workreport/app/meta"
 	"workreport/app/report"
-	"workreport/app/review"
 	"workreport/app/session"
+	"workreport/app/workspace"
 )
 
 // Background runs work off the UI goroutine: chart drawing, export, loading a report.
@@ -32,10 +29,11 @@ type Background interface {
 	Go(fn func())
 }
 
-// Deps are what the UI needs from outside: where background work runs, and the actions
-// that write files or load reports. main wires the real ones; tests replace them. The
-// actions left nil default to the app's own: Fyne's file and folder dialogs, opening
-// files with the system, and a timer on the UI goroutine.
+// Deps are what the UI needs from outside: where background work runs, the workspace
+// (the library of reports and the use cases on them), and the actions that pick or
+// write files. main wires the real ones; tests replace them. The actions left nil
+// default to the app's own: Fyne's file and folder dialogs, opening files with the
+// system, and a timer on the UI goroutine.
 type Deps struct {
 	Exec Background
 	// PickExportPath asks where to save the workbook and calls done with the path, or
@@ -48,11 +46,7 @@ type Deps struct {
 	PickFolder func(w fyne.Window, dir string, done func(path string))
 	// PickReport asks for a report file to open.
 	PickReport func(w fyne.Window, dir string, done func(path string))
-	// Export writes the workbook of a report; the options carry what other reports of
-	// the library add: its targets judged by the next year's report, the years' trends.
-	Export     func(path string, r *report.Report, opt export.Options) (string, error)
 	SaveCharts func(dir string, specs []*chart.Spec) ([]string, error)
-	LoadReport func(path string) (*report.Report, error)
 	// SaveImages saves images as PNG files in a folder, each atomically; render gives
 	// image i, for names[i]. It returns the paths written.
 	SaveImages func(dir string, names []string, render func(i int) (image.Image, error)) ([]string, error)
@@ -60,13 +54,11 @@ type Deps struct {
 	ShowFile   func(path string) error // shows a file selected in its folder
 	// After runs fn on the UI goroutine after a delay.
 	After func(d time.Duration, fn func())
-	// Library holds the built-in reports and those the user saved.
-	Library *library.Library
+	// Workspace is the library of reports (the built-in ones and those the user saved)
+	// and the use cases on reports: open, import, save, review, export.
+	Workspace *workspace.Workspace
 	// PickImport asks for a report's original text to import (.docx, .html, .txt).
 	PickImport func(w fyne.Window, dir string, done func(path string))
-	// ReadImport imports a file; Import imports bytes (pasted text) under a file name.
-	ReadImport func(path string) (*importer.Result, error)
-	Import     func(name string, data []byte) (*importer.Result, error)
 }
 
 // withDefaults fills in the actions left nil: the system's file dialogs where there are
@@ -91,18 +83,8 @@ func (d Deps) withDefaults(u *UI) Deps {
 	if d.PickImport == nil {
 		d.PickImport = pickImport
 	}
-	if d.ReadImport == nil {
-		d.ReadImport = importer.ReadFile
-	}
-	if d.Import == nil {
-		d.Import = importer.Import
-	}
-	if d.Library == nil {
-		dir, err := library.DefaultDir()
-		if err != nil {
-			dir = filepath.Join(os.TempDir(), "WorkReport", "reports")
-		}
-		d.Library = library.New(dir)
+	if d.Workspace == nil {
+		d.Workspace = workspace.Default()
 	}
 	if d.After == nil {
 		d.After = func(delay time.Duration, fn func()) { time.AfterFunc(delay, func() { fyne.Do(fn) }) }
@@ -110,7 +92,9 @@ func (d Deps) withDefaults(u *UI) Deps {
 	return d
 }
 
-// UI is the main window and the widgets that tests reach for.
+// UI is the main window: its frame (toolbar, navigation, status bar, menu), the reading
+// pages, and the screens it opens (library, review, comparisons, presentation), each
+// with its own state.
 type UI struct {
 	app  fyne.App
 	win  fyne.Window
@@ -143,20 +127,12 @@ type UI struct {
 	themeItems [2]*fyne.MenuItem
 	right      fyne.CanvasObject // the search bar and the panel
 
-	headerText    *textBlock               // the open report's place and year, above the navigation
-	headerState   *textBlock               // and its review state
-	review        *reviewPage              // the review page, while reviewing
-	reviewing     bool                     // the review page is on show
-	editing       bool                     // an edit is being shown; the page on show stays
-	editForm      *figureForm              // the open edit dialog's fields
-	infoForm      [3]*dialogEntry          // the open report-information dialog's title, place and year
-	toleranceForm [2]*dialogEntry          // the open tolerance dialog's rate and share
-	overrideForm  *overrideForm            // the open 人工判定 dialog's fields
-	addText       *readOnlyText            // the open add dialog's text
-	libraryRows   *fyne.Container          // the open library dialog's rows
-	neighbours    map[string]libraryReport // reports of the library by place and year; r is nil when absent
-	dropDoc       *review.Doc              // a data file whose unsaved edits the user chose to drop,
-	dropEdits     int                      // when it had had this many edits
+	headerText  *textBlock // the open report's place and year, above the navigation
+	headerState *textBlock // and its review state
+
+	lib *libraryScreen // the library, importing and saving
+	rev *reviewScreen  // the review page and its dialogs
+	cmp *compareScreen // the pages that compare reports
 }
 
 // open builds the main window for a session: the theme, whose font is parsed in the
@@ -168,20 +144,21 @@ func open(a fyne.App, sess *session.Session, deps Deps) *UI {
 	w := a.NewWindow(sess.Report().Title + meta.TitleSuffix)
 	<-fontReady
 	u := &UI{app: a, win: w, sess: sess, panels: map[string]*panel{}}
+	u.lib, u.rev, u.cmp = &libraryScreen{u: u}, &reviewScreen{u: u}, &compareScreen{u: u}
 	u.deps = deps.withDefaults(u)
 	u.charts = chart.NewCache(u.deps.Exec)
 	u.applyTheme()
 	u.build()
 	if sess.Entry() == "" && sess.ReportPath() == "" {
 		// The report given without a file is the library's first built-in one.
-		sess.SetEntry(u.deps.Library.Default())
+		sess.SetEntry(u.deps.Workspace.Default())
 	}
 	sess.OnChange(u.pageChanged)
 	a.Lifecycle().SetOnStarted(func() {
 		u.deps.After(firstPageDelay, func() {
 			// The library's reports of the years before and after add the pages of
 			// verdicts; they are read once the window is up.
-			u.sess.SetLibrary(u.library())
+			u.sess.SetLibrary(u.deps.Workspace)
 			u.tree.Refresh()
 			u.pageChanged()
 		})
@@ -189,7 +166,7 @@ func open(a fyne.App, sess *session.Session, deps Deps) *UI {
 	u.restoreSize()
 	w.SetCloseIntercept(u.requestClose)
 	w.SetIcon(appIcon)
-	w.SetOnDropped(u.dropped)
+	w.SetOnDropped(u.lib.dropped)
 	w.SetMaster()
 	return u
 }
@@ -198,7 +175,7 @@ func open(a fyne.App, sess *session.Session, deps Deps) *UI {
 // review edits.
 func (u *UI) requestClose() {
 	u.saveSize()
-	if u.leaveEdits(u.closeWindow) {
+	if u.rev.leaveEdits(u.closeWindow) {
 		u.closeWindow()
 	}
 }
@@ -304,7 +281,7 @@ func (u *UI) build() {
 		newButton("搜索", theme.SearchIcon(), u.search.open),
 		newButton("导出Excel", theme.DocumentSaveIcon(), func() { u.action(u.exportExcel) }),
 		newButton("导出图表", theme.FileImageIcon(), func() { u.action(u.exportCharts) }),
-		newButton("审核", theme.ConfirmIcon(), func() { u.action(u.showReview) }),
+		newButton("审核", theme.ConfirmIcon(), func() { u.action(u.rev.show) }),
 		layout.NewSpacer(),
 		u.pageLabel,
 		newButton("", theme.ZoomOutIcon(), func() { u.zoom(-1) }),
@@ -327,10 +304,10 @@ func (u *UI) build() {
 // page stays.
 func (u *UI) pageChanged() {
 	u.refreshHeader()
-	if u.editing {
+	if u.rev.editing {
 		return
 	}
-	u.reviewing = false
+	u.rev.on = false
 	p := u.sess.Current()
 	pn := u.panels[p.ID]
 	if pn == nil {
@@ -374,15 +351,20 @@ func (u *UI) pageChanged() {
 // rebuild drops every built panel, after a change of zoom, theme or report. The review
 // page, if on show, is laid out again.
 func (u *UI) rebuild() {
-	u.panels = map[string]*panel{}
-	u.cur = nil
+	u.dropPanels()
 	u.tree.Refresh()
-	if u.reviewing {
+	if u.rev.on {
 		u.refreshHeader()
-		u.buildReview()
+		u.rev.build()
 		return
 	}
 	u.pageChanged()
+}
+
+// dropPanels forgets the built panels: they are built again when next shown.
+func (u *UI) dropPanels() {
+	u.panels = map[string]*panel{}
+	u.cur = nil
 }
 
 // status shows a message at the bottom of the window for statusShown, in a colour that
@@ -513,7 +495,7 @@ func (u *UI) typedRune(r rune) {
 // scrollKey scrolls the page with the keyboard, as a browser does.
 func (u *UI) scrollKey(e *fyne.KeyEvent) bool {
 	pn := u.cur
-	if pn == nil || u.reviewing {
+	if pn == nil || u.rev.on {
 		return false
 	}
 	view := pn.scroll.Size().Height
@@ -551,11 +533,11 @@ func (u *UI) shortcuts() {
 	add(fyne.KeyF, ctrl, u.search.open)
 	add(fyne.KeyE, ctrl, u.exportExcel)
 	add(fyne.KeyO, ctrl, u.openReport)
-	add(fyne.KeyI, ctrl, u.importFile)
-	add(fyne.KeyS, ctrl, u.saveToLibrary)
-	add(fyne.KeyL, ctrl, u.showLibrary)
-	add(fyne.KeyZ, ctrl, u.undoEdit)
-	add(fyne.KeyR, ctrl, u.showReview)
+	add(fyne.KeyI, ctrl, u.lib.importFile)
+	add(fyne.KeyS, ctrl, u.lib.save)
+	add(fyne.KeyL, ctrl, u.lib.show)
+	add(fyne.KeyZ, ctrl, u.rev.undo)
+	add(fyne.KeyR, ctrl, u.rev.show)
 	add(fyne.KeyEqual, ctrl, func() { u.zoom(1) })
 	add(fyne.KeyEqual, ctrl|fyne.KeyModifierShift, func() { u.zoom(1) })
 	add(fyne.KeyMinus, ctrl, func() { u.zoom(-1) })

@@ -34,7 +34,7 @@ func TestWindowTitle(t *testing.T) {
 // TestEveryPanelRenders visits every page of another report and of the built-in one:
 // each shows its title, a card per figure and its charts, and draws something.
 func TestEveryPanelRenders(t *testing.T) {
-	for _, r := range []*report.Report{reporttest.Load(t, reporttest.National2016), builtIn(t)} {
+	for _, r := range []*report.Report{reporttest.Load(t, reporttest.National2016), sample(t)} {
 		t.Run(r.Title, func(t *testing.T) { everyPanelRenders(t, r) })
 	}
 }
@@ -250,7 +250,7 @@ func TestFailedExportKeepsTheOldFile(t *testing.T) {
 	target := filepath.Join(dir, "数据.xlsx")
 	old := []byte("an earlier workbook")
 	os.WriteFile(target, old, 0o644)
-	u.deps.Export = func(path string, r *report.Report, _ export.Options) (string, error) {
+	u.deps.Workspace.SetExporter(func(path string, r *report.Report, _ export.Options) (string, error) {
 		err := safefile.Write(path, func(wr io.Writer) error {
 			if err := export.Write(&cutWriter{w: wr, n: 5000}, r, export.Options{}); err != nil {
 				return errors.Join(errors.New("写到一半时出错"), err)
@@ -258,7 +258,7 @@ func TestFailedExportKeepsTheOldFile(t *testing.T) {
 			return nil
 		})
 		return path, err
-	}
+	})
 	fd.exportPath = target
 	u.exportExcel()
 	confirm := findButton(topOverlay(w), "替换")
@@ -340,36 +340,6 @@ func TestLightByDefaultDarkOnRequest(t *testing.T) {
 	}
 }
 
-// TestGoldenPanels compares the overview and a section panel with committed images,
-// rendered with the app's theme and font and with charts drawn synchronously. The README
-// shows these images. To change them deliberately, delete the file, run the test, and
-// look at the new image in testdata before committing it.
-// TestGoldenReview: the review page and the library, on the meeting-room laptop's
-// 1366×768 screen at 125%, as the README shows them.
-func TestGoldenReview(t *testing.T) {
-	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), builtIn(t))
-	// A fixed folder, as on Windows, so that the image does not change between runs.
-	u.deps.Library = testLibrary(`C:\Users\张三\AppData\Roaming\WorkReport\reports`)
-	fd.importPath = filepath.Join("..", "app", "importer", "testdata", "corpus", "2019.txt")
-	u.action(u.importFile)
-	w.Canvas().Capture()
-	test.AssertImageMatches(t, "review.png", w.Canvas().Capture())
-	u.action(u.showLibrary)
-	w.Canvas().Capture()
-	test.AssertImageMatches(t, "library.png", w.Canvas().Capture())
-}
-
-func TestGoldenPanels(t *testing.T) {
-	for _, id := range []string{session.OverviewID, "review.industry"} {
-		t.Run(id, func(t *testing.T) {
-			u, w, _, _ := testUIWith(t, fyne.NewSize(1280, 1500), builtIn(t))
-			u.sess.Go(id)
-			w.Canvas().Capture() // first pass lays out; charts render at their final size
-			test.AssertImageMatches(t, "panel-"+id+".png", w.Canvas().Capture())
-		})
-	}
-}
-
 // TestOneTextStyle: every text the app draws uses the regular style. Fyne parses the
 // embedded font once per text style (about 45 MB each), so a stray bold or monospace
 // label would double the font's memory. Every panel and every dialog is checked.
@@ -407,10 +377,10 @@ func TestOneTextStyle(t *testing.T) {
 		"saved":   func() { u.showSaved("导出完成", "工作簿已保存到：", "/tmp/a.xlsx", true) },
 		"export":  func() { u.pickExportPath(w, "/tmp", "a.xlsx", func(string) {}) },
 		"replace": func() { fd.exportPath = os.Args[0]; u.exportExcel() },
-		"library": u.showLibrary,
+		"library": u.lib.show,
 		"import error": func() {
 			fd.importPath = "/nonexistent/报告.docx"
-			u.importFile()
+			u.lib.importFile()
 		},
 	}
 	for name, open := range dialogs {
@@ -420,13 +390,13 @@ func TestOneTextStyle(t *testing.T) {
 	}
 	// The review page and its dialogs.
 	u.clipboard().SetContent(fixture)
-	u.importClipboard()
+	u.lib.importClipboard()
 	check("review", w.Content())
-	f := u.sess.Doc().Queue()[0]
+	f := u.sess.Draft().Queue()[0]
 	for name, open := range map[string]func(){
-		"edit": func() { u.editFigure(f) },
-		"add":  func() { u.addFigure(f) },
-		"info": u.editInfo,
+		"edit": func() { u.rev.editFigure(f) },
+		"add":  func() { u.rev.addFigure(f) },
+		"info": u.rev.editInfo,
 	} {
 		open()
 		check(name, topOverlay(w))
@@ -526,7 +496,7 @@ func TestOneExportAtATime(t *testing.T) {
 	if !overlayHasText(w, "导出完成") || len(u.dialogs) != 1 {
 		t.Fatalf("after the export: %d dialogs", len(u.dialogs))
 	}
-	u.deps.Export = func(string, *report.Report, export.Options) (string, error) { return "", errors.New("磁盘已满") }
+	u.deps.Workspace.SetExporter(func(string, *report.Report, export.Options) (string, error) { return "", errors.New("磁盘已满") })
 	typeShortcut(w, fyne.KeyE, fyne.KeyModifierShortcutDefault)
 	if !overlayHasText(w, "替换") {
 		t.Fatal("no question before replacing the workbook")
@@ -590,8 +560,8 @@ func TestSearchMarksTheLine(t *testing.T) {
 // TestCardsUseTheWholeWidth: the cards of a row fill the page's width.
 func TestCardsUseTheWholeWidth(t *testing.T) {
 	for _, width := range []float32{900, 1280, 1700} {
-		u, w, _, _ := testUIWith(t, fyne.NewSize(width, 800), builtIn(t))
-		u.sess.Go("review.industry")
+		u, w, _, _ := testUI(t, fyne.NewSize(width, 800))
+		u.sess.Go("huigu")
 		w.Canvas().Capture()
 		var row []*figureCard
 		for _, c := range u.cur.order {
@@ -626,8 +596,6 @@ func TestTreeArrowsOpenPages(t *testing.T) {
 		key  fyne.KeyName
 		want string
 	}{
-		// The library holds the 2015 and 2017 reports: the verdicts come first.
-		{fyne.KeyDown, "trend"}, {fyne.KeyDown, "verdicts-2015"}, {fyne.KeyDown, "verdicts-2016"},
 		{fyne.KeyDown, "huigu"}, {fyne.KeyDown, "guihua"}, {fyne.KeyDown, "renwu"},
 		{fyne.KeyDown, "renwu"}, // renwu is closed: its part is not shown, and renwu is last
 		{fyne.KeyRight, "renwu"}, {fyne.KeyDown, "renwu.hongguan"},
@@ -643,7 +611,7 @@ func TestTreeArrowsOpenPages(t *testing.T) {
 // TestThePageNumberStaysOnOneLine: the toolbar's "19 / 19" never wraps, at any zoom,
 // and keeps its width from page to page so that the buttons beside it do not move.
 func TestThePageNumberStaysOnOneLine(t *testing.T) {
-	u, w, _, _ := testUIWith(t, laptop, builtIn(t))
+	u, w, _, _ := testUIWith(t, laptop, sample(t))
 	last := u.sess.Pages()[len(u.sess.Pages())-1].ID
 	for z := session.MinZoom; z <= session.MaxZoom; z += session.ZoomStep {
 		u.sess.SetZoom(z)
@@ -668,8 +636,8 @@ func TestThePageNumberStaysOnOneLine(t *testing.T) {
 // from the view are hidden, so that Fyne neither draws them nor keeps their textures;
 // scrolling, the keys and a search result bring them back, in their places.
 func TestALongPageDrawsOnlyNearTheView(t *testing.T) {
-	u, w, _, _ := testUIWith(t, fyne.NewSize(900, 500), builtIn(t))
-	u.sess.Go("article")
+	u, w, _, _ := testUI(t, fyne.NewSize(900, 500))
+	u.sess.Go("huigu")
 	w.Canvas().Capture()
 	pn := u.cur
 	parts := pn.box.Objects
@@ -704,14 +672,14 @@ func TestALongPageDrawsOnlyNearTheView(t *testing.T) {
 // TestAPageLeftLetsGoOfItsCharts: a page left for another drops its charts' images (the
 // chart cache keeps recent ones); going back shows them again at once.
 func TestAPageLeftLetsGoOfItsCharts(t *testing.T) {
-	u, w, _, _ := testUIWith(t, fyne.NewSize(1000, 700), builtIn(t))
+	u, w, _, _ := testUI(t, fyne.NewSize(1000, 700))
 	u.sess.Go(session.OverviewID)
 	w.Canvas().Capture()
 	pn := u.cur
 	if len(pn.charts) == 0 || pn.charts[0].img.Image == nil {
 		t.Fatal("the overview shows no chart")
 	}
-	u.sess.Go("article")
+	u.sess.Go("renwu.hongguan")
 	for _, cv := range pn.charts {
 		if cv.img.Image != nil {
 			t.Fatal("a page left behind keeps its charts' images")

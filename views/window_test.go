@@ -87,7 +87,7 @@ func TestScaleAsFyneComputesIt(t *testing.T) {
 // the size it opens at.
 func TestTheWindowFitsTheLaptop(t *testing.T) {
 	for _, work := range []fyne.Size{laptop, smallest} {
-		u, w, _, _ := testUIWith(t, fitWindow(fyne.Size{}, work), builtIn(t))
+		u, w, _, _ := testUIWith(t, fitWindow(fyne.Size{}, work), sample(t))
 		_ = u
 		need := w.Content().MinSize()
 		have := fitWindow(fyne.Size{}, work)

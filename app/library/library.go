@@ -41,6 +41,7 @@ type Entry struct {
 	Title       string
 	Place       string
 	Year        int
+	Kind        report.SourceKind // 官方全文, 报纸摘要, 节选 or 统计公报
 	BuiltIn     bool
 	Path        string // the file of a saved report
 	Figures     int    // how many figures it holds
@@ -195,10 +196,14 @@ func head(data []byte) Entry {
 		top.WriteByte('\n')
 	}
 	var h struct {
-		Title string `yaml:"title"`
-		Place string `yaml:"place"`
-		City  string `yaml:"city"`
-		Year  int    `yaml:"year"`
+		Format int    `yaml:"format"`
+		Title  string `yaml:"title"`
+		Place  string `yaml:"place"`
+		City   string `yaml:"city"`
+		Year   int    `yaml:"year"`
+		Source struct {
+			Kind string `yaml:"kind"`
+		} `yaml:"source"`
 	}
 	switch {
 	case bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data):
@@ -211,6 +216,7 @@ func head(data []byte) Entry {
 		e.Damaged = "缺少数据部分，文件可能不完整"
 	}
 	e.Title, e.Year, e.Place = h.Title, h.Year, h.Place
+	e.Kind = report.ReadSourceKind(h.Format, h.Source.Kind)
 	if e.Place == "" {
 		e.Place = h.City
 	}
@@ -258,10 +264,12 @@ func firstLine(s string) string {
 	return s
 }
 
-// Same returns the saved report of the same place and year, if there is one.
-func (l *Library) Same(place string, year int) (Entry, bool) {
+// Same returns the saved report of the same place, year and kind, if there is one: the
+// library keeps one of each, and a bulletin or a digest of year N is not the official
+// report of year N.
+func (l *Library) Same(place string, year int, kind report.SourceKind) (Entry, bool) {
 	for _, e := range l.List() {
-		if !e.BuiltIn && e.Damaged == "" && e.Place == place && e.Year == year {
+		if !e.BuiltIn && e.Damaged == "" && e.Place == place && e.Year == year && e.Kind == kind {
 			return e, true
 		}
 	}
@@ -327,9 +335,14 @@ func saveError(path string, err error) error {
 	return fmt.Errorf("“%s”没有保存：%w。%s", name, err, kept)
 }
 
-// freeName is a new file name for a report: its place and year, and a number if taken.
+// freeName is a new file name for a report: its place, year and kind, and a number if
+// taken.
 func (l *Library) freeName(r *report.Report) (string, error) {
-	base := fmt.Sprintf("%s%d年政府工作报告", r.Place, r.Year)
+	what := "政府工作报告"
+	if r.Source.Kind.IsBulletin() {
+		what = "统计公报"
+	}
+	base := fmt.Sprintf("%s%d年%s", r.Place, r.Year, what)
 	base = strings.Map(func(c rune) rune {
 		if strings.ContainsRune(`\/:*?"<>|`, c) || c < 32 {
 			return '_'

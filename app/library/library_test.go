@@ -41,8 +41,12 @@ func TestListSaveOpenRemove(t *testing.T) {
 	if e.Place != r.Place || e.Year != 2019 || e.Figures != len(r.Figures()) || e.Unconfirmed != e.Figures || !strings.HasPrefix(e.State(), "未审核") {
 		t.Errorf("saved entry: %+v (report has %d figures)", e, len(r.Figures()))
 	}
-	if same, ok := lib.Same(r.Place, 2019); !ok || same.Path != e.Path {
-		t.Errorf("same place and year not found: %+v", same)
+	if same, ok := lib.Same(r.Place, 2019, r.Source.Kind); !ok || same.Path != e.Path || same.Kind != r.Source.Kind {
+		t.Errorf("same place, year and kind not found: %+v", same)
+	}
+	// A bulletin of the same place and year is another document.
+	if _, ok := lib.Same(r.Place, 2019, report.Bulletin); ok {
+		t.Error("a report was taken for the bulletin of its year")
 	}
 	got, gotData, err := lib.Open(e)
 	if err != nil || string(gotData) != string(data) || len(got.Figures()) != len(r.Figures()) {

@@ -86,10 +86,25 @@ const (
 	Official SourceKind = "官方全文" // the full text as the government published it
 	Digest   SourceKind = "报纸摘要" // a newspaper's digest, in its own selection and layout
 	Excerpt  SourceKind = "节选"   // parts of the full text
+	Bulletin SourceKind = "统计公报" // a statistical bulletin (国民经济和社会发展统计公报): the year's results
 )
 
 // SourceKinds lists every valid SourceKind.
-var SourceKinds = []SourceKind{Official, Digest, Excerpt}
+var SourceKinds = []SourceKind{Official, Digest, Excerpt, Bulletin}
+
+// IsBulletin reports whether the text is a statistical bulletin, which states the
+// results of its year and sets no targets; a report of the same place and year is
+// another document.
+func (k SourceKind) IsBulletin() bool { return k == Bulletin }
+
+// ReadSourceKind reads a data file's source kind as written: a format 1 file wrote it
+// in free text, and was a newspaper digest unless the text says otherwise.
+func ReadSourceKind(format int, written string) SourceKind {
+	if format == 1 {
+		return sourceKindFromText(written)
+	}
+	return SourceKind(written)
+}
 
 // SectionPathSep joins section titles into the 章节 path.
 const SectionPathSep = " > "

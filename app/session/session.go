@@ -10,8 +10,8 @@ import (
 	"workreport/app/chart"
 	"workreport/app/export"
 	"workreport/app/report"
-	"workreport/app/review"
 	"workreport/app/safefile"
+	"workreport/app/workspace"
 	"workreport/app/zhtext"
 )
 
@@ -62,15 +62,13 @@ type Session struct {
 	pos      int
 	settings Settings
 	onChange []func()
-	entry    string      // the open report's library key
-	doc      *review.Doc // its data file under review, or nil
+	entry    string           // the open report's library key
+	draft    *workspace.Draft // its data file under review, or nil
 
-	neighbour      Neighbour             // the library's other reports, or nil
+	lib            Library               // the library's other reports, or nil
 	verdicts       map[int]*VerdictTable // the verdict pages, by target year
-	series         Reports               // the library's reports of a place, or nil
 	trend          *TrendTable           // the page of an indicator over the years
 	trendIndicator string                // the indicator it shows
-	peers          Peers                 // the library's reports of other places, or nil
 	bench          *BenchTable           // the page of the year's targets side by side
 }
 
@@ -112,7 +110,7 @@ func (s *Session) setReport(r *report.Report, path string) {
 // history restarts at the page of the same id if the new report has one, else at the
 // overview.
 func (s *Session) SetReport(r *report.Report, path string) {
-	s.doc, s.entry = nil, path
+	s.draft, s.entry = nil, path
 	s.replace(r, path)
 }
 

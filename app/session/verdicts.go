@@ -2,18 +2,17 @@ package session
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"workreport/app/compare"
 	"workreport/app/report"
+	"workreport/app/workspace"
 )
 
 // Targets against results: the report's own targets judged by the next year's report,
 // and the previous year's targets judged by this one, when the library holds them.
-
-// Neighbour finds the report of a place and year in the library, decoding it, or nil.
-type Neighbour func(place string, year int) *report.Report
 
 // VerdictPrefix opens the id of a page of verdicts: verdicts-2015 judges 2015's targets.
 const VerdictPrefix = "verdicts-"
@@ -26,19 +25,24 @@ type VerdictTable struct {
 	Rules      []string
 }
 
-// Library is the way to the library's other reports: a place's report of a year, all
-// the reports of a place, and the reports of a year from other places. Any may be nil.
-type Library struct {
-	Neighbour Neighbour
-	Reports   Reports
-	Peers     Peers
+// Library is the way to the library: its other reports (a place's report of a year,
+// the reports of a place, the reports of a year from other places, each decoded; except
+// is the library key of the report on show, which is never returned), the data file of
+// the report on show for review, and a verdict kept with another report. The workspace
+// satisfies it.
+type Library interface {
+	Neighbour(place string, year int, except string) *report.Report
+	Reports(place, except string) []*report.Report
+	Peers(year int, place, except string) []*report.Report
+	DraftFor(key string) (*workspace.Draft, error)
+	SaveOverride(next *report.Report, o report.Override) (workspace.Entry, error)
 }
 
 // SetLibrary gives the session the library's other reports, and adds the pages that
 // compare the open report with them: the verdicts it takes part in, an indicator over
 // the years, and the year's targets of other places. The pages are built once.
 func (s *Session) SetLibrary(l Library) {
-	s.neighbour, s.series, s.peers = l.Neighbour, l.Reports, l.Peers
+	s.lib = l
 	s.rebuildPages()
 }
 
@@ -63,7 +67,7 @@ func (s *Session) rebuildPagesFor(r *report.Report) {
 // previous year's targets by this report, and this report's by the next year's.
 func (s *Session) verdictPages(r *report.Report) {
 	s.verdicts = map[int]*VerdictTable{}
-	if s.neighbour == nil || r.Place == "" {
+	if s.lib == nil || r.Place == "" {
 		return
 	}
 	add := func(prev, next *report.Report) {
@@ -82,8 +86,8 @@ func (s *Session) verdictPages(r *report.Report) {
 		p := &Page{ID: id, Title: title, Short: title}
 		s.pages = append(s.pages[:1], append([]*Page{p}, s.pages[1:]...)...)
 	}
-	add(r, s.neighbour(r.Place, report.JudgedIn(r.Year)))
-	add(s.neighbour(r.Place, report.ReviewedYear(r.Year)), r)
+	add(r, s.lib.Neighbour(r.Place, report.JudgedIn(r.Year), s.entry))
+	add(s.lib.Neighbour(r.Place, report.ReviewedYear(r.Year), s.entry), r)
 }
 
 // Verdicts returns the table of a verdict page, or nil.
@@ -130,9 +134,6 @@ func (s *Session) VerdictsTSV(id string) string {
 	return b.String()
 }
 
-// Reports finds the library's reports of a place other than the open one, decoded.
-type Reports func(place string) []*report.Report
-
 // TrendID is the id of the page of an indicator over the years.
 const TrendID = "trend"
 
@@ -149,7 +150,7 @@ type TrendTable struct {
 // trendPage adds the page of indicators over the years.
 func (s *Session) trendPage(r *report.Report) {
 	s.trend = nil
-	if s.series == nil || r.Place == "" {
+	if s.lib == nil || r.Place == "" {
 		return
 	}
 	reports := s.placeReports(r)
@@ -172,7 +173,7 @@ func (s *Session) trendPage(r *report.Report) {
 // placeReports is r and the library's reports of r's place of the other years.
 func (s *Session) placeReports(r *report.Report) []*report.Report {
 	reports := []*report.Report{r}
-	for _, o := range s.series(r.Place) {
+	for _, o := range s.lib.Reports(r.Place, s.entry) {
 		if o.Year != r.Year {
 			reports = append(reports, o)
 		}
@@ -244,10 +245,6 @@ func (s *Session) TrendSheet() [][]string {
 	return out
 }
 
-// Peers finds the library's reports of a year from places other than the one given,
-// decoded.
-type Peers func(year int, place string) []*report.Report
-
 // BenchmarkID is the id of the page of the year's targets of other places.
 const BenchmarkID = "benchmark"
 
@@ -261,10 +258,10 @@ type BenchTable struct {
 
 func (s *Session) benchmarkPage(r *report.Report) {
 	s.bench = nil
-	if s.peers == nil {
+	if s.lib == nil {
 		return
 	}
-	others := s.peers(r.Year, r.Place)
+	others := s.lib.Peers(r.Year, r.Place, s.entry)
 	if len(others) == 0 {
 		return
 	}
@@ -348,9 +345,10 @@ func (s *Session) Tolerance() compare.Tolerance {
 	return t
 }
 
-// SetTolerance changes the tolerance and judges the targets again. Rates are in
-// percentage points (0 to 2), shares of the target in parts (0 to 0.2).
-func (s *Session) SetTolerance(t compare.Tolerance) error {
+// SetTolerance changes the tolerance and judges the targets again: rate in percentage
+// points (0 to 2), share of the target in parts (0 to 0.2).
+func (s *Session) SetTolerance(rate, share float64) error {
+	t := compare.Tolerance{Rate: rate, Share: share}
 	if !(t.Rate > 0 && t.Rate <= 2) || !(t.Share > 0 && t.Share <= 0.2) {
 		return fmt.Errorf("容差超出范围：比率应在 0 到 2 个百分点之间（不含 0），数量应在目标的 0%% 到 20%% 之间（不含 0）")
 	}
@@ -358,4 +356,96 @@ func (s *Session) SetTolerance(t compare.Tolerance) error {
 	s.settings.SetFloat(KeyToleranceShare, t.Share)
 	s.rebuildPages()
 	return nil
+}
+
+// VerdictTone is how a verdict is coloured: met, mostly met, missed, or undecided.
+type VerdictTone int
+
+// The tones.
+const (
+	ToneUndecided VerdictTone = iota
+	ToneMet
+	ToneMostlyMet
+	ToneMissed
+)
+
+// VerdictLine is one row of a verdict page as the screen shows it.
+type VerdictLine struct {
+	Indicator string
+	Target    string // as printed, with its strive word
+	Result    string // as printed, or the condition the report states; "" when none
+	Verdict   string // with 人工判定 for a person's
+	Tone      VerdictTone
+	Gap, Note string
+	Row       int // the row's index, for its source and for 人工判定
+}
+
+// Lines are the rows as the screen shows them.
+func (t *VerdictTable) Lines() []VerdictLine {
+	out := make([]VerdictLine, len(t.Rows))
+	for i, r := range t.Rows {
+		tone := map[compare.Verdict]VerdictTone{compare.Met: ToneMet, compare.MostlyMet: ToneMostlyMet, compare.Missed: ToneMissed}[r.Verdict]
+		out[i] = VerdictLine{Indicator: r.Indicator, Target: r.TargetText(), Result: r.ResultText(), Verdict: r.VerdictText(),
+			Tone: tone, Gap: r.Gap, Note: r.Note, Row: i}
+	}
+	return out
+}
+
+// Summary counts the verdicts: 2015 年的 9 项主要目标：达成 6 项　基本达成 1 项……
+func (t *VerdictTable) Summary() string {
+	counts := map[compare.Verdict]int{}
+	for _, r := range t.Rows {
+		counts[r.Verdict]++
+	}
+	out := fmt.Sprintf("%d 年的 %d 项主要目标：", t.Year, len(t.Rows))
+	for _, v := range compare.Verdicts {
+		out += fmt.Sprintf("%s %d 项　", v, counts[v])
+	}
+	return out
+}
+
+// VerdictSource is what the source dialog of a row shows: the target, the result (or the
+// words quoted, or nothing found), and the verdict with its reason.
+type VerdictSource struct {
+	Verdict        string
+	Target, Result *report.Figure
+	Quote          string
+}
+
+// RowSource is the provenance of row i.
+func (t *VerdictTable) RowSource(i int) VerdictSource {
+	r := t.Rows[i]
+	return VerdictSource{Verdict: fmt.Sprintf("%s：%s（%s）", r.Indicator, r.VerdictText(), r.Note), Target: r.Target, Result: r.Result, Quote: r.Quote}
+}
+
+// Override gives row i of a verdict page a person's verdict, with the reason, or takes a
+// person's verdict back (verdict ""). The verdict is kept with the later report: in the
+// data file of the report on show when that is the later one (saved with it), otherwise
+// in the library at once. It returns what was done, in a sentence.
+func (s *Session) Override(t *VerdictTable, i int, verdict, note string) (string, error) {
+	row := t.Rows[i]
+	o := report.Override{Year: row.Year, Indicator: row.Indicator, Target: row.TargetText(), Verdict: verdict, Note: note}
+	if verdict == "" {
+		o.Note = ""
+	}
+	if t.Next == s.Report() {
+		if s.draft == nil {
+			d, err := s.lib.DraftFor(s.entry)
+			if err != nil {
+				return "", err
+			}
+			s.draft = d
+		}
+		if err := s.draft.SetOverride(o); err != nil {
+			return "", err
+		}
+		s.Edited()
+		return "已记下人工判定；保存报告（Ctrl+S）后随报告保存", nil
+	}
+	e, err := s.lib.SaveOverride(t.Next, o)
+	if err != nil {
+		return "", err
+	}
+	s.rebuildPages()
+	return fmt.Sprintf("已保存人工判定到报告库：%s（%s）", e.Title, filepath.Base(e.Path)), nil
 }

@@ -22,7 +22,20 @@ const (
 	// JiangmenFormat1 is a few lines of the Jiangmen 2023 digest in the first data file
 	// format, which must keep loading.
 	JiangmenFormat1 = "jiangmen-format1.yaml"
+	// SampleCity2022 and SampleCity2023 are two consecutive reports of a made-up city,
+	// 示例市, written for tests: the 2022 targets (a 左右 target, a 以上 floor, a
+	// qualitative 基本同步, a price ceiling) are judged by the 2023 report's results, in
+	// every verdict (达成, 未达成); the 2023 report adds a strive target.
+	SampleCity2022 = "sample-city-2022.yaml"
+	SampleCity2023 = "sample-city-2023.yaml"
+	// SampleProvince2023 is a made-up province's 2023 report, for comparing the year's
+	// targets of two places.
+	SampleProvince2023 = "sample-province-2023.yaml"
 )
+
+// Library is the fixtures a test library holds, in the order of a library's built-in
+// reports: the one opened first, then the others.
+var Library = []string{SampleCity2023, SampleCity2022, SampleProvince2023, National2016}
 
 //go:embed *.yaml
 var files embed.FS

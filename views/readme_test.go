@@ -1,0 +1,126 @@
+package views
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"workreport/app/library"
+	"workreport/app/report"
+	"workreport/app/report/reporttest"
+	"workreport/app/session"
+	"workreport/app/workspace"
+)
+
+// The golden images the README shows, of the report and the library the app ships. They
+// are the only tests of this package that read the shipped data; every behaviour test
+// uses the fixtures of app/report/reporttest. The images are rendered with the app's
+// theme and font, with charts drawn synchronously. To change one deliberately, delete
+// the file, run the test, and look at the new image in testdata before committing it.
+
+// builtIn is the report the app opens with.
+func builtIn(t testing.TB) *report.Report {
+	t.Helper()
+	r, err := report.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// shippedUI opens the window on the report the app opens with and the library it
+// ships, with saved reports in dir.
+func shippedUI(t testing.TB, size fyne.Size, dir string) (*UI, fyne.Window, *fakeDeps) {
+	t.Helper()
+	u, w, fd, _ := testUIOn(t, size, builtIn(t), workspace.New(library.New(dir, library.BuiltIn()...)))
+	return u, w, fd
+}
+
+// openShipped opens the shipped library's report of a place and year.
+func openShipped(t *testing.T, u *UI, place string, year int) {
+	t.Helper()
+	for _, e := range u.deps.Workspace.List() {
+		if e.BuiltIn && e.Place == place && e.Year == year {
+			u.lib.open(e)
+			return
+		}
+	}
+	t.Fatalf("the shipped library has no report of %s %d", place, year)
+}
+
+func TestGoldenPanels(t *testing.T) {
+	for _, id := range []string{session.OverviewID, "review.industry"} {
+		t.Run(id, func(t *testing.T) {
+			u, w, _ := shippedUI(t, fyne.NewSize(1280, 1500), t.TempDir())
+			u.sess.Go(id)
+			w.Canvas().Capture() // first pass lays out; charts render at their final size
+			test.AssertImageMatches(t, "panel-"+id+".png", w.Canvas().Capture())
+		})
+	}
+}
+
+// TestGoldenReview: the review page of an imported report and the library, on the
+// meeting-room laptop's 1366×768 screen at 125%.
+func TestGoldenReview(t *testing.T) {
+	// A fixed folder, as on Windows, so that the image does not change between runs.
+	u, w, fd := shippedUI(t, fyne.NewSize(1093, 614), `C:\Users\张三\AppData\Roaming\WorkReport\reports`)
+	fd.importPath = reporttest.Shared(t, "corpus/national/2019.txt")
+	u.action(u.lib.importFile)
+	w.Canvas().Capture()
+	test.AssertImageMatches(t, "review.png", w.Canvas().Capture())
+	u.action(u.lib.show)
+	w.Canvas().Capture()
+	test.AssertImageMatches(t, "library.png", w.Canvas().Capture())
+}
+
+// TestGoldenSlides compares a title slide, a card slide and a chart slide of the
+// built-in report, on a 1366×768 laptop at 125%.
+func TestGoldenSlides(t *testing.T) {
+	u, w, _ := presentOn(t, screens[0], builtIn(t))
+	want := map[slideKind]string{titleSlide: "slide-title.png", cardsSlide: "slide-cards.png", chartSlide: "slide-chart.png"}
+	for i, sl := range u.pres.deck {
+		name, ok := want[sl.kind]
+		if !ok || sl.page.ID != "review.industry" {
+			continue
+		}
+		delete(want, sl.kind)
+		u.pres.goTo(i)
+		u.pres.counter.Hide()
+		w.Canvas().Capture()
+		test.AssertImageMatches(t, name, w.Canvas().Capture())
+	}
+	if len(want) > 0 {
+		t.Errorf("no slide for %v", want)
+	}
+}
+
+// TestGoldenComparisons: the verdicts of a national report's targets, the trend of the
+// national reports and the benchmark page, as the README shows them.
+func TestGoldenComparisons(t *testing.T) {
+	u, w, _ := shippedUI(t, fyne.NewSize(1280, 1500), t.TempDir())
+	show := func(id, golden string) {
+		t.Helper()
+		if !u.sess.Go(id) {
+			t.Fatalf("no page %s; pages %v", id, u.sess.Roots())
+		}
+		w.Canvas().Capture()
+		test.AssertImageMatches(t, golden, w.Canvas().Capture())
+	}
+	openShipped(t, u, "全国", 2016)
+	show("verdicts-2015", "verdicts.png")
+	openShipped(t, u, "全国", 2022)
+	show(session.TrendID, "trend.png")
+}
+
+// TestGoldenBenchmark: the year's targets of a city and its province side by side. The
+// shipped library holds no two places of one year yet, so the README shows the test
+// library's made-up places.
+func TestGoldenBenchmark(t *testing.T) {
+	u, w, _, _ := testUIWith(t, fyne.NewSize(1280, 1500), sample(t))
+	if !u.sess.Go(session.BenchmarkID) {
+		t.Fatalf("no benchmark page: %v", u.sess.Roots())
+	}
+	w.Canvas().Capture()
+	test.AssertImageMatches(t, "benchmark.png", w.Canvas().Capture())
+}
