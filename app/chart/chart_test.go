@@ -23,17 +23,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden chart images in testdata/golden")
 
-// builtIn is the report the app ships; only the golden images, which the README shows,
-// are drawn from it. Behaviour tests use the reports in reporttest.
-func builtIn(t testing.TB) *report.Report {
-	t.Helper()
-	r, err := report.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
+func sample(t testing.TB) *report.Report   { return reporttest.Load(t, reporttest.SampleCity2023) }
 func national(t testing.TB) *report.Report { return reporttest.Load(t, reporttest.National2016) }
 func jiangmen(t testing.TB) *report.Report { return reporttest.Load(t, reporttest.JiangmenFormat1) }
 
@@ -153,7 +143,7 @@ func TestAmountsAreSortedAndShares(t *testing.T) {
 // titles name the periods and the unit, every bar's text is the figure as printed, and
 // the value axis starts at zero.
 func TestEveryChartIsCorrect(t *testing.T) {
-	for _, r := range []*report.Report{national(t), jiangmen(t), builtIn(t)} {
+	for _, r := range []*report.Report{national(t), jiangmen(t), sample(t)} {
 		t.Run(r.Name, func(t *testing.T) { everyChartIsCorrect(t, r) })
 	}
 }
@@ -236,7 +226,7 @@ func TestWorkPlanPartsAreCharted(t *testing.T) {
 			t.Errorf("%s mixes periods %v", s.Title, periods)
 		}
 	}
-	for _, rep := range []*report.Report{r, builtIn(t)} {
+	for _, rep := range []*report.Report{r, sample(t)} {
 		rep.WalkSections(func(sec *report.Section) {
 			seen := map[string]string{}
 			for _, s := range Sections(rep, sec) {
@@ -375,7 +365,7 @@ func TestRenderScalesToThePixelSize(t *testing.T) {
 }
 
 func TestLabelsFitAndDoNotOverlap(t *testing.T) {
-	for _, s := range append(All(national(t)), All(builtIn(t))...) {
+	for _, s := range append(All(national(t)), All(sample(t))...) {
 		for _, width := range []float64{420, 720, 1200} {
 			l := newLayout(s, width, 1)
 			for i, lines := range l.labels {
@@ -564,23 +554,6 @@ func TestWriteFiles(t *testing.T) {
 // shows, and the range chart of another year with committed images, pixel for pixel.
 // The font is embedded and the rasteriser is pure Go, so the images are deterministic.
 // Run with -update to rewrite them after a deliberate change, and look at them.
-func TestGoldenCharts(t *testing.T) {
-	specs := Overview(builtIn(t))
-	ranged := Pairs(national(t))[0]
-	ranged.ID = "national-2016-pairs"
-	for _, s := range append(specs, ranged) {
-		t.Run(s.ID, func(t *testing.T) {
-			w := 720
-			h := int(NaturalHeight(s, float64(w)))
-			img, err := Render(s, w, h, 1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden(t, filepath.Join("testdata", "golden", s.ID+".png"), img)
-		})
-	}
-}
-
 func golden(t *testing.T, path string, img image.Image) {
 	t.Helper()
 	if *update {
@@ -631,21 +604,6 @@ func sameImage(a, b image.Image) bool {
 		}
 	}
 	return true
-}
-
-func BenchmarkChartRender(b *testing.B) {
-	r := builtIn(b)
-	for _, s := range Overview(r) {
-		h := int(NaturalHeight(s, SlideWidth))
-		b.Run(s.ID, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Render(s, SlideWidth, h, 1); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
 }
 
 // TestMeasuringAtManySizesIsCheap: slides fit a chart to the screen by trying many

@@ -74,11 +74,11 @@ func TestInfo(t *testing.T) {
 	}
 }
 
+// Without --report, the commands read the report the app opens with.
 func TestBuiltInReportByDefault(t *testing.T) {
 	code, out, _, _ := run(t, "figures")
-	r, _ := report.Default()
-	if code != ExitOK || strings.Count(out, "\n") != len(r.Figures())+1 {
-		t.Errorf("exit %d, %d lines for %d figures", code, strings.Count(out, "\n"), len(r.Figures()))
+	if code != ExitOK || !strings.HasPrefix(out, strings.Join(report.Columns, "\t")+"\n") || strings.Count(out, "\n") < 2 {
+		t.Errorf("exit %d, %d lines", code, strings.Count(out, "\n"))
 	}
 }
 

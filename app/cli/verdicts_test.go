@@ -1,101 +1,47 @@
 package cli
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"workreport/app/compare"
-	"workreport/resources"
+	"workreport/app/report/reporttest"
 )
-
-// The built-in national reports' consecutive pairs through the verdicts command, against
-// verdicts typed by hand from the texts (testdata/verdicts-national.tsv, with the
-// sentence each rests on), never from this program's output.
-func TestVerdictsAgainstHandLabels(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "全国 报告")
-	os.MkdirAll(dir, 0o755)
-	var args []string
-	names := resources.NationalNames()
-	for i := len(names) - 1; i >= 0; i-- { // any order: the command sorts by year
-		p := filepath.Join(dir, names[i])
-		os.WriteFile(p, resources.National(names[i]), 0o644)
-		args = append(args, p)
-	}
-	code, out, errs, _ := run(t, append([]string{"verdicts"}, args...)...)
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if lines[0] != strings.Join(compare.Header, "\t") {
-		t.Fatalf("header %q", lines[0])
-	}
-	got := map[string][]string{}
-	for _, l := range lines[1:] {
-		c := strings.Split(l, "\t")
-		if len(c) != len(compare.Header) {
-			t.Fatalf("%d columns in %q", len(c), l)
-		}
-		got[c[0]+"\t"+c[1]+"\t"+c[2]] = c
-	}
-	f, err := os.Open(filepath.Join("testdata", "verdicts-national.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	sc.Scan() // header
-	n := 0
-	for sc.Scan() {
-		c := strings.Split(sc.Text(), "\t")
-		if len(c) < 5 {
-			continue
-		}
-		n++
-		key := c[0] + "\t" + c[1] + "\t" + c[2]
-		row := got[key]
-		if row == nil {
-			t.Errorf("no row for %s", key)
-			continue
-		}
-		if row[4] != c[3] {
-			t.Errorf("%s: %s, labelled %s (%s)", key, row[4], c[3], c[5])
-		}
-		if c[3] != string(compare.Undecided) && row[3] != c[4] && !(c[4] == "" && row[3] == "") {
-			t.Errorf("%s: result %q, labelled %q", key, row[3], c[4])
-		}
-		if c[3] == string(compare.Undecided) && row[5] != "" {
-			t.Errorf("%s: gap %q for %s", key, row[5], c[3])
-		}
-	}
-	if n != len(lines)-1 || n < 50 {
-		t.Errorf("%d labelled targets, %d rows", n, len(lines)-1)
-	}
-}
 
 // Reports of different places, or without two consecutive years, are refused.
 func TestVerdictsRefused(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string) string {
+	write := func(name string, data []byte) string {
 		p := filepath.Join(dir, name)
-		os.WriteFile(p, resources.National(name), 0o644)
+		os.WriteFile(p, data, 0o644)
 		return p
 	}
-	a, b := write("national-2019.yaml"), write("national-2021.yaml")
+	a := write("示例市 2022.yaml", reporttest.Bytes(t, reporttest.SampleCity2022))
+	later := strings.Replace(string(reporttest.Bytes(t, reporttest.SampleCity2023)), "year: 2023", "year: 2024", 1)
+	b := write("示例市 2024.yaml", []byte(later))
 	code, _, errs, _ := run(t, "verdicts", a, b)
-	if code != ExitUsage || !strings.Contains(errs, "没有相邻两年") || !strings.Contains(errs, "national-2019.yaml") {
-		t.Errorf("2019 and 2021: exit %d, %q", code, errs)
+	if code != ExitUsage || !strings.Contains(errs, "没有相邻两年") || !strings.Contains(errs, "示例市 2022.yaml") {
+		t.Errorf("2022 and 2024: exit %d, %q", code, errs)
 	}
-	jm := filepath.Join(dir, "江门.yaml")
-	os.WriteFile(jm, resources.ReportYAML, 0o644)
-	code, _, errs, _ = run(t, "verdicts", a, jm)
+	other := write("全国.yaml", reporttest.Bytes(t, reporttest.National2016))
+	code, _, errs, _ = run(t, "verdicts", a, other)
 	if code != ExitUsage || !strings.Contains(errs, "不是同一地区") {
 		t.Errorf("different places: exit %d, %q", code, errs)
 	}
 	if code, _, _, _ = run(t, "verdicts", a); code != ExitUsage {
 		t.Errorf("one file: exit %d", code)
+	}
+}
+
+// The verdicts command judges a pair of consecutive reports, given in any order.
+func TestVerdictsOfAPair(t *testing.T) {
+	a, b := reporttest.Path(t, reporttest.SampleCity2023), reporttest.Path(t, reporttest.SampleCity2022)
+	code, out, errs, _ := run(t, "verdicts", a, b)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "2022\t地区生产总值增速\t7%左右\t5.4%\t未达成\t-1.6\t") || strings.Count(out, "\n") != 9 {
+		t.Errorf("verdicts: %s", out)
 	}
 }

@@ -9,21 +9,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"workreport/app/compare"
-	"workreport/app/report"
-	"workreport/resources"
+	"workreport/app/report/reporttest"
 )
 
 // With the next year's report at hand, the workbook has a 目标完成情况 sheet: every
 // target with its verdict, gap and both sentences, as an Excel table, and the rules.
 func TestVerdictsSheet(t *testing.T) {
-	load := func(name string) *report.Report {
-		r, err := report.Load(name, resources.National(name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
-	prev, next := load("national-2015.yaml"), load("national-2016.yaml")
+	prev, next := reporttest.Load(t, reporttest.SampleCity2022), reporttest.Load(t, reporttest.SampleCity2023)
 	rows := compare.Judge(prev, next, compare.DefaultTolerance)
 	var buf bytes.Buffer
 	if err := Write(&buf, prev, Options{Verdicts: rows}); err != nil {
@@ -67,10 +59,7 @@ func TestVerdictsSheet(t *testing.T) {
 
 // With several years of a place at hand, the workbook has a 历年走势 sheet.
 func TestTrendSheet(t *testing.T) {
-	r, err := report.Load("national-2016.yaml", resources.National("national-2016.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := reporttest.Load(t, reporttest.National2016)
 	header := []string{"年份", "指标", "目标", "实绩", "判定", "差距", "说明"}
 	rows := [][]string{{"2015", "国内生产总值增速", "7%左右", "6.9%", "基本达成", "-0.1", "“左右”目标"}, {"2016", "国内生产总值增速", "6.5%－7%", "", "", "", ""}}
 	var buf bytes.Buffer

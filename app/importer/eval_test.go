@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"workreport/app/report"
+	"workreport/app/report/reporttest"
 )
 
 // The evaluation: figures labelled by hand (testdata/labels, typed from the text by
@@ -242,7 +243,7 @@ func evaluate(t testing.TB, r *report.Report, labels []label, full bool) score {
 }
 
 func importCorpus(t testing.TB, name string) *report.Report {
-	res, err := ReadFile(filepath.Join("testdata", "corpus", name))
+	res, err := ReadFile(reporttest.Shared(t, "corpus/national/"+name))
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -298,20 +299,11 @@ func TestAccuracy(t *testing.T) {
 			check(fmt.Sprintf("全国 %d", y), s)
 		}
 	}
-	jm := jiangmenScore(t)
-	if testing.Verbose() {
-		for _, m := range jm.misses {
-			t.Logf("江门 %s", m)
-		}
-	}
-	rows = append(rows, row("江门 2023（内置数据文件）", jm))
 	rows = append(rows, row("合计：编写规则时参照", dev))
 	rows = append(rows, row("合计：留作检验", held))
 	t.Log("\n" + strings.Join(rows, "\n"))
-	check("江门 2023", jm)
 	all := dev
 	add(&all, held)
-	add(&all, jm)
 	if r := float64(all.exact) / float64(all.labels); r < 0.95 {
 		t.Errorf("召回率 %.1f%%，低于 95%%", 100*r)
 	}
@@ -321,31 +313,4 @@ func TestAccuracy(t *testing.T) {
 	if n := float64(all.natureOK) / float64(all.found); n < 0.90 {
 		t.Errorf("性质正确率 %.1f%%，低于 90%%", 100*n)
 	}
-}
-
-// jiangmenScore compares the import of the built-in report's source text with its data
-// file, figure by figure: value, unit, qualifier and nature.
-func jiangmenScore(t testing.TB) score {
-	want, err := report.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := importCorpus(t, "jiangmen-2023-government-work-report.md")
-	var labels []label
-	for _, f := range want.Figures() {
-		if f.Nature == report.Derived || f.Nature == report.Qualitative || !f.HasValue {
-			continue
-		}
-		mark := ""
-		if f.Pair != "" {
-			mark = "对应"
-		}
-		l := label{snippet: f.Sentence, phrase: f.Phrase, value: f.NumberString(), unit: f.Unit, bound: f.Bound,
-			nature: string(f.Nature), mark: mark}
-		if f.IsRange {
-			l.upper = f.UpperString()
-		}
-		labels = append(labels, l)
-	}
-	return evaluate(t, got, labels, false)
 }

@@ -13,6 +13,7 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 
 	"workreport/app/report"
+	"workreport/app/report/reporttest"
 )
 
 const sample = "各位代表：\n\n一、2018年工作回顾\n\n过去一年，国内生产总值增长6.6%，总量突破90万亿元。城镇新增就业1361万人。\n\n二、2019年政府工作任务\n\n今年经济社会发展的主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上；国际收支基本平衡。\n"
@@ -292,7 +293,7 @@ func FuzzHTML(f *testing.F) {
 }
 
 func BenchmarkImport(b *testing.B) {
-	text, err := os.ReadFile(filepath.Join("testdata", "corpus", "2019.txt"))
+	text, err := os.ReadFile(reporttest.Shared(b, "corpus/national/2019.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}

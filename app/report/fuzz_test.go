@@ -4,18 +4,14 @@ import (
 	"bytes"
 	"os"
 	"testing"
-
-	"workreport/resources"
 )
 
 // FuzzLoad feeds arbitrary bytes to the loader without its panic guard. Whatever the
 // input, load must return a report or an error, never panic; and a report it accepts
 // must hold the invariants the rest of the application relies on.
-// Seeds: the embedded report, the test reports, and the files under
-// testdata/fuzz/FuzzLoad.
+// Seeds: the test reports, and the files under testdata/fuzz/FuzzLoad.
 func FuzzLoad(f *testing.F) {
-	f.Add(resources.ReportYAML)
-	for _, p := range []string{national2016, jiangmenFormat1} {
+	for _, p := range []string{national2016, jiangmenFormat1, sampleCity2022, sampleCity2023} {
 		small, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)

@@ -35,7 +35,7 @@ const MaxSectionDepth = 4
 const FormatVersion = 2
 
 var defaultReport = sync.OnceValues(func() (*Report, error) {
-	if r, err := fromSnapshot(resources.ReportSnapshot, resources.ReportYAML); err == nil {
+	if r, err := LoadSnapshot(resources.ReportSnapshot, resources.ReportYAML); err == nil {
 		return r, nil
 	}
 	return Load(resources.ReportName, resources.ReportYAML)

@@ -50,8 +50,8 @@ type snapFormula struct {
 	Exact       float64
 }
 
-// makeSnapshot loads and validates the report in yamlData, then encodes it as a snapshot.
-func makeSnapshot(name string, yamlData []byte) ([]byte, error) {
+// MakeSnapshot loads and validates the report in yamlData, then encodes it as a snapshot.
+func MakeSnapshot(name string, yamlData []byte) ([]byte, error) {
 	r, err := Load(name, yamlData)
 	if err != nil {
 		return nil, err
@@ -85,9 +85,9 @@ func snapSections(ss []*Section) []snapSection {
 	return out
 }
 
-// fromSnapshot decodes a snapshot made from yamlData. It fails if the snapshot was made
+// LoadSnapshot decodes a snapshot made from yamlData. It fails if the snapshot was made
 // from other data, by another format, or is damaged.
-func fromSnapshot(data, yamlData []byte) (r *Report, err error) {
+func LoadSnapshot(data, yamlData []byte) (r *Report, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			r, err = nil, fmt.Errorf("snapshot: %v", p)

@@ -1,46 +1,23 @@
-package report
+package report_test
 
 import (
-	"flag"
-	"os"
 	"reflect"
 	"testing"
 
-	"workreport/resources"
+	"workreport/app/report"
+	"workreport/app/report/reporttest"
 )
 
-var updateSnapshot = flag.Bool("update", false, "rewrite resources/report.snapshot from resources/report.yaml")
-
-// TestSnapshotIsCurrent fails when resources/report.yaml has changed since the snapshot
-// was made. Run `go test ./app/report -run Snapshot -update` to make it again.
-func TestSnapshotIsCurrent(t *testing.T) {
-	want, err := makeSnapshot(resources.ReportName, resources.ReportYAML)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *updateSnapshot {
-		if err := os.WriteFile("../../resources/"+resources.ReportSnapshotName, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Log("rewrote resources/" + resources.ReportSnapshotName)
-		return
-	}
-	if _, err := fromSnapshot(resources.ReportSnapshot, resources.ReportYAML); err != nil {
-		t.Fatalf("%v: run go test ./app/report -run Snapshot -update", err)
-	}
-}
-
-// TestSnapshotLoadsTheSameReport: the report from the snapshot is the report the YAML
-// loads, field for field, pointers and indexes included.
+// A snapshot made from a report file loads the same report, field for field, pointers
+// and indexes included.
 func TestSnapshotLoadsTheSameReport(t *testing.T) {
-	if *updateSnapshot {
-		t.Skip("the embedded snapshot is the one compiled in before -update rewrote it")
-	}
-	want, err := Load(resources.ReportName, resources.ReportYAML)
+	data := reporttest.Bytes(t, reporttest.National2016)
+	snap, err := report.MakeSnapshot(reporttest.National2016, data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := fromSnapshot(resources.ReportSnapshot, resources.ReportYAML)
+	want := reporttest.Load(t, reporttest.National2016)
+	got, err := report.LoadSnapshot(snap, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,40 +30,30 @@ func TestSnapshotLoadsTheSameReport(t *testing.T) {
 		}
 		t.Fatal("the report from the snapshot differs from the report the YAML loads")
 	}
-	d, err := Default()
-	if err != nil || !reflect.DeepEqual(d, want) {
-		t.Fatalf("Default() differs from the YAML's report (err %v)", err)
-	}
 }
 
-// TestSnapshotRefusesOtherData: a snapshot is used only for the exact YAML it was made
-// from, and a damaged one is refused with an error, not a panic.
+// A snapshot is used only for the exact YAML it was made from, and a damaged one is
+// refused with an error, not a panic.
 func TestSnapshotRefusesOtherData(t *testing.T) {
-	snap := resources.ReportSnapshot
-	edited := append([]byte(nil), resources.ReportYAML...)
-	edited = append(edited, "\n# 修改\n"...)
-	if _, err := fromSnapshot(snap, edited); err == nil {
+	data := reporttest.Bytes(t, reporttest.National2016)
+	snap, err := report.MakeSnapshot(reporttest.National2016, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := append(append([]byte(nil), data...), "\n# 修改\n"...)
+	if _, err := report.LoadSnapshot(snap, edited); err == nil {
 		t.Error("a snapshot was used for YAML it was not made from")
 	}
 	for _, n := range []int{0, 1, len(snap) / 2, len(snap) - 1} {
-		if _, err := fromSnapshot(snap[:n], resources.ReportYAML); err == nil {
+		if _, err := report.LoadSnapshot(snap[:n], data); err == nil {
 			t.Errorf("a snapshot cut to %d bytes was accepted", n)
 		}
 	}
 	for _, i := range []int{0, 100, len(snap) / 2, len(snap) - 40, len(snap) - 1} {
 		flipped := append([]byte(nil), snap...)
 		flipped[i] ^= 0x01
-		if _, err := fromSnapshot(flipped, resources.ReportYAML); err == nil {
+		if _, err := report.LoadSnapshot(flipped, data); err == nil {
 			t.Errorf("a snapshot with byte %d changed was accepted", i)
-		}
-	}
-}
-
-func BenchmarkLoadSnapshot(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := fromSnapshot(resources.ReportSnapshot, resources.ReportYAML); err != nil {
-			b.Fatal(err)
 		}
 	}
 }

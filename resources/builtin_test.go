@@ -1,15 +1,17 @@
-package report
+package resources_test
 
 import (
 	"strings"
 	"testing"
 
+	"workreport/app/report"
+	"workreport/app/zhtext"
 	"workreport/resources"
 )
 
-func mustDefault(t testing.TB) *Report {
+func mustDefault(t testing.TB) *report.Report {
 	t.Helper()
-	r, err := Default()
+	r, err := report.Default()
 	if err != nil {
 		t.Fatalf("embedded report does not load: %v", err)
 	}
@@ -51,7 +53,7 @@ func testReportMetadata(t *testing.T) {
 	if r.Year != 2023 {
 		t.Errorf("year = %d", r.Year)
 	}
-	if r.Source.Kind != Digest || !strings.Contains(r.Source.Caveat(), "并非报告官方全文") {
+	if r.Source.Kind != report.Digest || !strings.Contains(r.Source.Caveat(), "并非报告官方全文") {
 		t.Errorf("the source must say the text is not the official report: %q %q", r.Source.Kind, r.Source.Caveat())
 	}
 	if r.Unconfirmed() != 0 {
@@ -89,8 +91,8 @@ func testSectionTreeMirrorsDigest(t *testing.T) {
 	if got := r.Section("review.industry").PathString(); got != "2022年工作回顾 > (三)多措并举延伸拓展产业链条,全力构建现代化产业体系" {
 		t.Errorf("path = %q", got)
 	}
-	roles := map[string]Role{"review": RoleReview, "review.industry": RoleReview, "targets": RoleTargets,
-		"plan": RolePlan, "plan.rural.counties": RolePlan, "building": RoleOther, "article": RoleOther}
+	roles := map[string]report.Role{"review": report.RoleReview, "review.industry": report.RoleReview, "targets": report.RoleTargets,
+		"plan": report.RolePlan, "plan.rural.counties": report.RolePlan, "building": report.RoleOther, "article": report.RoleOther}
 	for id, want := range roles {
 		if got := r.Section(id).Role; got != want {
 			t.Errorf("%s: role %s, want %s", id, got, want)
@@ -112,52 +114,52 @@ func testFigures(t *testing.T) {
 	r := mustDefault(t)
 	tests := []struct {
 		id, phrase          string
-		nature              Nature
+		nature              report.Nature
 		measure             string
 		value               float64
 		unit, bound, strive string
 		of                  string
 	}{
-		{"review.gdp", "3773.41亿元", Result, "总量", 3773.41, "亿元", "", "", ""},
-		{"review.gdp-growth", "3.3%", Result, "增速", 3.3, "%", "", "", "review.gdp"},
+		{"review.gdp", "3773.41亿元", report.Result, "总量", 3773.41, "亿元", "", "", ""},
+		{"review.gdp-growth", "3.3%", report.Result, "增速", 3.3, "%", "", "", "review.gdp"},
 		// the rank belongs to the growth rate, not to the amount
-		{"review.gdp-growth-rank", "第2", Result, "排名", 2, "名", "", "", "review.gdp-growth"},
+		{"review.gdp-growth-rank", "第2", report.Result, "排名", 2, "名", "", "", "review.gdp-growth"},
 		// one 均排全省第4 covers two indicators
-		{"review.industrial-va-growth-rank", "第4", Result, "排名", 4, "名", "", "", "review.industrial-va-growth"},
-		{"review.retail-growth-rank", "第4", Result, "排名", 4, "名", "", "", "review.retail-growth"},
-		{"review.industry.agriculture-growth-rank", "第1", Result, "排名", 1, "名", "", "", "review.industry.agriculture-growth"},
+		{"review.industrial-va-growth-rank", "第4", report.Result, "排名", 4, "名", "", "", "review.industrial-va-growth"},
+		{"review.retail-growth-rank", "第4", report.Result, "排名", 4, "名", "", "", "review.retail-growth"},
+		{"review.industry.agriculture-growth-rank", "第1", report.Result, "排名", 1, "名", "", "", "review.industry.agriculture-growth"},
 		// broken bold markers: three figures in one bullet
-		{"review.industry.key-chains", "15条", Result, "数量", 15, "条", "", "", ""},
-		{"review.industry.key-chains-output", "4345亿元", Result, "总量", 4345, "亿元", "", "", ""},
-		{"review.industry.industrial-output", "突破6000亿元", Result, "总量", 6000, "亿元", "突破", "", ""},
-		{"review.rural.old-communities", "65个", Result, "数量", 65, "个", "", "", ""},
-		{"review.rural.elevators", "237台", Result, "数量", 237, "台", "", "", ""},
+		{"review.industry.key-chains", "15条", report.Result, "数量", 15, "条", "", "", ""},
+		{"review.industry.key-chains-output", "4345亿元", report.Result, "总量", 4345, "亿元", "", "", ""},
+		{"review.industry.industrial-output", "突破6000亿元", report.Result, "总量", 6000, "亿元", "突破", "", ""},
+		{"review.rural.old-communities", "65个", report.Result, "数量", 65, "个", "", "", ""},
+		{"review.rural.elevators", "237台", report.Result, "数量", 237, "台", "", "", ""},
 		// 17.4% is the growth of high-level talent, not of the talent total
-		{"review.innovation.high-level-talent-growth", "17.4%", Result, "增速", 17.4, "%", "", "", "review.innovation.high-level-talent"},
-		{"review.innovation.talent-total", "达93.05万人", Result, "总量", 93.05, "万人", "达", "", ""},
-		{"review.innovation.high-tech-enterprises", "超2600家", Result, "数量", 2600, "家", "超", "", ""},
-		{"review.economy.tax-cut", "近148亿元", Result, "总量", 148, "亿元", "近", "", ""},
-		{"review.livelihood.school-places", "超1.5万个", Result, "数量", 1.5, "万个", "超", "", ""},
-		{"targets.gdp-growth", "6%以上", Target, "增速", 6, "%", "以上", "", ""},
-		{"targets.gdp-growth-strive", "7%以上", Target, "增速", 7, "%", "以上", "力争", ""},
-		{"targets.cpi", "3%左右", Target, "增速", 3, "%", "左右", "", ""},
-		{"plan.manufacturing.investment.projects", "超2000亿元", Target, "总量", 2000, "亿元", "超", "争取", ""},
+		{"review.innovation.high-level-talent-growth", "17.4%", report.Result, "增速", 17.4, "%", "", "", "review.innovation.high-level-talent"},
+		{"review.innovation.talent-total", "达93.05万人", report.Result, "总量", 93.05, "万人", "达", "", ""},
+		{"review.innovation.high-tech-enterprises", "超2600家", report.Result, "数量", 2600, "家", "超", "", ""},
+		{"review.economy.tax-cut", "近148亿元", report.Result, "总量", 148, "亿元", "近", "", ""},
+		{"review.livelihood.school-places", "超1.5万个", report.Result, "数量", 1.5, "万个", "超", "", ""},
+		{"targets.gdp-growth", "6%以上", report.Target, "增速", 6, "%", "以上", "", ""},
+		{"targets.gdp-growth-strive", "7%以上", report.Target, "增速", 7, "%", "以上", "力争", ""},
+		{"targets.cpi", "3%左右", report.Target, "增速", 3, "%", "左右", "", ""},
+		{"plan.manufacturing.investment.projects", "超2000亿元", report.Target, "总量", 2000, "亿元", "超", "争取", ""},
 		// thresholds define a category; they are not targets
-		{"plan.manufacturing.investment.big-project-threshold", "10亿元以上", Threshold, "总量", 10, "亿元", "以上", "", ""},
-		{"plan.manufacturing.enterprises.fifty-billion-threshold", "超50亿元", Threshold, "总量", 50, "亿元", "超", "", ""},
-		{"plan.manufacturing.enterprises.ten-billion-threshold", "超10亿元", Threshold, "总量", 10, "亿元", "超", "", ""},
-		{"plan.manufacturing.enterprises.hundred-billion-threshold", "超百亿", Threshold, "总量", 100, "亿", "超", "", ""},
-		{"plan.manufacturing.industry.clusters-class", "千亿级", Threshold, "总量", 1000, "亿", "级", "", ""},
+		{"plan.manufacturing.investment.big-project-threshold", "10亿元以上", report.Threshold, "总量", 10, "亿元", "以上", "", ""},
+		{"plan.manufacturing.enterprises.fifty-billion-threshold", "超50亿元", report.Threshold, "总量", 50, "亿元", "超", "", ""},
+		{"plan.manufacturing.enterprises.ten-billion-threshold", "超10亿元", report.Threshold, "总量", 10, "亿元", "超", "", ""},
+		{"plan.manufacturing.enterprises.hundred-billion-threshold", "超百亿", report.Threshold, "总量", 100, "亿", "超", "", ""},
+		{"plan.manufacturing.industry.clusters-class", "千亿级", report.Threshold, "总量", 1000, "亿", "级", "", ""},
 		// a district's GDP reaching 千亿 is a target, not a threshold
-		{"plan.rural.counties.xinhui-gdp", "千亿", Target, "总量", 1000, "亿", "", "", ""},
+		{"plan.rural.counties.xinhui-gdp", "千亿", report.Target, "总量", 1000, "亿", "", "", ""},
 		// a place within the top N is a rank target, worded the same way twice
-		{"plan.talent.innovation.hi-tech-zone", "50强", Target, "排名", 50, "名", "强", "", ""},
-		{"plan.rural.counties.top-counties", "百强", Target, "排名", 100, "名", "强", "", ""},
+		{"plan.talent.innovation.hi-tech-zone", "50强", report.Target, "排名", 50, "名", "强", "", ""},
+		{"plan.rural.counties.top-counties", "百强", report.Target, "排名", 100, "名", "强", "", ""},
 		// a magnitude word standing alone is the number, with the unit that follows it
-		{"plan.manufacturing.industry.clusters-threshold", "超千亿元", Threshold, "总量", 1000, "亿元", "超", "", ""},
+		{"plan.manufacturing.industry.clusters-threshold", "超千亿元", report.Threshold, "总量", 1000, "亿元", "超", "", ""},
 		// counts in Chinese numerals are figures
-		{"review.livelihood-projects", "十件", Result, "数量", 10, "件", "", "", ""},
-		{"plan.manufacturing.industry.clusters", "两个", Target, "数量", 2, "个", "", "", ""},
+		{"review.livelihood-projects", "十件", report.Result, "数量", 10, "件", "", "", ""},
+		{"plan.manufacturing.industry.clusters", "两个", report.Target, "数量", 2, "个", "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
@@ -185,11 +187,11 @@ func testFigures(t *testing.T) {
 			t.Errorf("%s: %q is part of a word, not a unit", f.ID, f.Unit)
 		}
 	}
-	if f := r.Figure("review.revenue-growth"); f.Basis != Comparable || f.Pair != "" {
+	if f := r.Figure("review.revenue-growth"); f.Basis != report.Comparable || f.Pair != "" {
 		t.Errorf("the like-for-like revenue growth: basis %q, pair %q", f.Basis, f.Pair)
 	}
-	directions := map[string]Direction{"targets.cpi": Lower, "targets.gdp-growth": Higher,
-		"plan.regions.hard.guangzhou-commute": Lower, "plan.talent.innovation.hi-tech-zone": Lower}
+	directions := map[string]report.Direction{"targets.cpi": report.Lower, "targets.gdp-growth": report.Higher,
+		"plan.regions.hard.guangzhou-commute": report.Lower, "plan.talent.innovation.hi-tech-zone": report.Lower}
 	for id, want := range directions {
 		if got := r.Figure(id).Direction; got != want {
 			t.Errorf("%s: direction %s, want %s", id, got, want)
@@ -201,7 +203,7 @@ func testQualitativeFiguresHaveNoNumber(t *testing.T) {
 	r := mustDefault(t)
 	for _, id := range []string{"review.livelihood-projects-done", "review.rural.assessment", "targets.income-growth", "targets.air-quality", "targets.water-quality"} {
 		f := r.Figure(id)
-		if f == nil || f.Nature != Qualitative || f.HasValue || f.Unit != "" || f.NumberString() != "" {
+		if f == nil || f.Nature != report.Qualitative || f.HasValue || f.Unit != "" || f.NumberString() != "" {
 			t.Errorf("%s: %+v", id, f)
 		}
 	}
@@ -238,9 +240,9 @@ func testNamesAndOrdinalsAreNotFigures(t *testing.T) {
 }
 
 // overlaps reports whether the figure's phrase sits inside an occurrence of name.
-func overlaps(f *Figure, name string) bool {
+func overlaps(f *report.Figure, name string) bool {
 	b := f.Section.Blocks()[f.Location.Block].Text
-	for _, at := range indexAll(b, name) {
+	for _, at := range zhtext.IndexAlone(b, name) {
 		if f.Location.Start >= at && f.Location.End <= at+len(name) {
 			return true
 		}
@@ -285,7 +287,7 @@ func testPairs(t *testing.T) {
 			}
 		}
 	}
-	// Pair only the same indicator.
+	// report.Pair only the same indicator.
 	// A like-for-like growth rate is not the headline rate the target sets.
 	for _, id := range []string{"review.economy.rcep-trade-growth", "targets.trade-growth", "review.livelihood.school-places",
 		"plan.talent.education.school-places", "review.revenue-growth", "targets.revenue-growth"} {
@@ -308,11 +310,11 @@ func testDerivedFigures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		f := r.Figure(tt.id)
-		if f == nil || f.Nature != Derived || f.Value != tt.value || f.Phrase != tt.phrase || f.Formula == nil {
+		if f == nil || f.Nature != report.Derived || f.Value != tt.value || f.Phrase != tt.phrase || f.Formula == nil {
 			t.Errorf("%s: %+v", tt.id, f)
 			continue
 		}
-		if f.IsReported() || f.ValueText() != "≈"+FormatNumber(tt.value)+"亿元" {
+		if f.IsReported() || f.ValueText() != "≈"+report.FormatNumber(tt.value)+"亿元" {
 			t.Errorf("%s: derived figure presented as reported: %q", tt.id, f.ValueText())
 		}
 		if f.Sentence != f.Formula.Left.Sentence {
@@ -366,7 +368,7 @@ func testComparison(t *testing.T) {
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Load("report.yaml", resources.ReportYAML); err != nil {
+		if _, err := report.Load("report.yaml", resources.ReportYAML); err != nil {
 			b.Fatal(err)
 		}
 	}

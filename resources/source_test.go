@@ -1,31 +1,17 @@
-package report
+package resources_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"workreport/app/report/reporttest"
 )
 
-// sourceFile is a byte-identical copy of the newspaper text every figure comes from.
-const sourceFile = "testdata/source.md"
-
-// sharedSource is where the original lives beside a checkout, when it does.
-const sharedSource = "../../../shared/source/jiangmen-2023-government-work-report.md"
-
-func TestSourceCopyIsIdentical(t *testing.T) {
-	orig, err := os.ReadFile(sharedSource)
-	if err != nil {
-		t.Skipf("original source not beside this checkout (%v); testdata copy is used as is", err)
-	}
-	copied, err := os.ReadFile(sourceFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(orig, copied) {
-		t.Fatalf("%s differs from %s", sourceFile, filepath.Clean(sharedSource))
-	}
+// source is the newspaper text every figure of the built-in report comes from, kept
+// beside the repository in ../shared.
+func source(t *testing.T) string {
+	return string(reporttest.ReadShared(t, "source/jiangmen-2023-government-work-report.md"))
 }
 
 // The documented repairs that turn the newspaper text into the cleaned text embedded in
@@ -131,11 +117,7 @@ func insertBefore(t *testing.T, lines []string, line, before string) []string {
 // TestCleanedTextIsSourceWithDocumentedRepairs proves the embedded text differs from the
 // newspaper only by the repairs above.
 func TestCleanedTextIsSourceWithDocumentedRepairs(t *testing.T) {
-	src, err := os.ReadFile(sourceFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := repair(t, string(src))
+	want := repair(t, source(t))
 	got := mustDefault(t).Lines()
 	for i := 0; i < len(want) || i < len(got); i++ {
 		var w, g string
@@ -154,9 +136,8 @@ func TestCleanedTextIsSourceWithDocumentedRepairs(t *testing.T) {
 // TestRepairsAreNeeded shows the comparison above has teeth: the raw text, with only the
 // markup stripped, does not match.
 func TestRepairsAreNeeded(t *testing.T) {
-	src, _ := os.ReadFile(sourceFile)
 	var naive []string
-	for _, l := range strings.Split(strings.ReplaceAll(string(src), "**", ""), "\n") {
+	for _, l := range strings.Split(strings.ReplaceAll(source(t), "**", ""), "\n") {
 		if l = strings.TrimPrefix(strings.TrimSpace(l), "- "); l != "" {
 			naive = append(naive, l)
 		}

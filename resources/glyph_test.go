@@ -1,4 +1,4 @@
-package chart
+package resources_test
 
 import (
 	"fmt"
@@ -15,6 +15,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"workreport/app/chart"
+	"workreport/app/report/reporttest"
 	"workreport/resources"
 )
 
@@ -27,14 +29,14 @@ func TestEveryRuneHasAGlyph(t *testing.T) {
 		if unicode.IsControl(r) || r == ' ' || unicode.Is(unicode.Cf, r) { // format characters (U+200B, U+FEFF) are never drawn
 			continue
 		}
-		if !HasGlyph(r) {
+		if !chart.HasGlyph(r) {
 			missing[r] = true
 		}
 	}
 	for r := range missing {
 		t.Errorf("no glyph for %q (U+%04X)", r, r)
 	}
-	if HasGlyph('\U0001F600') {
+	if chart.HasGlyph('\U0001F600') {
 		t.Error("the check cannot fail: an emoji reports a glyph")
 	}
 }
@@ -64,7 +66,7 @@ func TestFontCoversGBK(t *testing.T) {
 				continue
 			}
 			checked++
-			if !HasGlyph(r) {
+			if !chart.HasGlyph(r) {
 				missing = append(missing, fmt.Sprintf("%q U+%04X", r, r))
 			}
 		}
@@ -77,16 +79,16 @@ func TestFontCoversGBK(t *testing.T) {
 	}
 }
 
-// reportTexts returns the built-in national reports and every report text the importer
-// is tested on.
+// reportTexts returns the built-in national reports and every report text of the
+// corpus kept beside the repository.
 func reportTexts(t *testing.T) string {
 	t.Helper()
 	var b strings.Builder
 	for _, name := range resources.NationalNames() {
 		b.Write(resources.National(name))
 	}
-	files, _ := filepath.Glob("../importer/testdata/corpus/*")
-	if len(files) < 8 || len(resources.NationalNames()) < 7 {
+	files, _ := filepath.Glob(filepath.Join(reporttest.Shared(t, "corpus"), "*", "*.txt"))
+	if len(files) < 30 || len(resources.NationalNames()) < 7 {
 		t.Fatalf("only %d report texts and %d national reports", len(files), len(resources.NationalNames()))
 	}
 	for _, f := range files {
@@ -104,7 +106,7 @@ func uiStrings(t *testing.T) string {
 	t.Helper()
 	var b strings.Builder
 	files := 0
-	for _, root := range []string{"../../views", "../../app", "../../main.go"} {
+	for _, root := range []string{"../views", "../app", "../main.go"} {
 		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 				return nil
