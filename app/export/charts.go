@@ -49,11 +49,11 @@ func chartBlocks(r *report.Report, specs []*chart.Spec) []chartBlock {
 	var blocks []chartBlock
 	for _, s := range specs {
 		blk := chartBlock{title: s.Title, series: s.Series}
-		blk.columns = append(blk.columns, "指标")
+		blk.columns = append(blk.columns, report.FieldIndicator)
 		for _, se := range s.Series {
 			blk.columns = append(blk.columns, se.Name+"（"+s.Unit+"）")
 		}
-		blk.columns = append(blk.columns, "原文表述")
+		blk.columns = append(blk.columns, report.FieldPhrase)
 		if s.Unit == "%" {
 			blk.format = percentFormat
 		}

@@ -469,7 +469,6 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-
 func TestSaveAddsTheExtension(t *testing.T) {
 	dir := t.TempDir()
 	got, err := Save(dir+"/江门 数据", mustReport(t), Options{Time: exportTime})

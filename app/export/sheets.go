@@ -65,14 +65,14 @@ func (b *builder) cover() {
 	}
 	rows = append(rows, [2]string{"来源", source}, [2]string{"数据", summary})
 	if n := r.Unconfirmed(); n > 0 {
-		rows = append(rows, [2]string{"审核", fmt.Sprintf("有 %d 项数据是软件识别、尚未经人核对的（审核一栏为“未审核”，以黄色标出），使用前请对照原文核对", n)})
+		rows = append(rows, [2]string{report.FieldReview, fmt.Sprintf("有 %d 项数据是软件识别、尚未经人核对的（审核一栏为“未审核”，以黄色标出），使用前请对照原文核对", n)})
 	}
 	rows = append(rows, [2]string{"导出时间", b.now.Format("2006年1月2日 15:04")},
 		[2]string{"软件", fmt.Sprintf("%s %s（%s）", meta.DisplayName, meta.Version, meta.Name)})
 	for _, kv := range rows {
 		w.text(1, kv[0], b.st.label, false)
 		style := b.st.wrap
-		if kv[0] == "审核" {
+		if kv[0] == report.FieldReview {
 			style = b.st.unconfirmed
 		}
 		w.text(2, kv[1], style, true)
@@ -98,7 +98,7 @@ func (b *builder) cover() {
 		w.next()
 	}
 	w.next()
-	w.text(1, "性质", b.st.subtitle, false)
+	w.text(1, report.FieldNature, b.st.subtitle, false)
 	w.next()
 	for _, m := range b.natureMeanings() {
 		w.text(1, m[0], b.st.label, false)
@@ -106,7 +106,7 @@ func (b *builder) cover() {
 		w.next()
 	}
 	w.next()
-	w.text(1, "数值", b.st.subtitle, false)
+	w.text(1, report.FieldValue, b.st.subtitle, false)
 	w.next()
 	w.text(1, "说明", b.st.label, false)
 	w.text(2, "数值按原文单位记录，不换算、不四舍五入：3773.41亿元 记为 3773.41，3.3% 记为 3.3，“超千亿元”记为 1000，排名“第2”记为 2，"+
@@ -143,7 +143,8 @@ func sheetName(title string, taken []string) string {
 }
 
 // Columns of the sheets laid out like the report.
-var sectionColumns = []string{"条目 / 指标", "数值", "上限", "单位", "限定", "力争", "原文表述", "性质", "口径", "时期", "审核", "编号"}
+var sectionColumns = []string{"条目 / " + report.FieldIndicator, report.FieldValue, report.FieldUpper, report.FieldUnit, report.FieldBound,
+	report.FieldStrive, report.FieldPhrase, report.FieldNature, report.FieldMeasure, report.FieldPeriod, report.FieldReview, report.FieldID}
 
 const (
 	sColIndicator = iota + 1
@@ -278,7 +279,7 @@ func (b *builder) pairColumns(pairs []report.Pair) (cols []string, mixed bool) {
 	}
 	rl, tl := report.CommonLabel(results), report.CommonLabel(targets)
 	mixed = rl == "" || tl == ""
-	cols = []string{"指标", "口径", "单位", rl + "实绩", "实绩原文表述", tl + "目标", "目标上限", "目标限定", "目标原文表述",
+	cols = []string{report.FieldIndicator, report.FieldMeasure, report.FieldUnit, rl + "实绩", "实绩" + report.FieldPhrase, tl + "目标", "目标" + report.FieldUpper, "目标" + report.FieldBound, "目标" + report.FieldPhrase,
 		tl + "力争目标", "力争原文表述"}
 	if mixed {
 		cols = append(cols, "实绩时期", "目标时期")

@@ -263,7 +263,7 @@ func (s *Session) targetTable(figs []*report.Figure) *TargetTable {
 			results = append(results, p)
 		}
 	}
-	t := &TargetTable{Columns: []string{"指标", report.CommonLabel(targets) + "目标", "限定", "力争"}}
+	t := &TargetTable{Columns: []string{report.FieldIndicator, report.CommonLabel(targets) + "目标", report.FieldBound, report.FieldStrive}}
 	if len(results) > 0 {
 		t.Columns = append(t.Columns, report.CommonLabel(results)+"实绩")
 	}
