@@ -20,7 +20,7 @@ var benchSize = fyne.NewSize(1280, 820)
 // BenchmarkPanelFirstVisit measures a first visit: from the navigation to a laid-out
 // panel with its charts rendered, with no panel built and no chart cached before.
 func BenchmarkPanelFirstVisit(b *testing.B) {
-	u, _, _, _ := testUIWith(b, benchSize, builtIn(b))
+	u, _, _ := shippedUI(b, benchSize, b.TempDir())
 	for _, p := range u.sess.Pages() {
 		b.Run(p.ID, func(b *testing.B) {
 			b.ReportAllocs()
@@ -39,7 +39,7 @@ func BenchmarkPanelFirstVisit(b *testing.B) {
 // BenchmarkPanelSwitch measures going back to a panel visited before, whose charts
 // are cached: the target is one frame.
 func BenchmarkPanelSwitch(b *testing.B) {
-	u, _, _, _ := testUIWith(b, benchSize, builtIn(b))
+	u, _, _ := shippedUI(b, benchSize, b.TempDir())
 	for _, p := range u.sess.Pages() {
 		u.sess.Go(p.ID)
 	}
@@ -59,7 +59,7 @@ func BenchmarkPanelSwitch(b *testing.B) {
 // BenchmarkPanelPaint measures Fyne's software painter drawing a whole window, for
 // information: on Windows the OpenGL painter does this work.
 func BenchmarkPanelPaint(b *testing.B) {
-	u, w, _, _ := testUIWith(b, benchSize, builtIn(b))
+	u, w, _ := shippedUI(b, benchSize, b.TempDir())
 	for _, id := range []string{session.OverviewID, "review.industry", "article"} {
 		u.sess.Go(id)
 		w.Canvas().Capture()
