@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"workreport/app/report"
+	"workreport/app/zhtext"
 )
 
 const maxIndicator = 18 // runes of an indicator's name taken from before its number
@@ -254,12 +255,12 @@ func nameOf(subject, verb string, f *fig) string {
 // nature decides whether a figure is a result, a target or a threshold.
 func (s *scanner) nature(f *fig, a, b, sa, sb int) {
 	after := s.str(b, min(len(s.rs), b+6))
-	if (strings.HasSuffix(f.bound, "以上") || strings.HasSuffix(f.bound, "以下") || strings.HasSuffix(f.bound, "以内")) && hasAnyPrefix(after, thresholdNouns) &&
+	if zhtext.IsLimit(f.bound) && hasAnyPrefix(after, thresholdNouns) &&
 		!strings.HasSuffix(f.unit, "人次") && !strings.HasSuffix(f.unit, "次") {
 		f.nature = report.Threshold
 		return
 	}
-	if (strings.HasPrefix(f.bound, "超") || strings.HasSuffix(f.bound, "以上")) && hasAnyPrefix(after, categoryNouns) {
+	if sense, _ := zhtext.SenseOf(f.bound); f.bound != "" && sense == zhtext.AtLeast && hasAnyPrefix(after, categoryNouns) {
 		f.nature = report.Threshold
 		return
 	}
@@ -372,9 +373,8 @@ func (s *scanner) basisOf(f *fig, ca, b int) {
 }
 
 var (
-	planInText = regexp.MustCompile(`十[一二三四五六七八九]?五`)
-	multiYear  = regexp.MustCompile(`过去五年|五年来|五年累计|五年间|本届政府`)
-	oneYear    = regexp.MustCompile(`去年|过去一年|刚刚过去的|一年来`)
+	multiYear = regexp.MustCompile(`过去五年|五年来|五年累计|五年间|本届政府`)
+	oneYear   = regexp.MustCompile(`去年|过去一年|刚刚过去的|一年来`)
 )
 
 // periodOf states a figure's period where the paragraph makes it differ from its
@@ -386,7 +386,7 @@ func (s *scanner) periodOf(f *fig, sa, sb int) {
 	if f.nature == report.Threshold {
 		return
 	}
-	if name := planInText.FindString(sentence); name != "" && (strings.Contains(sentence, "时期") || strings.Contains(sentence, "年均") || strings.Contains(sentence, "期间") || strings.Contains(sentence, "规划") || strings.Contains(sentence, "末")) {
+	if name := report.PlanName.FindString(sentence); name != "" && (strings.Contains(sentence, "时期") || strings.Contains(sentence, "年均") || strings.Contains(sentence, "期间") || strings.Contains(sentence, "规划") || strings.Contains(sentence, "末")) {
 		if _, ok := report.PlanPeriod(name); ok {
 			f.period = name
 			f.note("时期按句中的五年规划“" + name + "”确定，请核对")
@@ -403,7 +403,7 @@ func (s *scanner) periodOf(f *fig, sa, sb int) {
 		return
 	}
 	if review && !s.sec.multiYear {
-		if name := planInText.FindString(before); name != "" {
+		if name := report.PlanName.FindString(before); name != "" {
 			if p, ok := report.PlanPeriod(name); ok && p.To == report.ReviewedYear(s.year) {
 				f.period = name
 				f.note("段落讲的是“" + name + "”时期，时期按该五年规划处理，请核对")

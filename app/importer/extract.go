@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -331,7 +330,7 @@ func (s *scanner) chinese(i int) int {
 		return s.fraction(i, j+1, 0.5)
 	}
 	// Plan names: 十三五, “十四五”.
-	if m := regexp.MustCompile(`^十[一二三四五六七八九]?五`).FindString(run); m != "" && (run == m) {
+	if m := report.PlanName.FindString(run); m != "" && (run == m) {
 		s.addNon(run, kindName, "五年规划")
 		return j
 	}
@@ -451,7 +450,7 @@ func (s *scanner) chinese(i int) int {
 func (s *scanner) fraction(i, j int, v float64) int {
 	end := j
 	bound := ""
-	if w := s.longestAt(j, []string{"以上", "以下", "左右", "多"}); w != "" {
+	if w := s.longestAt(j, suffixBounds); w != "" {
 		bound, end = w, j+len([]rune(w))
 	}
 	f := s.newFig(i, end, v)

@@ -292,13 +292,13 @@ type meta struct {
 
 var (
 	dateRe    = regexp.MustCompile(`((?:19|20|21)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日`)
-	meetingRe = regexp.MustCompile(`第[一二三四五六七八九十]+届[^，。\s]{0,14}?人民代表大会(?:常务委员会)?第[一二三四五六七八九十]+次会议`)
-	placeRe   = regexp.MustCompile(`([\p{Han}]{2,7}?(?:省|市|自治区|自治州|县|区|盟|旗))第[一二三四五六七八九十]+届人民代表大会`)
+	meetingRe = regexp.MustCompile(`第[` + zhtext.OrdinalNumerals + `]+届[^，。\s]{0,14}?人民代表大会(?:常务委员会)?第[` + zhtext.OrdinalNumerals + `]+次会议`)
+	placeRe   = regexp.MustCompile(`([\p{Han}]{2,7}?(?:省|市|自治区|自治州|县|区|盟|旗))第[` + zhtext.OrdinalNumerals + `]+届人民代表大会`)
 	govRe     = regexp.MustCompile(`([\p{Han}]{2,7}?(?:省|市|自治区|自治州|县|区))人民政府`)
 	// 2019年佛山市政府工作报告: the place a title names.
 	titlePlaceRe = regexp.MustCompile(`(?:^|\n|年)([\p{Han}]{2,7}?(?:省|市|自治区|自治州|县|区))政府工作报告`)
 	reviewYear   = regexp.MustCompile(`((?:19|20|21)[0-9]{2})年(?:工作)?回顾`)
-	planYear     = regexp.MustCompile(`(?m)^[一二三四五六七八九十、（）()0-9.]*((?:19|20|21)[0-9]{2})年(?:经济社会发展|政府工作|重点工作|工作安排|工作任务)`)
+	planYear     = regexp.MustCompile(`(?m)^[` + zhtext.OrdinalNumerals + `、（）()0-9.]*((?:19|20|21)[0-9]{2})年(?:经济社会发展|政府工作|重点工作|工作安排|工作任务)`)
 	digestRe     = regexp.MustCompile(`本报|记者|摘录|摘要|节选|图解`)
 )
 

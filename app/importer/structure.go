@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"workreport/app/report"
+	"workreport/app/zhtext"
 )
 
 // section is a section of the imported report.
@@ -25,8 +26,8 @@ var (
 		kind string
 		re   *regexp.Regexp
 	}{
-		{"一、", regexp.MustCompile(`^[一二三四五六七八九十]{1,3}、`)},
-		{"（一）", regexp.MustCompile(`^[（(][一二三四五六七八九十]{1,3}[）)]`)},
+		{"一、", regexp.MustCompile(`^[` + zhtext.OrdinalNumerals + `]{1,3}、`)},
+		{"（一）", regexp.MustCompile(`^[（(][` + zhtext.OrdinalNumerals + `]{1,3}[）)]`)},
 		{"1.", regexp.MustCompile(`^[0-9]{1,2}[.．、](?:[^0-9]|$)`)},
 		{"（1）", regexp.MustCompile(`^[（(][0-9]{1,2}[）)]`)},
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"workreport/app/zhtext"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -280,8 +281,8 @@ func endsParagraph(r rune) bool {
 }
 
 var (
-	numbered     = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[.．、](?:[^0-9]|$)|[（(][0-9]{1,2}[）)])`)
-	sequenceWord = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}是`)
+	numbered     = regexp.MustCompile(`^(?:[` + zhtext.OrdinalNumerals + `]{1,3}、|[（(][` + zhtext.OrdinalNumerals + `]{1,3}[）)]|[0-9]{1,2}[.．、](?:[^0-9]|$)|[（(][0-9]{1,2}[）)])`)
+	sequenceWord = regexp.MustCompile(`^[` + zhtext.OrdinalNumerals + `]{1,3}是`)
 )
 
 // isHeadingLine reports whether a line is a short numbered heading (一、2018年工作回顾)

@@ -57,7 +57,7 @@ func inferPeriod(s *Section, reportYear int) Period {
 		y, _ := strconv.Atoi(m[1])
 		return Year(y)
 	}
-	if name := planName.FindString(s.Title); name != "" {
+	if name := PlanName.FindString(s.Title); name != "" {
 		if p, ok := PlanPeriod(name); ok {
 			return p
 		}

@@ -53,13 +53,13 @@ func (p Period) Label() string {
 	return fmt.Sprintf("%d—%d年", p.From, p.To)
 }
 
-// planName is a five-year plan's short name: 十四五 is the fourteenth.
-var planName = regexp.MustCompile(`十[一二三四五六七八九]?五`)
+// PlanName finds a five-year plan's short name: 十四五 is the fourteenth.
+var PlanName = regexp.MustCompile(`十[一二三四五六七八九]?五`)
 
 // PlanPeriod returns the years of a five-year plan named as in 十四五. The plans from the
 // tenth (十五, 2001–2005) on follow each other without gaps.
 func PlanPeriod(name string) (Period, bool) {
-	if !planName.MatchString(name) || planName.FindString(name) != name {
+	if !PlanName.MatchString(name) || PlanName.FindString(name) != name {
 		return Period{}, false
 	}
 	n := 10

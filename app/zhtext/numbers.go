@@ -9,6 +9,10 @@ import (
 // Numerals are the characters of a Chinese numeral, magnitudes included.
 const Numerals = "零〇一二两三四五六七八九十百千万亿"
 
+// OrdinalNumerals write the numbers that number parts, sessions and items: 一、, （三）,
+// 第十六届. As a regexp character class: [` + "`+zhtext.OrdinalNumerals+`" + `].
+const OrdinalNumerals = "一二三四五六七八九十"
+
 // IsNumeral reports whether r is part of a Chinese numeral.
 func IsNumeral(r rune) bool { return strings.ContainsRune(Numerals, r) }
 

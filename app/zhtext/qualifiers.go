@@ -34,6 +34,9 @@ type Qualifier struct {
 	Place   Place
 	Sense   Sense
 	Ceiling bool // sets a ceiling when it qualifies a target: 以内, 不超过, 控制在
+	// Limit: printed after the number, it makes the number the end of an open range of
+	// values (10亿元以上项目, 3岁以下), as a threshold that defines a class does.
+	Limit bool
 	// Read says the importer reads the word as a figure's qualifier. The others (高于,
 	// 不到, 保持在 …) are verbs the text may use before a number; they are understood
 	// when a person types them, and kept with the number by line breaking.
@@ -65,13 +68,13 @@ var qualifiers = []Qualifier{
 	{Word: "不到", Place: Before, Sense: AtMost},
 	{Word: "约", Place: Before, Sense: About, Read: true},
 	{Word: "大约", Place: Before, Sense: About},
-	{Word: "及以上", Place: After, Sense: AtLeast, Read: true},
-	{Word: "以上", Place: After, Sense: AtLeast, Read: true},
+	{Word: "及以上", Place: After, Sense: AtLeast, Limit: true, Read: true},
+	{Word: "以上", Place: After, Sense: AtLeast, Limit: true, Read: true},
 	{Word: "多", Place: After, Sense: AtLeast, Read: true},
 	{Word: "余", Place: After, Sense: AtLeast, Read: true},
-	{Word: "以下", Place: After, Sense: AtMost, Ceiling: true, Read: true},
-	{Word: "以内", Place: After, Sense: AtMost, Ceiling: true, Read: true},
-	{Word: "之内", Place: After, Sense: AtMost, Ceiling: true, Read: true},
+	{Word: "以下", Place: After, Sense: AtMost, Ceiling: true, Limit: true, Read: true},
+	{Word: "以内", Place: After, Sense: AtMost, Ceiling: true, Limit: true, Read: true},
+	{Word: "之内", Place: After, Sense: AtMost, Ceiling: true, Limit: true, Read: true},
 	{Word: "左右", Place: After, Sense: About, Read: true},
 	{Word: "上下", Place: After, Sense: About, Read: true},
 	{Word: "强", Place: After, Sense: Top, Read: true},
@@ -122,6 +125,13 @@ func IsCeiling(bound string) bool {
 		}
 	}
 	return false
+}
+
+// IsLimit reports whether a bound ends with a qualifier that makes the number the end of
+// an open range (以上, 以下, 以内 …).
+func IsLimit(bound string) bool {
+	q, ok := LookupQualifier(LastQualifier(bound))
+	return ok && q.Limit
 }
 
 // QualifierWords returns the words printed at a place, longest first; read limits them to

@@ -7,7 +7,7 @@ import (
 )
 
 // numbering is the numbering that opens a heading: (三) or （三）, 三、, 1. 1、 or 1．
-var numbering = regexp.MustCompile(`^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]+[.．、])`)
+var numbering = regexp.MustCompile(`^\s*(?:[(（][` + OrdinalNumerals + `]+[)）]|[` + OrdinalNumerals + `]+、|[0-9]+[.．、])`)
 
 // Numbering returns the numbering a heading opens with, or "". A number followed by a
 // decimal point and a digit (3.5%) is not numbering.
