@@ -142,14 +142,6 @@ func (t *textBlock) atoms(size float32) []atom {
 	return out
 }
 
-func lastRune(s string) rune {
-	rs := []rune(s)
-	if len(rs) == 0 {
-		return 0
-	}
-	return rs[len(rs)-1]
-}
-
 // piece is the part of a run on one line.
 type piece struct {
 	text string
