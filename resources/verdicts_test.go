@@ -79,4 +79,3 @@ func TestVerdictsAgainstHandLabels(t *testing.T) {
 		t.Errorf("%d labelled targets, %d rows", n, len(lines)-1)
 	}
 }
-

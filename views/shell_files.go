@@ -190,7 +190,6 @@ func (u *UI) openReportFile(path string) {
 	})
 }
 
-
 // pickExportPath is a folder chooser and a file-name field. It only learns a path: Fyne's
 // own save dialog creates and truncates the file before the workbook exists, which would
 // destroy an existing workbook if the export then failed.
