@@ -49,6 +49,10 @@ var qualifiers = []Qualifier{
 	{Word: "超", Place: Before, Sense: AtLeast, Read: true},
 	{Word: "突破", Place: Before, Sense: AtLeast, Read: true},
 	{Word: "逾", Place: Before, Sense: AtLeast, Read: true},
+	{Word: "迈上", Place: Before, Sense: AtLeast, Read: true}, // 迈上14万亿元: past that step
+	{Word: "跃上", Place: Before, Sense: AtLeast, Read: true},
+	{Word: "跨上", Place: Before, Sense: AtLeast, Read: true},
+	{Word: "站上", Place: Before, Sense: AtLeast, Read: true},
 	{Word: "不低于", Place: Before, Sense: AtLeast, Read: true},
 	{Word: "不少于", Place: Before, Sense: AtLeast, Read: true},
 	{Word: "高于", Place: Before, Sense: AtLeast},
@@ -159,6 +163,7 @@ var Glossary = []struct{ Words, Meaning string }{
 	{"约 / 左右 / 上下", "大约，可能略多或略少"},
 	{"多 / 余", "比所列数字略多，如“6600多万”"},
 	{"突破", "已超过所列数字"},
+	{"迈上 / 跃上 / 跨上 / 站上", "已迈过所列数字这一台阶，不少于所列数字"},
 	{"达 / 达到", "达到所列数字"},
 	{"上", "达到所列的数量级，如“上百亿”"},
 	{"级", "规模在所列的数量级，如“千亿级”"},
