@@ -22,6 +22,7 @@ const (
 	FieldValue      = "数值"
 	FieldUpper      = "上限"
 	FieldUnit       = "单位"
+	FieldUnitSource = "单位出处"
 	FieldBound      = "限定"
 	FieldStrive     = "力争"
 	FieldDirection  = "方向"
@@ -41,7 +42,7 @@ var (
 	figureKeys1 = []string{FieldID, FieldSection, FieldIndicator, FieldNature, FieldMeasure, FieldValue, FieldUnit,
 		FieldBound, FieldStrive, FieldPhrase, FieldSentence, FieldPair, FieldOf, FieldBrief, FieldFormula}
 	figureKeys2 = []string{FieldID, FieldSection, FieldIndicator, FieldNature, FieldRole, FieldMeasure, FieldPeriod, FieldBasis,
-		FieldValue, FieldUpper, FieldUnit, FieldBound, FieldStrive, FieldDirection, FieldPhrase, FieldSentence, FieldPair,
+		FieldValue, FieldUpper, FieldUnit, FieldUnitSource, FieldBound, FieldStrive, FieldDirection, FieldPhrase, FieldSentence, FieldPair,
 		FieldOf, FieldBrief, FieldFormula, FieldReview, FieldReviewNote}
 )
 
@@ -54,7 +55,7 @@ func FigureFields() []string { return slices.Clone(figureKeys2) }
 // between two. Empty fields are left out of the file.
 type FigureText struct {
 	Section, Indicator, Nature, Role, Measure, Period, Basis string
-	Value, Upper, Unit, Bound, Strive, Direction             string
+	Value, Upper, Unit, UnitSource, Bound, Strive, Direction string
 	Phrase, Sentence, Pair, Review, ReviewNote               string
 }
 
@@ -64,7 +65,7 @@ func (t FigureText) Fields() [][2]string {
 	return [][2]string{
 		{FieldSection, t.Section}, {FieldIndicator, t.Indicator}, {FieldNature, t.Nature}, {FieldRole, t.Role},
 		{FieldMeasure, t.Measure}, {FieldPeriod, t.Period}, {FieldBasis, t.Basis}, {FieldValue, t.Value},
-		{FieldUpper, t.Upper}, {FieldUnit, t.Unit}, {FieldBound, t.Bound}, {FieldStrive, t.Strive},
+		{FieldUpper, t.Upper}, {FieldUnit, t.Unit}, {FieldUnitSource, t.UnitSource}, {FieldBound, t.Bound}, {FieldStrive, t.Strive},
 		{FieldDirection, t.Direction}, {FieldPhrase, t.Phrase}, {FieldSentence, t.Sentence}, {FieldPair, t.Pair},
 		{FieldReview, t.Review}, {FieldReviewNote, t.ReviewNote},
 	}
@@ -108,7 +109,7 @@ func (t FigureText) Changed(before FigureText, names []string) map[string]string
 // it. A period, direction or role the file leaves to its default is empty.
 func TextOf(f *Figure) FigureText {
 	t := FigureText{Indicator: f.Indicator, Nature: string(f.Nature), Measure: f.Measure, Basis: string(f.Basis),
-		Value: f.NumberString(), Upper: f.UpperString(), Bound: f.Bound, Strive: f.Strive,
+		Value: f.NumberString(), Upper: f.UpperString(), UnitSource: f.UnitSource, Bound: f.Bound, Strive: f.Strive,
 		Phrase: f.Phrase, Sentence: f.Sentence, Pair: f.Pair, Review: string(f.Review), ReviewNote: f.ReviewNote}
 	if f.HasValue {
 		t.Unit = f.Unit

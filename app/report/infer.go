@@ -52,7 +52,7 @@ var (
 // title names (“十四五”时期主要目标), the last five years for a review so titled, its
 // parent's period, or else the year before the report for a review and the report's
 // year for anything else.
-func inferPeriod(s *Section, reportYear int) Period {
+func inferPeriod(s *Section, reportYear int, kind SourceKind) Period {
 	if m := yearInTitle.FindStringSubmatch(s.Title); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return Year(y)
@@ -69,7 +69,7 @@ func inferPeriod(s *Section, reportYear int) Period {
 		return s.Parent.Period
 	}
 	if s.Role == RoleReview && reportYear > 0 {
-		return Year(ReviewedYear(reportYear))
+		return Year(ResultsYear(kind, reportYear))
 	}
 	if reportYear > 0 {
 		return Year(reportYear)
@@ -122,8 +122,10 @@ func defaultDirection(f *Figure) Direction {
 	return Higher
 }
 
-// inferLevel is the level of government a place name implies: 全国, 省 (provinces and
+// LevelOf is the level of government a place name implies: 全国, 省 (provinces and
 // autonomous regions), 市 or 区县.
+func LevelOf(place string) string { return inferLevel(place) }
+
 func inferLevel(place string) string {
 	switch {
 	case place == "":

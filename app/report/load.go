@@ -310,7 +310,9 @@ func (d *decoder) report(n *yaml.Node) *Report {
 		}
 	}
 	d.format = format
-	keys, required := reportKeys2, []string{"format", "title", "year", "source", "sections", "figures"}
+	// The year may be missing from a text just imported that does not state it; a person
+	// states it before the report is saved.
+	keys, required := reportKeys2, []string{"format", "title", "source", "sections", "figures"}
 	if format == 1 {
 		keys = reportKeys1
 	}
@@ -456,7 +458,7 @@ func (d *decoder) section(n *yaml.Node, path string, parent *Section, depth int,
 	if v := d.period(m["period"], path+".period"); !v.IsZero() {
 		s.Period, s.PeriodStated = v, true
 	} else {
-		s.Period = inferPeriod(s, r.Year)
+		s.Period = inferPeriod(s, r.Year, r.Source.Kind)
 	}
 	if s.ID != "" {
 		if !validID(s.ID) {
@@ -569,6 +571,7 @@ func (d *decoder) figure(n *yaml.Node, path string) *Figure {
 	}
 	unitRequired := m[FieldUnit] != nil && (m[FieldPhrase] == nil || !IsFraction(m[FieldPhrase].Value))
 	f.Unit = d.text(m[FieldUnit], path+"."+FieldUnit, unitRequired)
+	f.UnitSource = d.text(m[FieldUnitSource], path+"."+FieldUnitSource, m[FieldUnitSource] != nil)
 	f.Bound = d.text(m[FieldBound], path+"."+FieldBound, m[FieldBound] != nil)
 	f.Strive = d.text(m[FieldStrive], path+"."+FieldStrive, m[FieldStrive] != nil)
 	f.Phrase = d.text(m[FieldPhrase], path+"."+FieldPhrase, m[FieldPhrase] != nil)

@@ -320,7 +320,7 @@ func TestInferredRolesAndPeriods(t *testing.T) {
 	for _, tt := range tests {
 		s := &Section{Title: tt.title, Parent: tt.parent}
 		s.Role = inferRole(s)
-		s.Period = inferPeriod(s, 2018)
+		s.Period = inferPeriod(s, 2018, "")
 		if s.Role != tt.role || s.Period.String() != tt.period {
 			t.Errorf("%q: %s %s, want %s %s", tt.title, s.Role, s.Period, tt.role, tt.period)
 		}

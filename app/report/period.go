@@ -152,6 +152,15 @@ func CommonLabel(figs []*Figure) string {
 // ReviewedYear is the year a report delivered in year y reviews.
 func ReviewedYear(y int) int { return y - 1 }
 
+// ResultsYear is the year whose results a text of year y states by default: the year
+// before for a report, its own year for a statistical bulletin.
+func ResultsYear(kind SourceKind, y int) int {
+	if kind.IsBulletin() {
+		return y
+	}
+	return ReviewedYear(y)
+}
+
 // FiveYearReview is the period a five-year review in a report of year y covers.
 func FiveYearReview(y int) Period { return Period{From: y - 5, To: y - 1} }
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -16,6 +17,13 @@ const rankPrefix = "第"
 
 // TopBound is the bound of a rank printed as N强: 全国50强 is a place within the top 50.
 const TopBound = "强"
+
+// DeclineWords open the phrase of a growth printed as a decline: 下降7.0% is a growth of
+// −7.0%. (A decrease measured as such, 能耗下降3%, is a 降幅 of 3%, printed without them.)
+var DeclineWords = []string{"下降", "减少", "降低"}
+
+// noteMark is a bulletin's note mark inside a phrase: 下降[43]3.9%.
+var noteMark = regexp.MustCompile(`\[[0-9]{1,3}\]`)
 
 // BoundJoiner joins two bounds of one figure: 达到、以上.
 const BoundJoiner = zhtext.QualifierJoiner
@@ -49,6 +57,18 @@ type Parsed struct {
 // 6600多万人 with unit 万人 and bound 多 gives 6600. A range gives both bounds: 6%－6.5%
 // and 6－6.5% with unit % give 6 to 6.5.
 func ParsePhrase(phrase, unit, bound string) (Parsed, error) {
+	// A growth printed as a decline (下降7.0%, 下降[43]3.9%) is a negative growth.
+	for _, w := range DeclineWords {
+		if rest, ok := strings.CutPrefix(phrase, w); ok {
+			rest = strings.TrimLeft(noteMark.ReplaceAllString(rest, ""), " ")
+			p, err := ParsePhrase(rest, unit, bound)
+			p.Value, p.Upper = -p.Value, -p.Upper
+			if p.IsRange {
+				p.Value, p.Upper = p.Upper, p.Value
+			}
+			return p, err
+		}
+	}
 	p := phrase
 	inner := false
 	// Two bounds, such as 达到…以上 or 控制在…以内, are written 达到、以上: the first
@@ -139,6 +159,27 @@ func number(p string) (Parsed, error) {
 	}
 	return Parsed{Value: v, Printed: p}, nil
 }
+
+// ParseCell reads the number of a table's cell, whose unit the table states in a column's
+// head or a unit line: 5.6, -0.4.
+func ParseCell(phrase string) (Parsed, error) {
+	p, neg := phrase, false
+	for _, sign := range minusSigns {
+		if rest, ok := strings.CutPrefix(p, sign); ok {
+			p, neg = rest, true
+			break
+		}
+	}
+	got, err := number(p)
+	got.Printed = phrase
+	if neg {
+		got.Value = -got.Value
+	}
+	return got, err
+}
+
+// minusSigns print a number below zero in a table: -0.4.
+var minusSigns = []string{"-", "－", "−"}
 
 // cutBound removes a qualifier printed before or after the number: 超2600家, 6%以上.
 func cutBound(p, bound string) (string, bool) {

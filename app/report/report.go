@@ -304,14 +304,18 @@ type Figure struct {
 	Upper     float64 // 上限: the upper bound of a range (6%－6.5%); meaningful only if IsRange
 	IsRange   bool
 	Unit      string // 单位, as printed; 名 for ranks
-	Bound     string // 限定: 超, 以上, 近, 左右, 突破, 达, 以内… ; empty when exact
-	Strive    string // 力争: 力争 or 争取, or empty
-	Basis     Basis  // 基础: 可比, 实际, 年末…; empty when the text states none
-	Phrase    string // 原文表述; for derived figures, the formula as text
-	Sentence  string // 原文; for derived figures, the sentences of the inputs
-	Pair      string // 对应: the 编号 of the paired figure
-	Of        string // 从属: the 编号 of the figure this one qualifies
-	Brief     string // 简述: the short phrase shown on cards; contains Phrase
+	// UnitSource (单位出处) is where a table states the unit of a number printed
+	// without one: the column's head (比上年增长（%）) or the table's unit line (单位：%).
+	// The phrase of such a figure is the number alone.
+	UnitSource string
+	Bound      string // 限定: 超, 以上, 近, 左右, 突破, 达, 以内… ; empty when exact
+	Strive     string // 力争: 力争 or 争取, or empty
+	Basis      Basis  // 基础: 可比, 实际, 年末…; empty when the text states none
+	Phrase     string // 原文表述; for derived figures, the formula as text
+	Sentence   string // 原文; for derived figures, the sentences of the inputs
+	Pair       string // 对应: the 编号 of the paired figure
+	Of         string // 从属: the 编号 of the figure this one qualifies
+	Brief      string // 简述: the short phrase shown on cards; contains Phrase
 
 	Role            Role      // 角色: stated, or the section's
 	RoleStated      bool      // the data file states the role

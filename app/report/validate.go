@@ -156,6 +156,16 @@ func (d *decoder) placeFigure(r *Report, f *Figure, raw rawFigure) {
 	}
 }
 
+// holds reports whether the section's text holds the words.
+func (s *Section) holds(words string) bool {
+	for _, b := range s.Blocks() {
+		if strings.Contains(b.Text, words) {
+			return true
+		}
+	}
+	return false
+}
+
 // basisWords are the words a sentence must hold for a figure to have each basis.
 var basisWords = map[Basis]string{Comparable: "可比", Real: "实际", Nominal: "名义", YearEnd: "年末", YearAverage: "平均"}
 
@@ -209,7 +219,22 @@ func (d *decoder) checkValue(f *Figure, raw rawFigure) {
 	if f.Phrase == "" {
 		return // reported by placeFigure
 	}
-	got, err := ParsePhrase(f.Phrase, f.Unit, f.Bound)
+	var got Parsed
+	var err error
+	if f.UnitSource != "" {
+		// A table's number: its unit is stated in the column's head or the table's unit line.
+		if !strings.Contains(f.UnitSource, f.Unit) {
+			d.failf(raw, FieldUnitSource, "“%s”中没有单位“%s”", f.UnitSource, f.Unit)
+		} else if f.Section != nil && !f.Section.holds(f.UnitSource) {
+			d.failf(raw, FieldUnitSource, "“%s”不在数据所在的分节中", f.UnitSource)
+		}
+		if f.Bound != "" {
+			d.failf(raw, FieldBound, "表格中的数字没有限定词")
+		}
+		got, err = ParseCell(f.Phrase)
+	} else {
+		got, err = ParsePhrase(f.Phrase, f.Unit, f.Bound)
+	}
 	switch {
 	case errors.Is(err, errNoBound):
 		d.failf(raw, FieldBound, "“%s”不在原文表述“%s”的开头或结尾", f.Bound, f.Phrase)
