@@ -3,9 +3,11 @@ package importer
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"workreport/app/indicator"
 	"workreport/app/report"
 	"workreport/app/zhtext"
 )
@@ -26,20 +28,67 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 	verb := ""
 	subject := prefix
 	if distributed {
-		head, _, _ := strings.Cut(prefix, "分别")
-		subject, verb = trimSubject(head)
-		_, tail, _ := strings.Cut(prefix, "分别")
+		f.list = major + 1
+		head, tail, _ := strings.Cut(prefix, "分别")
+		subject, verb = trimSubjectTo(head, 4*maxIndicator)
 		if _, v := trimSubject("x" + tail); v != "" {
 			verb = v
 		}
-		subject = s.distribute(f, a, major, subject)
+		subject = clipEnd(s.distribute(f, a, major, subject), maxIndicator)
 	} else {
 		subject, verb = trimSubject(prefix)
 	}
+	known := func(name string) *indicator.Indicator {
+		if d, ok := indicator.Find(standardName(name, s.level)); ok {
+			return d
+		}
+		return nil
+	}
+	if subject == "" || known(subject) == nil {
+		// 发行1万亿元抗疫特别国债, 年初剩余的551万农村贫困人口全部脱贫: an indicator the
+		// dictionary knows, named after the number.
+		if name := s.nameAfter(f, b); name != "" {
+			subject, verb = name, ""
+			f.note("指标名称取自数字后面的词语，请核对")
+		}
+	}
 	if subject == "" || slices.Contains(genericSubjects, subject) {
-		// 国内生产总值增长6.6%，总量突破90万亿元: the measure of the previous subject.
-		if prev := s.previousSubject(major, sa); prev != "" {
+		// A growth rate, a total or a share without a subject of its own is the
+		// indicator's whose level it follows: first in its own clause
+		// (地区生产总值达到13.57万亿元、增长4.8%), then in the clauses before it that
+		// state that indicator's figures (收入140350亿元，比上年增加11140亿元，增长8.6%),
+		// never a neighbouring statement. It shares that figure's verb where it has none
+		// of its own (地区生产总值增长6%以上、力争7%以上).
+		prev, prevVerb := "", ""
+		if minor > major {
+			prev, prevVerb = subjectBeforeNumber(s.str(major, minor))
+		}
+		if prev == "" {
+			prev, prevVerb = s.previousSubject(major, sa)
+		}
+		if prev != "" {
 			subject = prev + subject
+			if verb == "" && (f.unit == "%" || f.unit == "个百分点") {
+				verb = prevVerb
+			}
+		} else if d, ok := s.mentionBefore(f, sa, major); ok {
+			// 从今年开始拟连续几年发行超长期特别国债，……，今年先发行1万亿元: the
+			// indicator the sentence names before, where no clause between states a figure.
+			subject = d
+			f.note("指标名称取自句中前文，请核对")
+		}
+	} else if known(subject) == nil && utf8.RuneCountInString(subject) <= 4 {
+		// 粮食播种面积3320万亩、总产量1280万吨; 规模以上工业企业达7.6万家、增加值增长3%:
+		// a short subject that shares the words that open the subject before it.
+		prev := ""
+		if minor > major {
+			prev, _ = subjectBeforeNumber(s.str(major, minor))
+		}
+		if prev == "" {
+			prev, _ = s.previousSubject(major, sa)
+		}
+		if c := composeName(prev, subject, known); c != "" {
+			subject = c
 		}
 	}
 	if subject == "" {
@@ -59,14 +108,90 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 		f.note("未能识别指标名称，暂以所在分句代替，请改写")
 	}
 	f.measure = measureOf(f, subject, verb)
-	f.indicator = nameOf(subject, verb, f)
+	f.indicator = standardName(nameOf(subject, verb, f), s.level)
+	// A level indicator printed with a decline (进出口总额下降7.0%) states a growth below
+	// zero, under the growth's name; a decrease measured as such (能耗降幅) stays one.
+	if base, ok := strings.CutSuffix(f.indicator, "降幅"); ok && slices.Contains(report.DeclineWords, verb) {
+		if _, known := indicator.Find(f.indicator); !known {
+			if g, ok := indicator.Find(standardName(base+"增速", s.level)); ok {
+				f.indicator, f.measure, f.decline = g.Name(s.level), "增速", verb
+			}
+		}
+	}
 }
 
-// trimSubject strips the lead words and the verb from the text before a number.
+// afterAdverbs stand between an indicator named after its number and what is said of
+// it: 551万农村贫困人口全部实现脱贫.
+var afterAdverbs = strings.NewReplacer("全部", "", "全面", "", "基本", "", "均", "", "已", "", "实现", "", "顺利", "")
+
+// nameAfter is the indicator the dictionary knows that the words after a figure name,
+// in a unit it takes: 1万亿元抗疫特别国债, 52个贫困县全部摘帽; "" when they name none.
+func (s *scanner) nameAfter(f *fig, b int) string {
+	after := strings.TrimPrefix(s.str(b, s.clauseEnd(b, clausePunct+"、")), "的")
+	after = afterAdverbs.Replace(after)
+	rs := []rune(after)
+	for n := min(len(rs), 2*maxIndicator); n >= 2; n-- {
+		name := string(rs[:n])
+		if d, ok := indicator.Find(standardName(name, s.level)); ok && d.Takes(f.unit) {
+			return name
+		}
+	}
+	return ""
+}
+
+// mentionBefore is the indicator the sentence names last before the clause at major,
+// in a unit it takes.
+func (s *scanner) mentionBefore(f *fig, sa, major int) (string, bool) {
+	if major <= sa {
+		return "", false
+	}
+	d, _, ok := indicator.LastMention(s.str(sa, major))
+	if !ok || !d.Takes(f.unit) {
+		return "", false
+	}
+	return d.Name(s.level), true
+}
+
+// composeName joins a short subject to the opening words of the subject before it, the
+// longest opening that makes a name the dictionary knows: 粮食 (of 粮食播种面积) and
+// 总产量 make 粮食总产量. It is "" when none does.
+func composeName(prev, subject string, known func(string) *indicator.Indicator) string {
+	rs := []rune(prev)
+	for n := len(rs) - 1; n >= 1; n-- {
+		if c := string(rs[:n]) + subject; known(c) != nil {
+			return c
+		}
+	}
+	return ""
+}
+
+// clipEnd keeps the last n runes of a name.
+func clipEnd(s string, n int) string {
+	if rs := []rune(s); len(rs) > n {
+		return string(rs[len(rs)-n:])
+	}
+	return s
+}
+
+// trimSubject strips the lead words and the verb from the text before a number, and
+// keeps at most maxIndicator runes of it.
 func trimSubject(p string) (subject, verb string) {
+	return trimSubjectTo(p, maxIndicator)
+}
+
+// trimSubjectTo is trimSubject keeping at most limit runes: a list that 分别 distributes
+// is cut into its indicators before each is clipped.
+func trimSubjectTo(p string, limit int) (subject, verb string) {
 	for _, w := range striveWords {
 		p = strings.ReplaceAll(p, w, "")
 	}
+	// A year that opens the clause is the figure's period, not its subject
+	// (2015年农村贫困人口5575万人), and a note mark is no part of it (能耗[4]比上年), nor a
+	// remark on how it is measured (同比增长（下同）4%), nor what introduces a target
+	// (全市经济发展的预期目标为生产总值增速9%).
+	p = leadingYear.ReplaceAllString(noteInName.ReplaceAllString(p, ""), "")
+	p = asideRemark.ReplaceAllString(p, "")
+	p = targetIntro.ReplaceAllString(p, "")
 	// A second number in the clause (从8.7万元提高到12万元) ends the subject before it.
 	if k := strings.IndexFunc(p, func(r rune) bool { return isDigit(r) }); k >= 0 {
 		p = p[:k]
@@ -84,6 +209,12 @@ func trimSubject(p string) (subject, verb string) {
 				changed = true
 			}
 		}
+		for _, w := range comparisonWords {
+			if strings.HasSuffix(p, w) && len(p) > len(w) {
+				p = strings.TrimSuffix(p, w)
+				changed = true
+			}
+		}
 		for _, list := range [][]string{growthVerbs, riseVerbs, declineVerbs, levelVerbs, prefixBounds} {
 			for _, w := range list {
 				if strings.HasSuffix(p, w) {
@@ -97,9 +228,17 @@ func trimSubject(p string) (subject, verb string) {
 		}
 	}
 	p = strings.TrimSuffix(p, "的")
-	if utf8.RuneCountInString(p) > maxIndicator {
+	for _, w := range subjectAdverbs {
+		if strings.HasSuffix(p, w) && len(p) > len(w) {
+			p = strings.TrimSuffix(p, w) // 粮食产量首次跃上1.4万亿斤
+		}
+	}
+	if slices.Contains(subjectAdverbs, p) || slices.Contains(clauseLead, p) {
+		p = "" // 今年先发行1万亿元: no subject of its own
+	}
+	if utf8.RuneCountInString(p) > limit {
 		rs := []rune(p)
-		p = string(rs[len(rs)-maxIndicator:])
+		p = string(rs[len(rs)-limit:])
 		if k := strings.LastIndexAny(p, "的在对和与将把"); k >= 0 && k+3 < len(p) {
 			p = p[k+len("的"):]
 		}
@@ -121,8 +260,8 @@ func (s *scanner) distribute(f *fig, a, major int, subject string) string {
 			if k == 0 || !(isDigit(rune(after[k-1])) || after[k-1] == '.') && !strings.HasSuffix(after[:k], "分之") {
 				prevRune, _ := utf8.DecodeLastRuneInString(after[:k])
 				if k == 0 || !isDigit(prevRune) && prevRune != '.' && !isNumeral(prevRune) {
-					if k <= pos {
-						index = values
+					if k >= pos && index < 0 {
+						index = values // the first number at the figure's start or after its bound
 					}
 					values++
 				}
@@ -156,26 +295,46 @@ func splitList(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == '和' || r == '及' })
 }
 
-// previousSubject is the subject of the clause before the one starting at major, within
-// the sentence.
-func (s *scanner) previousSubject(major, sa int) string {
-	if major <= sa+1 {
-		return ""
+// previousSubject is the subject of the nearest clause before the one starting at
+// major, within the sentence, that states a figure: a clause that only continues the
+// same indicator (比上年增加11140亿元) is passed over, and a clause without a number ends
+// the search.
+func (s *scanner) previousSubject(major, sa int) (subject, verb string) {
+	end := major - 1
+	for end > sa {
+		pa := s.clauseStart(end, ",，;；:：。！？!?")
+		if pa < sa {
+			pa = sa
+		}
+		text := s.str(pa, end)
+		if slices.Contains(asideClauses, strings.TrimSpace(text)) {
+			end = pa - 1 // 比上年增长8.9%，扣除价格因素，实际增长7.4%
+			continue
+		}
+		if !strings.ContainsFunc(text, isDigit) {
+			return "", ""
+		}
+		if subj, v := subjectBeforeNumber(text); subj != "" {
+			return subj, v
+		}
+		end = pa - 1
 	}
-	pa := s.clauseStart(major-1, ",，;；:：。！？!?")
-	if pa < sa {
-		pa = sa
-	}
-	text := s.str(pa, major-1)
+	return "", ""
+}
+
+// subjectBeforeNumber is the subject of a clause that states a figure: the words before
+// its first number, less verbs and leads; "" when they name no indicator of their own.
+func subjectBeforeNumber(text string) (subject, verb string) {
+	text = leadingYear.ReplaceAllString(noteInName.ReplaceAllString(strings.TrimSpace(text), ""), "")
 	k := strings.IndexFunc(text, func(r rune) bool { return isDigit(r) })
 	if k < 0 {
-		return ""
+		return "", ""
 	}
-	subj, _ := trimSubject(text[:k])
+	subj, v := trimSubject(text[:k])
 	if slices.Contains(genericSubjects, subj) {
-		return ""
+		return "", ""
 	}
-	return subj
+	return subj, v
 }
 
 func clip(s string, n int) string {
@@ -270,9 +429,8 @@ func (s *scanner) nature(f *fig, a, b, sa, sb int) {
 		return
 	}
 	// 由50%提高到75%, 现行16%的税率: the value a change starts from is the present one.
-	before2 := s.str(max(0, a-3), a)
-	if (strings.HasSuffix(before2, "由") || strings.HasSuffix(before2, "从") || strings.HasSuffix(before2, "现行")) && hasAnyPrefix(after, changeVerbs) ||
-		strings.HasSuffix(before2, "现行") {
+	before2 := s.str(max(0, a-6), a)
+	if fromValue.MatchString(before2) && hasAnyPrefix(after, changeVerbs) || strings.HasSuffix(before2, "现行") {
 		f.nature = report.Result
 		f.note("这是调整前的现行数值，按实绩处理，时期请核对")
 		return
@@ -286,6 +444,10 @@ func (s *scanner) nature(f *fig, a, b, sa, sb int) {
 	// 年收入10万元以下的, 月销售额10万元以下: a threshold stated before the bound too.
 	sentence := s.str(sa, sb)
 	before := s.str(s.clauseStart(a, ",，;；:：。！？!?"), a)
+	if s.bulletin {
+		f.nature = report.Result // a bulletin states the results of its year, and nothing else
+		return
+	}
 	switch s.role {
 	case report.RoleReview:
 		f.nature = report.Result
@@ -325,13 +487,16 @@ func prospective(opening string) bool {
 	return hasAnyPrefix(opening, []string{"今后五年", "今后一个时期", "未来五年", "新的一年", "展望"})
 }
 
+// fromValue ends the words before the value a change starts from: 由50%, 从去年的2.1%.
+var fromValue = regexp.MustCompile(`(?:由|从)(?:去年|上年|上一年)?的?$|现行$`)
+
 // changeVerbs follow the value a change starts from: 由50%提高到75%.
 var changeVerbs = []string{"提高到", "提高至", "提升到", "提升至", "降至", "降到", "降低到", "降低至", "下调到", "下调至", "上调到", "上调至", "调整为", "调整到", "增加到", "增加至", "减少到", "减少至", "扩大到", "扩大至", "下降到", "下降至"}
 
 // pastOnly drops the comparisons that name last year without stating a result:
-// 比去年增加5600亿元 is a plan.
+// 比去年增加5600亿元 and 赤字率从去年的2.1%提高到2.3% are plans.
 func pastOnly(s string) string {
-	for _, w := range []string{"比去年", "比上年", "较去年", "同去年", "去年同期", "已经到来", "已有基础"} {
+	for _, w := range []string{"比去年", "比上年", "较去年", "同去年", "去年同期", "已经到来", "已有基础", "从去年", "由去年", "从上年", "由上年"} {
 		s = strings.ReplaceAll(s, w, "")
 	}
 	return s
@@ -375,46 +540,137 @@ func (s *scanner) basisOf(f *fig, ca, b int) {
 var (
 	multiYear = regexp.MustCompile(`过去五年|五年来|五年累计|五年间|本届政府`)
 	oneYear   = regexp.MustCompile(`去年|过去一年|刚刚过去的|一年来`)
+	// spanWords in a figure's own clause make it a figure of several years.
+	spanWords = regexp.MustCompile(`年均|累计|五年|以来|期间|时期`)
+	// reachVerbs state the level reached at the end of a span: 从54万亿元增加到82.7万亿元.
+	reachVerbs = []string{"增加到", "提高到", "提升到", "增长到", "扩大到", "达到", "达", "突破", "超过", "迈上", "跃上", "跨上", "增至", "提高至"}
+	// clauseYear is a year that opens a clause, naming the year of its figures:
+	// 预计2022年全省地区生产总值达12.8万亿元, 2020年实现3201亿元.
+	clauseYear = regexp.MustCompile(`^(?:预计|其中|而|到|截至)?((?:19|20|21)[0-9]{2})年(?:全年|末|底)?`)
 )
 
-// periodOf states a figure's period where the paragraph makes it differ from its
-// section's: a five-year total or 年均 in a one-year review, a plan's horizon, or one
-// year in a five-year review.
-func (s *scanner) periodOf(f *fig, sa, sb int) {
+// opensOneYear reports whether a paragraph opens by naming the reviewed year alone
+// (2020年是…, 刚刚过去的2017年, 过去一年, 一年来): in a review of several years it speaks
+// of that year, and so do the parts that follow it.
+func opensOneYear(text string, reportYear int) bool {
+	t := strings.TrimPrefix(strings.TrimSpace(text), "各位代表，")
+	if hasAnyPrefix(t, []string{"过去一年", "一年来", "刚刚过去的一年", "去年"}) {
+		return true
+	}
+	y := itoa(report.ReviewedYear(reportYear))
+	for _, p := range []string{y + "年是", y + "年，", y + "年,", y + "年以来", y + "年全年", "刚刚过去的" + y + "年", y + "年我们"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// periodOf states a figure's period where its words make it differ from its section's,
+// in this order: its own clause (a plan's horizon, a span of years, a year that opens
+// the clause); a review's paragraph that speaks of one year; a plan named in the
+// sentence; in a review of several years, a sentence about the last year, or a level
+// reached at the span's end; in a review of one year, a paragraph about a plan's span or
+// the last five years.
+func (s *scanner) periodOf(f *fig, a, b, sa, sb int) {
+	if s.bulletin || f.nature == report.Threshold {
+		return // a bulletin's figures are of its year
+	}
+	clause := s.str(s.clauseStart(a, clausePunct), s.clauseEnd(b, clausePunct))
 	before := s.str(0, sb)
 	sentence := s.str(sa, sb)
-	if f.nature == report.Threshold {
-		return
-	}
-	if name := report.PlanName.FindString(sentence); name != "" && (strings.Contains(sentence, "时期") || strings.Contains(sentence, "年均") || strings.Contains(sentence, "期间") || strings.Contains(sentence, "规划") || strings.Contains(sentence, "末")) {
+	// A plan section's paragraph that looks back (过去五年，……) reviews.
+	review := s.role == report.RoleReview || f.nature == report.Result && retrospective(s.str(0, min(len(s.rs), 12)))
+	reviewed := itoa(report.ReviewedYear(s.year))
+	if name := report.PlanName.FindString(clause); name != "" && spanWords.MatchString(clause) {
 		if _, ok := report.PlanPeriod(name); ok {
 			f.period = name
-			f.note("时期按句中的五年规划“" + name + "”确定，请核对")
+			f.note("时期按分句中的五年规划“" + name + "”确定，请核对")
 			return
 		}
 	}
 	if s.year == 0 {
 		return
 	}
-	review := s.role == report.RoleReview
-	if review && s.sec.multiYear && oneYear.MatchString(sentence) {
-		f.period = itoa(report.ReviewedYear(s.year))
-		f.note("在五年回顾中，句中讲的是上一年，时期按一年处理")
+	if review && spanWords.MatchString(s.str(s.clauseStart(a, clausePunct), a)) && !strings.Contains(clause, "以来最") {
+		f.period = report.FiveYearReview(s.year).String()
+		f.note("分句讲的是几年的合计或年均，时期按五年处理，请核对")
 		return
 	}
-	if review && !s.sec.multiYear {
+	if m := clauseYear.FindStringSubmatch(s.str(s.clauseStart(a, clausePunct), a)); m != nil && review {
+		if y, _ := strconv.Atoi(m[1]); y <= report.ReviewedYear(s.year) && y > s.year-12 {
+			f.period = m[1]
+			return
+		}
+	}
+	if review && s.oneYear {
+		f.period = reviewed
+		return
+	}
+	if name := report.PlanName.FindString(sentence); name != "" && (strings.Contains(sentence, "时期") || strings.Contains(sentence, "年均") || strings.Contains(sentence, "期间") || strings.Contains(sentence, "规划") || strings.Contains(sentence, "末")) {
+		if p, ok := report.PlanPeriod(name); ok {
+			if review && p.To == report.ReviewedYear(s.year) && s.reachesLevel(f, a) {
+				// “十二五”时期，……地区生产总值突破2200亿元: the level reached at the plan's end.
+				f.period = reviewed
+				f.note("在“" + name + "”时期的回顾中，这是期末达到的水平，时期按最后一年处理，请核对")
+				return
+			}
+			f.period = name
+			f.note("时期按句中的五年规划“" + name + "”确定，请核对")
+			return
+		}
+	}
+	if review && s.sec.multiYear {
+		if oneYear.MatchString(sentence) {
+			f.period = reviewed
+			f.note("在五年回顾中，句中讲的是上一年，时期按一年处理")
+			return
+		}
+		if s.reachesLevel(f, a) {
+			f.period = reviewed
+			f.note("在五年回顾中，这是期末达到的水平，时期按最后一年处理，请核对")
+		}
+		return
+	}
+	if review {
 		if name := report.PlanName.FindString(before); name != "" {
 			if p, ok := report.PlanPeriod(name); ok && p.To == report.ReviewedYear(s.year) {
+				if s.reachesLevel(f, a) {
+					f.period = reviewed
+					f.note("在“" + name + "”时期的回顾中，这是期末达到的水平，时期按最后一年处理，请核对")
+					return
+				}
 				f.period = name
 				f.note("段落讲的是“" + name + "”时期，时期按该五年规划处理，请核对")
 				return
 			}
 		}
 		if multiYear.MatchString(before) || strings.Contains(sentence, "年均") {
+			if s.reachesLevel(f, a) {
+				f.period = reviewed
+				f.note("在五年回顾中，这是期末达到的水平，时期按最后一年处理，请核对")
+				return
+			}
 			f.period = report.FiveYearReview(s.year).String()
 			f.note("段落讲的是过去五年，时期按五年处理，请核对")
 		}
 	}
+}
+
+// reachesLevel reports whether the figure at rune a is a level the text says was
+// reached (增加到82.7万亿元, 突破2200亿元): in a review of several years, the level at
+// the span's end.
+func (s *scanner) reachesLevel(f *fig, a int) bool {
+	if first, _, _ := strings.Cut(f.bound, report.BoundJoiner); slices.Contains(reachVerbs, first) && s.endsAt(a+len([]rune(first)), first) {
+		return true // 突破2200亿元: the bound is the verb
+	}
+	lead := s.str(s.clauseStart(a, clausePunct+"、"), a)
+	for _, w := range reachVerbs {
+		if strings.HasSuffix(lead, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(lead, "为") && !strings.Contains(lead, "年均")
 }
 
 func itoa(v int) string {
@@ -436,7 +692,7 @@ func itoa(v int) string {
 	return string(b)
 }
 
-var targetsMarker = regexp.MustCompile(`主要预期目标(?:是|为)[：:]?|主要目标(?:是|为)[：:]|预期目标(?:是|为)[：:]`)
+var targetsMarker = regexp.MustCompile(`主要预期目标(?:是|为)[：:]?|主要目标(?:是|为)[：:]|预期目标(?:是|为)[：:]?|预期目标(?:作了|进行了)?[^。]{0,8}调整。`)
 
 // targetsEnd are sentence openings that end the list of main targets.
 var targetsEnd = regexp.MustCompile(`^(?:上述|提出|实现这些|实现上述|这些目标|以上|这一|这个|主要考虑|综合考虑|作出这样)`)
@@ -459,40 +715,184 @@ func (s *scanner) findTargets() {
 	s.target = [2]int{a, b}
 }
 
-// qualitativePredicate finds a qualitative target's state in a clause without a number:
-// 国际收支基本平衡, 居民收入增长和经济增长基本同步, 主要污染物排放量继续下降.
-var qualitativePredicate = regexp.MustCompile(`(?:(?:基本|继续|持续|稳中|有效|有序|进一步|保持|回稳|明显|总体|稳步|取得|量稳|统筹)[^，。；、]{0,8}|同步|平衡|稳定|改善|向好|提质|防控)$`)
+// A main target without a number is a condition its indicator is to meet: 国际收支基本
+// 平衡, 进出口稳中提质、实现正增长, 空气质量优良天数比率和地表水水质优良率均完成国家下达
+// 任务. Each part of the targets paragraph without a number is read as a subject and a
+// predicate, and named by what the predicate says of the subject: a growth
+// (居民收入稳步增长: 居民人均可支配收入增速), a control (各类风险有序有效防控: 风险防控),
+// a relation to economic growth (与经济增长基本同步), or the state itself.
+
+// qualitativePredicate finds a qualitative target's state at the end of a clause.
+var qualitativePredicate = regexp.MustCompile(`(?:(?:均(?:完成|实现|达到|保持|控制|确保)|确保|全部|基本|继续|持续|稳中|有效|有序|进一步|保持|回稳|明显|总体|稳步|取得|量稳质升|统筹|稳量提质|保稳|促稳|提质|实现|略高于|快于|高于|与经济)[^，。；]{0,12}|同步|平衡|稳定|改善|向好|提质|提效|防控|脱贫|摘帽|正增长|(?:完成|达到)[^，。；]{0,8}(?:下达|目标)[^，。；]{0,6}任务)$`)
+
+// qualitativeVerbFirst finds a target written verb first: 努力实现全面建成小康社会目标任务,
+// 重点控制化石能源消费.
+var qualitativeVerbFirst = regexp.MustCompile(`^(?:努力实现|努力完成|确保完成|完成|重点控制)(.+)$`)
+
+// assignedTask ends a target to carry out what a higher government set: 完成国家下达的
+// 能耗强度控制目标任务 is a target on the indicator it names.
+var assignedTask = regexp.MustCompile(`下达的?(.+?)(?:控制)?目标(?:任务)?$`)
+
+// continuesPredicate opens a part that goes on with the subject before it
+// (进出口稳中提质、实现正增长) rather than naming one of its own.
+var continuesPredicate = regexp.MustCompile(`^(?:实现|保持|稳中|提质|促稳|保稳|确保|继续|持续|基本|进一步|全部|均|有效|力争)`)
+
+// qualitativeLeads open a subject without naming the indicator.
+var qualitativeLeads = []string{"现行标准下", "各类", "重大", "全省", "全市", "全国", "全县", "全区", "外贸"}
 
 // qualitative records the main targets stated without a number as 定性 figures.
 func (s *scanner) qualitative() {
+	// The goals of a plan's span (“十四五”时期……的主要目标是：) are aims, not the year's
+	// targets an indicator is judged by.
 	if s.target[0] < 0 {
+		return
+	}
+	if sa, _ := s.sentenceAround(s.target[0], s.target[0]); horizon.MatchString(s.str(sa, s.target[0])) {
 		return
 	}
 	a := s.target[0]
 	for a < s.target[1] {
 		b := s.clauseEnd(a, "，；。,;")
-		clause := s.str(a, b)
-		if b > a && !strings.ContainsFunc(clause, func(r rune) bool { return isDigit(r) }) && !strings.HasPrefix(clause, "在") && !strings.HasPrefix(clause, "争取") {
-			if loc := qualitativePredicate.FindStringIndex(clause); loc != nil && loc[0] > 0 {
-				pa := a + utf8.RuneCountInString(clause[:loc[0]])
-				f := &fig{sec: s.sec, item: s.item, text: s.text, nature: report.Qualitative, measure: "评价", role: report.RoleTargets}
-				f.phrase = clause[loc[0]:]
-				f.start = s.off[pa]
-				// The subject as printed: its verb (居民收入增长) is part of the name.
-				subj := strings.Trim(clause[:loc[0]], "—-“”\"（）() ")
-				for _, w := range clauseLead {
-					subj = strings.TrimPrefix(subj, w)
-				}
-				if subj == "" {
-					subj = clause
-				}
-				f.indicator = subj
-				sa, sb := s.sentenceAround(pa, b)
-				f.sentence = s.str(sa, sb)
-				s.figs = append(s.figs, f)
+		// A clause of several parts (、) is one target unless a part names a subject of
+		// its own.
+		start := a
+		for k := a; k <= b; k++ {
+			if k < b && s.rs[k] != '、' {
+				continue
 			}
+			if k < b && continuesPredicate.MatchString(s.str(k+1, b)) {
+				continue
+			}
+			// 节能减排约束性指标和大气、水环境质量确保完成…: a part without a predicate
+			// or a number of its own is a subject that shares the next part's.
+			if left := s.str(start, k); k < b && !qualitativePredicate.MatchString(left) && !qualitativeVerbFirst.MatchString(left) && !strings.ContainsFunc(left, isDigit) {
+				continue
+			}
+			s.qualitativePart(start, k)
+			start = k + 1
 		}
 		a = b + 1
 	}
 	slices.SortStableFunc(s.figs, func(x, y *fig) int { return x.start - y.start })
+}
+
+// qualitativePart reads runes [a, b) of the targets paragraph as a qualitative target,
+// if it holds no number.
+func (s *scanner) qualitativePart(a, b int) {
+	clause := s.str(a, b)
+	if b <= a || strings.ContainsFunc(clause, isDigit) || strings.HasPrefix(clause, "在") && !strings.Contains(clause, "争取更好结果") {
+		return
+	}
+	add := func(phraseAt int, indicator, strive string) {
+		f := &fig{sec: s.sec, item: s.item, text: s.text, nature: report.Qualitative, measure: "评价", role: report.RoleTargets, strive: strive}
+		f.phrase = s.str(phraseAt, b)
+		f.start = s.off[phraseAt]
+		f.indicator = indicator
+		if s.year > 0 {
+			f.period = itoa(s.year)
+		}
+		sa, sb := s.sentenceAround(phraseAt, b)
+		f.sentence = s.str(sa, sb)
+		s.figs = append(s.figs, f)
+	}
+	// 在实际工作中争取更好结果: the striving part of the target before it.
+	if strings.Contains(clause, "争取更好结果") {
+		for i := len(s.figs) - 1; i >= 0; i-- {
+			if f := s.figs[i]; f.role == report.RoleTargets && f.start < s.off[a] && f.indicator != "" {
+				add(a, f.indicator, "争取")
+				return
+			}
+		}
+		return
+	}
+	if m := qualitativeVerbFirst.FindStringSubmatch(clause); m != nil {
+		name := strings.Trim(m[1], "“”\"")
+		if t := assignedTask.FindStringSubmatch(name); t != nil {
+			if d, _, ok := indicator.LastMention(t[1]); ok {
+				name = d.Name(s.level)
+			}
+		}
+		add(a, standardName(name, s.level), "")
+		return
+	}
+	loc := qualitativePredicate.FindStringIndex(clause)
+	if loc == nil || loc[0] == 0 {
+		return
+	}
+	pa := a + utf8.RuneCountInString(clause[:loc[0]])
+	predicate := clause[loc[0]:]
+	subject := strings.Trim(clause[:loc[0]], "—-“”\"（）() ")
+	for _, w := range clauseLead {
+		subject = strings.TrimPrefix(subject, w)
+	}
+	if subject == "" {
+		return
+	}
+	for _, subj := range splitSubjects(subject, s.level) {
+		add(pa, s.qualitativeName(subj, predicate), "")
+	}
+}
+
+// splitSubjects parts a subject that names several indicators sharing one predicate
+// (空气质量优良天数比率和地表水水质优良率均完成…; 大气、水环境质量): each part the
+// dictionary knows, or a short part that borrows the last part's tail (大气 + 环境质量). A
+// subject the dictionary knows whole stays whole.
+func splitSubjects(subject, level string) []string {
+	if _, ok := indicator.Find(standardName(subject, level)); ok {
+		return []string{subject}
+	}
+	parts := strings.FieldsFunc(subject, func(r rune) bool { return r == '和' || r == '、' || r == '及' })
+	if len(parts) < 2 {
+		return []string{subject}
+	}
+	last := []rune(parts[len(parts)-1])
+	for i, p := range parts[:len(parts)-1] {
+		if utf8.RuneCountInString(p) <= 2 && len(last) > 2 {
+			parts[i] = p + string(last[1:])
+		}
+	}
+	return parts
+}
+
+// qualitativeName names the indicator of a qualitative target from its subject and
+// what its predicate says of it.
+func (s *scanner) qualitativeName(subject, predicate string) string {
+	for again := true; again; {
+		again = false
+		for _, w := range qualitativeLeads {
+			if strings.HasPrefix(subject, w) && len(subject) > len(w) {
+				subject, again = strings.TrimPrefix(subject, w), true
+			}
+		}
+	}
+	name := subject
+	known := func(n string) bool { _, ok := indicator.Find(standardName(n, s.level)); return ok }
+	switch {
+	case strings.Contains(predicate, "经济增长") && !strings.Contains(subject, "经济增长"):
+		name = strings.TrimSuffix(strings.TrimSuffix(subject, "增长"), "增速") + "增长与经济增长"
+	case strings.Contains(predicate, "增长") && !strings.HasSuffix(subject, "增速"):
+		name = subject + "增速"
+	case strings.HasSuffix(predicate, "防控"):
+		name = subject + "防控"
+	case strings.HasSuffix(predicate, "脱贫") || strings.HasSuffix(predicate, "摘帽"):
+		name = subject + predicate[len(predicate)-len("脱贫"):]
+	case strings.Contains(predicate, "下降") || strings.Contains(predicate, "减少"):
+		if known(subject + "下降") {
+			name = subject + "下降"
+		}
+	}
+	if !known(name) && known(subject) {
+		name = subject
+	}
+	if !known(name) {
+		// 能耗强度目标在“十四五”规划期内统筹考核: the indicator its subject opens with.
+		rs := []rune(subject)
+		for n := len(rs) - 1; n >= 2; n-- {
+			if known(string(rs[:n])) {
+				name = string(rs[:n])
+				break
+			}
+		}
+	}
+	return standardName(name, s.level)
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -110,6 +111,7 @@ func docxBlocks(body []byte, styles map[string]int, num *numbering) ([]block, er
 		numID  string
 		ilvl   int
 		cells  []string
+		cell   strings.Builder // the text of the cell being read
 		inRow  int
 		size   int
 	)
@@ -121,8 +123,12 @@ func docxBlocks(body []byte, styles map[string]int, num *numbering) ([]block, er
 		}
 		numID, ilvl = "", 0
 		if inRow > 0 {
+			// A cell's paragraphs make one cell.
 			if t := trimSpace(normalize(text)); t != "" {
-				cells = append(cells, t)
+				if cell.Len() > 0 {
+					cell.WriteString(" ")
+				}
+				cell.WriteString(t)
 			}
 			return
 		}
@@ -174,6 +180,8 @@ func docxBlocks(body []byte, styles map[string]int, num *numbering) ([]block, er
 			case "tr":
 				inRow++
 				cells = cells[:0]
+			case "tc":
+				cell.Reset()
 			}
 		case xml.EndElement:
 			if skip > 0 {
@@ -185,10 +193,15 @@ func docxBlocks(body []byte, styles map[string]int, num *numbering) ([]block, er
 				inText = false
 			case "p":
 				endPara()
+			case "tc":
+				if inRow > 0 {
+					cells = append(cells, cell.String())
+					cell.Reset()
+				}
 			case "tr":
 				inRow--
-				if inRow == 0 && len(cells) > 0 {
-					blocks = append(blocks, block{text: strings.Join(cells, "\u3000")})
+				if inRow == 0 && firstNonEmpty(cells) != "" {
+					blocks = append(blocks, block{text: strings.Join(cells, "\u3000"), cells: slices.Clone(cells)})
 				}
 			}
 		case xml.CharData:

@@ -1,11 +1,13 @@
 package importer
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"workreport/app/report"
 	"workreport/app/zhtext"
@@ -25,6 +27,8 @@ type fig struct {
 	unit    string
 	bound   string
 	strive  string
+	// unitSource: where a table states the unit of a number printed without one.
+	unitSource string
 
 	nature    report.Nature
 	measure   string
@@ -37,6 +41,12 @@ type fig struct {
 	notes     []string
 	pair      *fig
 	id        string
+	// decline: a growth printed as a decline (下降7.0%), whose value is negative and
+	// whose phrase opens with the decline word.
+	decline string
+	// list is 1 + the rune where the clause starts whose 分别 gave the figure its
+	// indicator, 0 for a figure not in such a list.
+	list int
 }
 
 func (f *fig) note(s string) {
@@ -58,6 +68,7 @@ const (
 	kindName  = "名称"
 	kindWord  = "词语"
 	kindSpan  = "时期"
+	kindNote  = "注释"
 )
 
 // scanner finds the figures and nonfigures of one paragraph.
@@ -72,6 +83,13 @@ type scanner struct {
 	figs   []*fig
 	nons   []nonfig
 	target [2]int // rune range of the main targets in this paragraph, if any
+	// bulletin: the paragraph is a statistical bulletin's, whose every figure is a
+	// result of its year.
+	bulletin bool
+	level    string // the report's level (全国, 省, 市), for the indicators' standard names
+	// oneYear: the paragraph speaks of the reviewed year alone, though its section
+	// reviews several years.
+	oneYear bool
 }
 
 func newScanner(sec *section, item int, text string, year int) *scanner {
@@ -83,6 +101,7 @@ func newScanner(sec *section, item int, text string, year int) *scanner {
 		o += len(string(r))
 	}
 	s.off[len(s.rs)] = o
+	s.oneYear = sec.oneYear || sec.oneYearFrom > 0 && item >= sec.oneYearFrom-1 || opensOneYear(text, year)
 	return s
 }
 
@@ -165,7 +184,38 @@ func (s *scanner) scan() {
 			i++
 		}
 	}
+	s.sharedBounds()
 	s.qualitative()
+}
+
+// sharedBounds notes, on the figures of a list that 分别 distributes, a qualifier printed
+// once for the list (分别增长6%和8%以上, 分别控制在5.5%和3.5%以内) that may be the others'
+// too: a figure's 限定 is what is printed with its number, so a person decides.
+func (s *scanner) sharedBounds() {
+	lists := map[int][]*fig{}
+	for _, f := range s.figs {
+		if f.list > 0 {
+			lists[f.list] = append(lists[f.list], f)
+		}
+	}
+	for _, figs := range lists {
+		if len(figs) < 2 {
+			continue
+		}
+		first, last := figs[0], figs[len(figs)-1]
+		for _, f := range figs {
+			for _, other := range []*fig{first, last} {
+				for _, w := range strings.Split(other.bound, report.BoundJoiner) {
+					if other == f || w == "" || strings.Contains(f.bound, w) {
+						continue
+					}
+					if q, ok := zhtext.LookupQualifier(w); ok && (q.Place == zhtext.Before) == (other == first) {
+						f.note("“分别”列举的数字可能共用“" + w + "”，此数的限定请核对")
+					}
+				}
+			}
+		}
+	}
 }
 
 // numberEnd returns the end of the Arabic number at i: digits with one decimal point.
@@ -191,6 +241,11 @@ func (s *scanner) addNon(text, kind, reason string) {
 func (s *scanner) arabic(i int) int {
 	j := s.numberEnd(i)
 	num := s.str(i, j)
+	// A note mark: 国内生产总值[2].
+	if i > 0 && s.rs[i-1] == '[' && j < len(s.rs) && s.rs[j] == ']' {
+		s.addNon(s.str(i-1, j+1), kindNote, "注释标号")
+		return j + 1
+	}
 	// A name that holds digits: PM2.5, M2, 5G, G20, C919.
 	if (i > 0 && isASCIILetter(s.rs[i-1])) || (j < len(s.rs) && isASCIILetter(s.rs[j]) && !s.at(j, "GB") && !s.at(j, "km")) {
 		a, b := i, j
@@ -443,6 +498,13 @@ func (s *scanner) chinese(i int) int {
 	if unit == "个" && next(j+1) == '“' {
 		return word("名称", kindName)
 	}
+	// 十件民生实事, 三项工程, 九项重点工程, “促进就业九条”: a programme named by how
+	// many parts it has.
+	if mag == "" && v <= 20 && (unit == "项" || unit == "件" || unit == "条") {
+		if k := j + len([]rune(unit)); k < len(s.rs) && (s.rs[k] == '”' || s.rs[k] == '》' || unicode.Is(unicode.Han, s.rs[k]) && !s.at(k, "的") && !s.at(k, "以")) {
+			return word("以数量命名的工作或政策（如“十件民生实事”）", kindName)
+		}
+	}
 	return s.figure(i, j, v, run)
 }
 
@@ -596,10 +658,77 @@ func (s *scanner) figure(i, j int, v float64, num string) int {
 		bounds = append(bounds, suffix)
 	}
 	f.bound = strings.Join(bounds, "、")
+	if unit == "年" && !s.yearsAsQuantity(start, pEnd, f.bound) {
+		// 三年新冠疫情, 五年年均增长, 十年前, 改革开放40年, 创10年新高: how long
+		// something took, or the period another figure covers.
+		s.addNon(s.str(start, pEnd), kindSpan, "经历的时间或数据所属的时期，不作为数据")
+		return pEnd
+	}
+	if s.categoryName(start, pEnd, unit, f.bound) {
+		// 超亿元项目, 20户以上的自然村, 千亿级园区: a threshold that names a class of
+		// things, not a quantity of them.
+		s.addNon(s.str(start, pEnd), kindName, "类别名称中的门槛（如“超亿元项目”）")
+		return pEnd
+	}
 	s.finish(f, start, pEnd)
 	// A threshold or a range may be followed by another number: keep scanning after it.
 	return pEnd
 }
+
+// Years are a quantity in their own right where the words say so: a streak (连续四年),
+// a term (受教育年限11.3年, 再延长30年, 最长3年, 三年内), or a limit that defines a
+// class (半年以上人员).
+var (
+	yearTermNouns = []string{"年限", "期限", "寿命", "工龄", "教龄", "任期", "有效期", "服务期", "保质期", "学制"}
+	yearTermVerbs = []string{"连续", "延长", "缩短", "最长", "最短", "长达", "从事", "为期", "满"}
+)
+
+// yearsAsQuantity reports whether a number of years at runes [a, b) is a quantity.
+func (s *scanner) yearsAsQuantity(a, b int, bound string) bool {
+	if bound == "内" || zhtext.IsLimit(bound) && hasAnyPrefix(s.str(b, min(len(s.rs), b+6)), thresholdNouns) {
+		return true
+	}
+	clause := s.str(s.clauseStart(a, clausePunct+"、"), a)
+	if hasAny(clause, yearTermVerbs) {
+		return true
+	}
+	sa, _ := s.sentenceAround(a, b)
+	return hasAny(s.str(sa, a), yearTermNouns)
+}
+
+// categoryNames follow a threshold that names a class of things: 超亿元项目, 投资10亿元
+// 以上制造业重点项目, 20户以上的自然村, 千亿级园区, 产值超50亿元后备企业.
+var categoryNames = []string{"项目", "企业", "园区", "产业集群", "集群", "自然村", "行政村", "强区", "强县", "强镇", "平台", "基地", "龙头"}
+
+// categoryName reports whether a figure at runes [a, b) in the unit with the bound is
+// the threshold of a class's name: a bound of its size (超, 以上, 级) in money or
+// households, or a bare magnitude (千亿园区), followed by the class within a few words.
+func (s *scanner) categoryName(a, b int, unit, bound string) bool {
+	_, base := zhtext.SplitUnit(unit)
+	if !(base == "元" || base == "美元" || base == "户" || base == "" && isMagnitude(unit)) {
+		return false
+	}
+	if zhtext.IsCeiling(bound) || bound == "" && !(isMagnitude(unit) && !strings.ContainsFunc(s.str(a, b), isDigit)) {
+		return false // a class is named by a floor (超亿元, 10亿元以上) or an order in words (千亿)
+	}
+	after := s.str(b, s.clauseEnd(b, "，。；;,：:！？!?"))
+	// 超50亿元、100亿元大项目: the list's other sizes; 百亿级市（区）级国有企业: a remark.
+	after = listedSize.ReplaceAllString(bracketed.ReplaceAllString(after, ""), "")
+	after = strings.TrimPrefix(strings.TrimPrefix(after, "级"), "的")
+	if k := strings.IndexRune(after, '、'); k >= 0 {
+		after = after[:k]
+	}
+	for _, w := range categoryNames {
+		if k := strings.Index(after, w); k >= 0 && utf8.RuneCountInString(after[:k]) <= 8 {
+			return true
+		}
+	}
+	return false
+}
+
+// listedSize is another size listed after a class's threshold: 超50亿元、100亿元大项目,
+// 超五百亿乃至超千亿的产业集群.
+var listedSize = regexp.MustCompile(`^(?:、|乃至|甚至|和|或)超?[0-9.一二三四五六七八九十百千万亿]+(?:万|亿)*元?`)
 
 func isMagnitude(unit string) bool {
 	return zhtext.IsMagnitude(unit)
@@ -645,13 +774,21 @@ func (s *scanner) finish(f *fig, a, b int) {
 		}
 	}
 	s.describe(f, a, b, sa)
+	if f.decline != "" {
+		s.negate(f, a, b)
+	}
 	s.nature(f, a, b, sa, sb)
 	s.basisOf(f, ca, b)
-	s.periodOf(f, sa, sb)
+	s.periodOf(f, a, b, sa, sb)
 	if s.target[0] >= 0 && a >= s.target[0] && a < s.target[1] {
 		f.role = report.RoleTargets
 		if f.nature == report.Result {
 			f.nature = report.Target
+		}
+		// A target of the year's main-targets paragraph is a target of the year, though
+		// a plan's span is named nearby, unless its own clause names another span.
+		if s.year > 0 && !horizon.MatchString(s.str(s.clauseStart(a, clausePunct), s.clauseEnd(b, clausePunct))) {
+			f.period = itoa(s.year)
 		}
 	}
 	if f.nature != report.Target {
@@ -662,6 +799,36 @@ func (s *scanner) finish(f *fig, a, b int) {
 	}
 	s.figs = append(s.figs, f)
 }
+
+// negate makes a growth printed as a decline (下降7.0%) the negative growth it is: its
+// phrase takes in the decline word printed right before it (a note mark may stand
+// between, 下降[43]3.9%). A decline word elsewhere leaves it a decrease (降幅).
+func (s *scanner) negate(f *fig, a, b int) {
+	k := a
+	if k > 0 && s.rs[k-1] == ']' {
+		for m := k - 2; m >= 0 && m >= k-6; m-- {
+			if s.rs[m] == '[' {
+				k = m
+				break
+			}
+		}
+	}
+	if !s.endsAt(k, f.decline) {
+		f.indicator = strings.TrimSuffix(f.indicator, "增速") + "降幅"
+		f.decline = ""
+		return
+	}
+	a = k - len([]rune(f.decline))
+	f.phrase = s.str(a, b)
+	f.start = s.off[a]
+	f.value, f.upper = -f.value, -f.upper
+	if f.isRange {
+		f.value, f.upper = f.upper, f.value
+	}
+}
+
+// horizon names a span other than the year in a target's clause: 十四五, 到2025年, 年均.
+var horizon = regexp.MustCompile(report.PlanName.String() + `|到(?:19|20|21)[0-9]{2}年|年均|今后五年|期间`)
 
 // sentenceAround returns the sentence holding runes [a, b).
 func (s *scanner) sentenceAround(a, b int) (int, int) {

@@ -68,6 +68,7 @@ func readHTML(name string, data []byte) ([]block, string, error) {
 // para is a paragraph of the page with the elements that hold it.
 type para struct {
 	text     string
+	cells    []string // a table's row: its cells
 	level    int
 	link     int // bytes of text inside links
 	ancestry []*html.Node
@@ -100,6 +101,15 @@ func walkHTML(n *html.Node, out *[]para, title *string, stack []*html.Node, leve
 			if n.DataAtom == atom.Br {
 				flush()
 				return
+			}
+			if n.DataAtom == atom.Tr {
+				if cells, ok := rowCells(n); ok {
+					// A table's row: its cells kept apart, for the table's numbers.
+					flush()
+					*out = append(*out, para{text: strings.Join(cells, "\u3000"), cells: cells, level: level,
+						ancestry: append(stack[:len(stack):len(stack)], n)})
+					return
+				}
 			}
 			block := blockAtoms[n.DataAtom]
 			if block {
@@ -140,6 +150,42 @@ func walkHTML(n *html.Node, out *[]para, title *string, stack []*html.Node, leve
 	}
 	walk(n, stack, false, level)
 	flush()
+}
+
+// rowCells reads a table row's cells (td, th) as text; ok is false for a row that lays
+// out a page rather than holding data: a cell with paragraphs, lists or a table inside,
+// or a long text.
+func rowCells(tr *html.Node) (cells []string, ok bool) {
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Td && c.DataAtom != atom.Th {
+			continue
+		}
+		var b strings.Builder
+		layout := false
+		var text func(n *html.Node)
+		text = func(n *html.Node) {
+			switch {
+			case n.Type == html.TextNode:
+				b.WriteString(n.Data)
+			case n.Type == html.ElementNode && (skipped[n.DataAtom] || hidden(n)):
+				return
+			case n.Type == html.ElementNode && (n.DataAtom == atom.Table || n.DataAtom == atom.Ul || n.DataAtom == atom.Ol || n.DataAtom == atom.Div && n.FirstChild != nil && n.FirstChild.NextSibling != nil):
+				layout = true
+			case n.Type == html.ElementNode && n.DataAtom == atom.Br:
+				b.WriteString(" ")
+			}
+			for k := n.FirstChild; k != nil; k = k.NextSibling {
+				text(k)
+			}
+		}
+		text(c)
+		cell := trimSpace(normalize(collapse(b.String())))
+		if layout || utf8.RuneCountInString(cell) > 200 {
+			return nil, false
+		}
+		cells = append(cells, cell)
+	}
+	return cells, len(cells) >= 2
 }
 
 func collapse(s string) string {
@@ -202,8 +248,8 @@ func article(paras []para) []block {
 				in = true
 			}
 		}
-		if in && running(p) > 0 {
-			out = append(out, block{text: p.text, level: p.level})
+		if in && (running(p) > 0 || p.cells != nil) {
+			out = append(out, block{text: p.text, level: p.level, cells: p.cells})
 		}
 	}
 	return out

@@ -52,13 +52,15 @@ func Import(name string, data []byte) (*Result, error) {
 	m := readMeta(name, title, blocks)
 	secs := buildSections(blocks)
 	assignIDs(secs)
-	assignRoles(secs, m.year)
+	assignRoles(secs, m.year, m.kind)
+	markOneYear(secs, m.year)
 	var figs []*fig
 	var nons []nonfig
 	walk(secs, func(s *section) {
 		// A title's numbers are years and names (2018年工作回顾); a figure in a title is
 		// repeated in the text below it.
 		ts := newScanner(s, -1, s.title, m.year)
+		ts.bulletin, ts.level = m.kind.IsBulletin(), report.LevelOf(m.place)
 		ts.scan()
 		nons = append(nons, ts.nons...)
 		for _, f := range ts.figs {
@@ -66,13 +68,22 @@ func Import(name string, data []byte) (*Result, error) {
 		}
 		for i, it := range s.items {
 			sc := newScanner(s, i, it, m.year)
-			sc.scan()
+			sc.bulletin, sc.level = m.kind.IsBulletin(), report.LevelOf(m.place)
+			if l := s.tables[i]; l != nil {
+				sc.scanLine(l)
+			} else {
+				sc.scan()
+			}
 			figs = append(figs, sc.figs...)
 			nons = append(nons, sc.nons...)
 		}
 	})
 	figs, dropped := keepValid(figs)
 	nons = append(nons, dropped...)
+	if m.year == 0 && len(figs) == 0 && !hasHeadings(secs) {
+		// No year, no section and no figure: not a report (a JSON file, a letter, a list).
+		return nil, fail(name, "不像一份政府工作报告：文中没有报告年份、没有章节标题，也没有带单位的数字。请确认选择的文件是否正确；报告的原文一般以“2024年××市政府工作报告”之类的标题开头。")
+	}
 	pairUp(figs, m.year)
 	assignFigureIDs(figs)
 	out, err := render(m, secs, figs, nons)
@@ -92,6 +103,16 @@ func Import(name string, data []byte) (*Result, error) {
 	}
 	res.NonFigures = len(dedupe(nons))
 	return res, nil
+}
+
+// hasHeadings reports whether the text was parted into sections by headings.
+func hasHeadings(secs []*section) bool {
+	for _, s := range secs {
+		if s.kind != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func hasText(blocks []block) bool {
@@ -119,6 +140,9 @@ func keepValid(figs []*fig) ([]*fig, []nonfig) {
 	for _, f := range figs {
 		if f.nature != report.Qualitative {
 			p, err := report.ParsePhrase(f.phrase, f.unit, f.bound)
+			if f.unitSource != "" {
+				p, err = report.ParseCell(f.phrase)
+			}
 			if err != nil || p.Value != f.value && !(f.unit == "" && abs(p.Value-f.value) < 1e-9) || p.IsRange != f.isRange {
 				dropped = append(dropped, nonfig{text: f.phrase, kind: kindWord, reason: "未能确定是否为数据，请核对"})
 				continue
@@ -315,6 +339,21 @@ func readMeta(name, title string, blocks []block) meta {
 	for _, b := range blocks {
 		all += b.text + "\n"
 	}
+	// A statistical bulletin names its place and the year it reports on in its title:
+	// 中华人民共和国2024年国民经济和社会发展统计公报 is about 2024, published in 2025.
+	if bt := bulletinTitle.FindStringSubmatch(head); bt != nil {
+		m.kind = report.Bulletin
+		m.title = strings.TrimSpace(footnoteMark.ReplaceAllString(bt[0], ""))
+		m.place = cleanPlace(bt[1])
+		if m.place == "" || m.place == "中华人民共和国" {
+			m.place = indicatorNational
+		}
+		m.year, _ = strconv.Atoi(bt[2])
+		if d := dateRe.FindStringSubmatch(head); d != nil {
+			m.date = d[0]
+		}
+		return m
+	}
 	if m.meeting = deliveredAt(head); m.meeting == "" {
 		m.meeting = deliveredAt(all)
 	}
@@ -323,18 +362,33 @@ func readMeta(name, title string, blocks []block) meta {
 	}
 	switch {
 	case strings.Contains(m.meeting, "全国人民代表大会") || strings.Contains(head, "代表国务院") || strings.Contains(head, "国务院总理"):
-		m.place = "全国"
+		m.place = indicatorNational
 	default:
 		if p := placeRe.FindStringSubmatch(head); p != nil {
-			m.place = p[1]
+			m.place = cleanPlace(p[1])
 		} else if p := govRe.FindStringSubmatch(head); p != nil {
-			m.place = p[1]
+			m.place = cleanPlace(p[1])
 		} else if p := titlePlaceRe.FindStringSubmatch(head); p != nil {
-			m.place = p[1]
+			m.place = cleanPlace(p[1])
+		}
+	}
+	// The title: the markup's, else a short line naming the report, else one made from
+	// the year and place.
+	if title == "" || !strings.Contains(title, "报告") {
+		title = ""
+		for i, b := range blocks {
+			if i > 8 {
+				break
+			}
+			if strings.Contains(b.text, "政府工作报告") && utf8.RuneCountInString(b.text) <= 40 {
+				title = b.text
+				break
+			}
 		}
 	}
 	// The year: the date of the meeting, else the year after the one reviewed, else a
-	// year in the title, else a year in the file's name.
+	// year in the title, else a year in the file's name; else it is not known, and a
+	// person must state it.
 	switch {
 	case m.date != "" && m.meeting != "":
 		m.year, _ = strconv.Atoi(dateRe.FindStringSubmatch(m.date)[1])
@@ -354,36 +408,27 @@ func readMeta(name, title string, blocks []block) meta {
 			m.notes = append(m.notes, "年份取自文件名，请核对")
 		}
 	}
-	if m.year == 0 {
-		m.year = mostFrequentYear(all)
-		m.notes = append(m.notes, "文中未写明报告年份，暂取文中最常出现的年份，请核对")
-	}
-	// The title: the markup's, else a short line naming the report, else one made from
-	// the year and place.
-	if title == "" || !strings.Contains(title, "报告") {
-		title = ""
-		for i, b := range blocks {
-			if i > 8 {
-				break
-			}
-			if strings.Contains(b.text, "政府工作报告") && utf8.RuneCountInString(b.text) <= 40 {
-				title = b.text
-				break
-			}
-		}
-	}
 	placeName := m.place
-	if placeName == "全国" {
+	if placeName == indicatorNational {
 		placeName = "国务院"
 	}
 	switch {
-	case title == "":
+	case title == "" && m.year > 0:
 		title = fmt.Sprintf("%d年%s政府工作报告", m.year, placeName)
-	case yearOf(title) == 0:
+	case title == "":
+		title = placeName + "政府工作报告"
+	case yearOf(title) == 0 && m.year > 0:
 		if !strings.Contains(title, placeName) {
 			title = placeName + title
 		}
 		title = fmt.Sprintf("%d年%s", m.year, title)
+	case !strings.Contains(title, placeName) && !strings.Contains(title, "国务院"):
+		// 2024年政府工作报告: the place the text names goes into the title.
+		if y := yearRe.FindStringIndex(title); y != nil && y[0] == 0 {
+			title = title[:y[1]] + placeName + title[y[1]:]
+		} else {
+			title = placeName + title
+		}
 	}
 	m.title = title
 	m.kind = report.Official
@@ -392,6 +437,27 @@ func readMeta(name, title string, blocks []block) meta {
 		m.notes = append(m.notes, "文本像是报刊的摘录或图解，而不是报告全文")
 	}
 	return m
+}
+
+// indicatorNational is the place of the State Council's reports and the national
+// bulletins.
+const indicatorNational = "全国"
+
+var (
+	// bulletinTitle finds a statistical bulletin's title: its place (or 中华人民共和国)
+	// and the year it reports on.
+	bulletinTitle = regexp.MustCompile(`([\p{Han}]{0,12}?)((?:19|20|21)[0-9]{2})年(?:国民经济和社会发展|国民经济与社会发展)统计公报`)
+	// footnoteMark is a bulletin's note mark glued to a word: 国内生产总值[2].
+	footnoteMark = regexp.MustCompile(`\[[0-9]{1,3}\]`)
+)
+
+// cleanPlace is a place name as a pattern captured it, without the words before it:
+// "日在江门市" (from "2022年1月11日在江门市第十六届…") is 江门市.
+func cleanPlace(p string) string {
+	if i := strings.LastIndex(p, "在"); i >= 0 {
+		p = p[i+len("在"):]
+	}
+	return strings.TrimSpace(p)
 }
 
 // deliveredAt finds the meeting the report was delivered at: the one the text says it
@@ -411,28 +477,12 @@ func deliveredAt(s string) string {
 	return first
 }
 
-func mostFrequentYear(s string) int {
-	count := map[int]int{}
-	best := 0
-	for _, y := range yearRe.FindAllStringSubmatch(s, -1) {
-		v, _ := strconv.Atoi(y[1])
-		count[v]++
-		if count[v] > count[best] {
-			best = v
-		}
-	}
-	if best == 0 {
-		return 2000
-	}
-	return best
-}
-
 // The data file, as YAML. Field order follows the hand-written files.
 type yReport struct {
 	Format     int          `yaml:"format"`
 	Title      string       `yaml:"title"`
 	Place      string       `yaml:"place,omitempty"`
-	Year       int          `yaml:"year"`
+	Year       int          `yaml:"year,omitempty"`
 	Source     ySource      `yaml:"source"`
 	Sections   []*ySection  `yaml:"sections"`
 	Figures    []yFigure    `yaml:"figures"`
@@ -487,7 +537,7 @@ func (f *fig) written(secRole report.Role) report.FigureText {
 		t.Role = string(report.RoleTargets)
 	}
 	if f.has && f.nature != report.Qualitative {
-		t.Value, t.Unit = report.FormatNumber(f.value), f.unit
+		t.Value, t.Unit, t.UnitSource = report.FormatNumber(f.value), f.unit, f.unitSource
 		if f.isRange {
 			t.Upper = report.FormatNumber(f.upper)
 		}

@@ -77,7 +77,9 @@ func TestMixedSectionAndAssessedTarget(t *testing.T) {
 			t.Errorf("%s: %+v, want %s", phrase, f, want)
 		}
 	}
-	if q := figureByPhrase(r, "统筹考核"); q == nil || q.Nature != report.Qualitative || !strings.Contains(q.Indicator, "能耗强度") {
+	// 能耗强度 is the dictionary's energy intensity; the text names no place, so the
+	// national name stands.
+	if q := figureByPhrase(r, "统筹考核"); q == nil || q.Nature != report.Qualitative || q.Indicator != "单位国内生产总值能耗降幅" {
 		t.Errorf("统筹考核: %+v", q)
 	}
 }
@@ -264,9 +266,25 @@ func TestHugeText(t *testing.T) {
 }
 
 func TestNoFigures(t *testing.T) {
-	res := mustImport(t, "无数据.txt", []byte("各位代表：\n\n一、工作回顾\n\n我们做了大量工作，取得了明显成效。\n"))
-	if res.Figures != 0 || !strings.Contains(res.Summary(), "没有找到数据") {
-		t.Errorf("summary %q", res.Summary())
+	res := mustImport(t, "无数据.txt", []byte("2023年某县政府工作报告\n\n各位代表：\n\n一、工作回顾\n\n我们做了大量工作，取得了明显成效。\n"))
+	if res.Figures != 0 || !strings.Contains(res.Summary(), "没有找到数据") || res.Report.Year != 2023 {
+		t.Errorf("summary %q, year %d", res.Summary(), res.Report.Year)
+	}
+}
+
+// A text that states no year imports with the year left for a person to state, as long
+// as it reads as a report (headings or figures); one with neither is refused, naming
+// the file. No year is made up.
+func TestNoYear(t *testing.T) {
+	res := mustImport(t, "无年份.txt", []byte("各位代表：\n\n一、工作回顾\n\n地区生产总值增长5.2%，城镇新增就业3.1万人。\n"))
+	if r := res.Report; r.Year != 0 || strings.Contains(r.Title, "2000") || res.Figures != 2 {
+		t.Errorf("year %d, title %q, %d figures", r.Year, r.Title, res.Figures)
+	}
+	if _, err := Import("清单.json", []byte(`{"name": "报告", "items": ["第一项", "第二项"]}`)); err == nil || !strings.Contains(err.Error(), "清单.json") || !strings.Contains(err.Error(), "不像一份政府工作报告") {
+		t.Errorf("a JSON file: %v", err)
+	}
+	if _, err := Import("便条.txt", []byte("明天上午九点开会，请准时参加。\n")); err == nil || !strings.Contains(err.Error(), "便条.txt") {
+		t.Errorf("a note: %v", err)
 	}
 }
 

@@ -160,8 +160,12 @@ func kindOf(name string, data []byte) (Kind, error) {
 // block is one paragraph of the input, in document order. level is a heading level the
 // markup states (1 for the top), or 0.
 type block struct {
-	text  string
-	level int
+	text   string
+	level  int
+	bullet bool       // the line was an item of a list (- …)
+	cells  []string   // a table's row: its cells
+	table  *table     // the table the paragraph writes out, gathered from its rows
+	line   *tableLine // the table's number the paragraph states
 }
 
 // readBlocks reads the paragraphs of any input, and the title its markup states.
@@ -185,5 +189,5 @@ func readBlocks(name string, data []byte) (blocks []block, title string, kind Ki
 			blocks = textBlocks(text)
 		}
 	}
-	return blocks, title, kind, err
+	return gatherTables(blocks), title, kind, err
 }

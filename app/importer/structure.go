@@ -19,6 +19,23 @@ type section struct {
 	parent    *section
 	kind      string // the numbering style of its title: "一、", "（一）", "1.", "h2", "kw", "是"
 	multiYear bool   // a review of several years
+	// oneYear: the section speaks of the reviewed year alone; oneYearFrom: its
+	// paragraphs do from the one of this index less one on (0: none), after one opens
+	// with that year.
+	oneYear     bool
+	oneYearFrom int
+	tables      map[int]*tableLine // the items that state a table's number, by index
+}
+
+// add appends a paragraph, or a table, to the section's items.
+func (s *section) add(b block) {
+	if b.line != nil {
+		if s.tables == nil {
+			s.tables = map[int]*tableLine{}
+		}
+		s.tables[len(s.items)] = b.line
+	}
+	s.items = append(s.items, b.text)
 }
 
 var (
@@ -102,12 +119,15 @@ func buildSections(blocks []block) []*section {
 	cur := root
 	opening := &section{title: "开篇"}
 	for _, b := range blocks {
-		kind, title, rest := splitHeading(b)
+		kind, title, rest := "", "", ""
+		if b.table == nil {
+			kind, title, rest = splitHeading(b)
+		}
 		if kind == "" {
 			if cur == root {
-				opening.items = append(opening.items, b.text)
+				opening.add(b)
 			} else {
-				cur.items = append(cur.items, b.text)
+				cur.add(b)
 			}
 			continue
 		}
@@ -184,11 +204,14 @@ var planTitle = regexp.MustCompile(`任务|部署|安排|重点工作|建议|总
 
 // assignRoles gives each top section its role from its title: a review, or a plan; the
 // sections after the first plan section are the plan's too (三、把改革开放扎实推向纵深).
-// Subsections take their parent's role.
-func assignRoles(secs []*section, year int) {
+// Subsections take their parent's role. Every part of a statistical bulletin states
+// results.
+func assignRoles(secs []*section, year int, kind report.SourceKind) {
 	planSeen := false
 	for _, s := range secs {
 		switch {
+		case kind.IsBulletin():
+			s.role = report.RoleReview
 		case reviewTitle.MatchString(s.title):
 			s.role = report.RoleReview
 			s.multiYear = strings.Contains(s.title, "五年")
@@ -209,6 +232,34 @@ func inheritRole(s *section) {
 		c.role = s.role
 		c.multiYear = s.multiYear
 		inheritRole(c)
+	}
+}
+
+// markOneYear finds, in the review sections, the paragraph that opens by naming the
+// reviewed year alone (2022年是…, 刚刚过去的2017年): it and what follows it in the
+// section, its parts included, speak of that year.
+func markOneYear(secs []*section, year int) {
+	var mark func(s *section, on bool)
+	mark = func(s *section, on bool) {
+		s.oneYear = on
+		if s.role == report.RoleReview && !on {
+			for i, it := range s.items {
+				if opensOneYear(it, year) {
+					s.oneYearFrom = i + 1
+					on = true
+					break
+				}
+			}
+			if !on && opensOneYear(s.title, year) {
+				s.oneYear, on = true, true
+			}
+		}
+		for _, c := range s.children {
+			mark(c, on)
+		}
+	}
+	for _, s := range secs {
+		mark(s, false)
 	}
 }
 

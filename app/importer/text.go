@@ -175,8 +175,10 @@ func trimSpace(s string) string {
 
 var (
 	mdHeading = regexp.MustCompile(`^(#{1,6})\s+`)
-	mdBullet  = regexp.MustCompile(`^(?:[-*+]|>)\s+`)
-	mdEmph    = strings.NewReplacer("**", "", "__", "")
+	// mdImage is a line that only shows a picture: ![](./W0202502.png).
+	mdImage  = regexp.MustCompile(`^!\[[^\]]*\]\([^)]*\)$`)
+	mdBullet = regexp.MustCompile(`^(?:[-*+]|>)\s+`)
+	mdEmph   = strings.NewReplacer("**", "", "__", "")
 )
 
 // textBlocks splits plain text into paragraphs. Text copied from web pages breaks lines
@@ -189,13 +191,15 @@ func textBlocks(text string) []block {
 	var blocks []block
 	var cur strings.Builder
 	curLevel := 0
+	curBullet := false
 	blank := false
 	flush := func() {
 		if cur.Len() > 0 {
-			blocks = append(blocks, block{text: cur.String(), level: curLevel})
+			blocks = append(blocks, block{text: cur.String(), level: curLevel, bullet: curBullet})
 		}
 		cur.Reset()
 		curLevel = 0
+		curBullet = false
 	}
 	for _, raw := range strings.Split(text, "\n") {
 		if strings.TrimSpace(raw) != "" && strings.TrimSpace(invisible.Replace(raw)) == "" {
@@ -204,6 +208,18 @@ func textBlocks(text string) []block {
 			continue
 		}
 		line := normalize(raw)
+		if mdImage.MatchString(trimSpace(line)) {
+			continue // a picture, whose file name is no text
+		}
+		if cells, rule, ok := pipeCells(line); ok {
+			// A row of a Markdown table: a block of its own, its cells kept apart.
+			flush()
+			if !rule {
+				blocks = append(blocks, block{text: strings.Join(cells, "\u3000"), cells: cells})
+			}
+			blank = false
+			continue
+		}
 		level := 0
 		if m := mdHeading.FindStringSubmatch(line); m != nil {
 			level = len(m[1])
@@ -218,13 +234,14 @@ func textBlocks(text string) []block {
 			blank = true
 			continue
 		}
-		if cur.Len() > 0 && level == 0 && !bullet && joins(cur.String(), line, blank) {
+		if cur.Len() > 0 && level == 0 && !bullet && !(curBullet && blank) && joins(cur.String(), line, blank) {
 			cur.WriteString(joiner(cur.String(), line))
 			cur.WriteString(line)
 		} else {
 			flush()
 			cur.WriteString(line)
 			curLevel = level
+			curBullet = bullet
 		}
 		blank = false
 	}

@@ -1,6 +1,10 @@
 package importer
 
-import "workreport/app/zhtext"
+import (
+	"regexp"
+
+	"workreport/app/zhtext"
+)
 
 // The vocabulary the extractor reads figures with. It is the common language of Chinese
 // government reports (units, qualifiers, verbs, set phrases), not the words of any one
@@ -41,7 +45,7 @@ var (
 	levelVerbs   = []string{
 		"提高到", "提升到", "增加到", "增长到", "扩大到", "下降到", "降低到", "减少到", "降到", "降至",
 		"提高至", "增至", "减至", "达到", "达", "超过", "突破", "保持在", "稳定在", "控制在", "为", "是",
-		"有", "共", "累计", "实现", "完成", "新增", "占", "减", "增", "到", "至", "拟按", "按", "安排", "拟安排",
+		"有", "共", "累计", "实现", "完成", "新增", "占", "减", "增", "到", "至", "拟按", "按", "安排", "拟安排", "在",
 		"发行", "投入", "下达", "分别", "年均", "平均", "均", "同比", "比上年", "比去年", "全年", "总量",
 	}
 )
@@ -50,11 +54,37 @@ var (
 var clauseLead = []string{
 	"其中", "同时", "并且", "并", "而且", "以及", "和", "与", "及", "还", "也", "又", "再", "共", "均",
 	"全年", "今年", "去年", "当年", "上年", "累计", "力争", "争取", "要", "将", "拟", "预计", "约",
+	"比上年末", "比上年同口径", "比上年", "比去年", "较上年", "同比", "初步核算", "初步统计", "据初步统计", "年末",
 }
+
+// subjectAdverbs stand between an indicator and its verb, or stand for the whole
+// subject, without naming anything: 粮食产量首次跃上, 今年先发行.
+var subjectAdverbs = []string{"首次", "再次", "首度", "已经", "一举", "率先", "历史性地", "先", "仍", "已"}
+
+// comparisonWords say what a change is measured against, between an indicator and its
+// verb: 能耗比上年下降3.1%, 失业率平均值为5.1%.
+var comparisonWords = []string{"比上年末", "比上年同口径", "比上年", "比去年", "较上年", "同比", "平均值", "均值",
+	"扣除价格因素实际", "实际", "名义", "可比", "同口径"}
+
+// asideClauses are clauses that only say how the next figure is measured, between it
+// and the figures of its indicator: 比上年增长8.9%，扣除价格因素，实际增长7.4%.
+var asideClauses = []string{"扣除价格因素", "按可比价格计算", "按可比口径计算", "按现价计算", "按不变价格计算", "初步核算", "初步统计", "据初步统计"}
+
+// leadingYear opens a clause with its year, after a word that leads into it: 2015年,
+// 2020年末, 2024年全年, 预计2022年.
+var leadingYear = regexp.MustCompile(`^(?:预计|其中|而|到|截至)?(?:(?:19|20|21)[0-9]{2}年(?:末|底|全年|初)?)+`)
+
+// asideRemark is a remark in brackets between an indicator and its number that says how
+// it is measured or written: 同比增长（下同）4%, （按可比价格计算）.
+var asideRemark = regexp.MustCompile(`[（(](?:下同|以下同|同比|[^（）()]{0,12}计算)[）)]`)
+
+// targetIntro introduces a target's indicator: 全市经济发展的预期目标为生产总值增速9%.
+var targetIntro = regexp.MustCompile(`^.*(?:目标为|目标是)`)
 
 // genericSubjects name a measure, not an indicator: in "国内生产总值增长6.6%，总量突破
 // 90万亿元", 总量 is the GDP's.
-var genericSubjects = []string{"总量", "总额", "规模", "增速", "增幅", "比重", "占比", "其中", "总数", "数量", "人数"}
+var genericSubjects = []string{"总量", "总额", "规模", "增速", "增幅", "比重", "占比", "其中", "总数", "数量", "人数",
+	"实际", "名义", "扣除价格因素实际", "扣除价格因素", "可比", "同口径", "平均值", "均值"}
 
 // listTails are the nouns that several listed indicators share: in "高技术制造业、装备
 // 制造业增加值分别增长8.9%、7.7%", each industry's 增加值.
@@ -79,4 +109,8 @@ var fixedPhrases = []string{
 	"四个意识", "四个自信", "四个全面", "四风", "五位一体", "五大发展理念", "六稳", "六保", "八项规定",
 	"新三样", "双减", "双碳", "双循环", "双一流", "双创", "双拥", "十大", "百千万", "千万工程", "万众",
 	"千方百计", "千家万户", "万物", "百姓", "千百年", "三中全会", "四中全会", "五中全会", "六中全会",
+	"九年义务教育", "九年一贯制",
+	// Places whose names hold a numeral.
+	"七台河", "三门峡", "六盘水", "二连浩特", "五指山", "十堰", "三亚", "三明", "三沙", "六安", "四平",
+	"五家渠", "万宁", "百色", "九江", "三水区", "四会", "五华", "九寨沟", "五台山", "九华山", "三峡", "三江源",
 }
