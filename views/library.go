@@ -103,6 +103,12 @@ func (s *libraryScreen) save() {
 		return
 	}
 	ws := u.deps.Workspace
+	if d.Report().Year == 0 {
+		u.modal(questionDialog, "请先填写年份", wrapped(workspace.ErrNoYear.Error()), 560,
+			modalButton{label: "取消"},
+			modalButton{label: "填写年份…", primary: true, action: func() { u.rev.show(); u.rev.editInfo() }})
+		return
+	}
 	replace := u.sess.Entry()
 	if !ws.Owns(replace) {
 		if same, ok := ws.SameAs(d.Report()); ok {

@@ -27,8 +27,11 @@ func (u *UI) refreshHeader() {
 	}
 	r := u.sess.Report()
 	name := fmt.Sprintf("%s %d年", r.Place, r.Year)
-	if r.Place == "" {
+	switch {
+	case r.Place == "":
 		name = r.Title
+	case r.Year == 0:
+		name = r.Place + " 年份待填写"
 	}
 	u.headerText.runs = []textRun{{text: name, colour: colourHeading}}
 	u.headerText.Refresh()

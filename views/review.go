@@ -106,6 +106,14 @@ func (s *reviewScreen) build() {
 		newButton("返回报告", theme.NavigateBackIcon(), s.leave),
 	), rp.count)
 	list := container.NewVBox()
+	if r.Year == 0 {
+		// The text does not say which year's report it is: the year decides which parts
+		// review and which plan, and which report it is set beside; it is asked first.
+		list.Add(container.NewBorder(nil, nil, nil,
+			newButton("填写年份…", theme.WarningIcon(), func() { u.action(s.editInfo) }),
+			wrapped("原文中没有写明这是哪一年的报告。请先填写年份：年份决定哪些部分是回顾、哪些是计划，以及与哪一年的报告对照；保存到报告库前必须填写。")))
+		list.Add(widget.NewSeparator())
+	}
 	if len(queue) == 0 {
 		list.Add(wrapped("全部数据都已审核。可以用“保存到报告库”保存，审核标记随文件保存。"))
 	}
@@ -272,7 +280,12 @@ func (s *reviewScreen) editInfo() {
 	u := s.u
 	r := u.sess.Report()
 	d := u.sess.Draft()
-	title, place, year := newDialogEntry(u, r.Title), newDialogEntry(u, r.Place), newDialogEntry(u, fmt.Sprint(r.Year))
+	shownYear := ""
+	if r.Year > 0 {
+		shownYear = fmt.Sprint(r.Year)
+	}
+	title, place, year := newDialogEntry(u, r.Title), newDialogEntry(u, r.Place), newDialogEntry(u, shownYear)
+	year.SetPlaceHolder("如 2024")
 	s.infoForm = [3]*dialogEntry{title, place, year}
 	grid := container.New(layout.NewFormLayout(), wrapped("标题"), title, wrapped("地区"), place, wrapped("年份"), year)
 	note := mutedText("地区写全称（市、省、自治区等写到“市”“省”字），国务院的报告写“全国”。报告库按地区和年份列出报告。", theme.SizeNameCaptionText)

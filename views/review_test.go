@@ -286,6 +286,46 @@ func TestImportFailuresClipboardAndLibrary(t *testing.T) {
 	}
 }
 
+// A pasted text that does not state its year opens on the review page, which asks for
+// the year first; saving before it is stated asks again, and nothing is lost. The
+// report's pages show meanwhile without a made-up year.
+func TestImportWithoutYear(t *testing.T) {
+	u, w, _, _ := testUIWith(t, fyne.NewSize(1093, 614), sample(t))
+	text := "江门市政府工作报告\n\n一、工作回顾\n\n全市地区生产总值增长5.2%，城镇新增就业3.1万人。\n\n二、今年工作安排\n\n今年主要预期目标是：地区生产总值增长5%左右。\n"
+	u.clipboard().SetContent(text)
+	u.action(u.lib.importClipboard)
+	if r := u.sess.Report(); r.Year != 0 || !u.rev.on {
+		t.Fatalf("year %d, review page %v", r.Year, u.rev.on)
+	}
+	if !strings.Contains(textOf(u.rev.page.root), "原文中没有写明这是哪一年的报告") {
+		t.Fatal("the review page does not ask for the year")
+	}
+	// The report's pages show meanwhile, without a made-up year.
+	tapIn(t, u.rev.page.root, "返回报告")
+	if h := u.headerText.Text(); !strings.Contains(h, "年份待填写") || strings.Contains(h, "0年") {
+		t.Errorf("header %q", h)
+	}
+	w.Canvas().(test.WindowlessCanvas).Capture()
+	u.rev.show()
+	u.action(u.lib.save)
+	if !overlayHasText(w, "年份还没有填写") {
+		t.Fatal("saved without a year, or did not say why not")
+	}
+	tapIn(t, topOverlay(w), "填写年份…")
+	if u.rev.infoForm[2].Text != "" {
+		t.Errorf("the year field shows %q", u.rev.infoForm[2].Text)
+	}
+	u.rev.infoForm[2].SetText("2024")
+	tapIn(t, topOverlay(w), "保存修改")
+	if u.sess.Report().Year != 2024 || strings.Contains(textOf(u.rev.page.root), "原文中没有写明这是哪一年的报告") {
+		t.Fatalf("year %d after stating it", u.sess.Report().Year)
+	}
+	u.action(u.lib.save)
+	if back, err := report.LoadFile(u.sess.Entry()); err != nil || back.Year != 2024 {
+		t.Errorf("saved as %q: %v", u.sess.Entry(), err)
+	}
+}
+
 // Unsaved review edits are never dropped without asking: not by closing the window, not
 // by a cancelled import after "不保存，继续", and an edit asked for on a report that has
 // since been replaced is not made on the new one. The review page stays through a zoom.

@@ -177,6 +177,9 @@ func Run(args []string, env Env) int {
 		defer debug.SetGCPercent(debug.SetGCPercent(commandGCPercent))
 	}
 	r, err := loadReport(o.reportPath)
+	if err == nil && cmd != nil && r.Year == 0 {
+		err = noYear(o.reportPath) // the window asks a person for it; a command cannot
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "%s: 无法打开报告%s：\n%v\n", strings.ToLower(meta.Name), quotePath(o.reportPath), err)
 		return ExitBadReport
@@ -227,6 +230,12 @@ func loadReport(path string) (*report.Report, error) {
 	return report.LoadFile(path)
 }
 
+// noYear is the error of a text that does not state its year: the command line cannot
+// ask for it, the window can.
+func noYear(path string) error {
+	return fmt.Errorf("“%s”中没有写明报告的年份（如“2024年政府工作报告”或会议日期）。请在图形界面中导入它，在审核页填写年份后保存；或在原文开头加上含年份的标题后再导入。", filepath.Base(path))
+}
+
 // runImport imports a report's text and writes its data file. The file is replaced only
 // by a complete new one.
 func runImport(env Env, o options) int {
@@ -240,6 +249,9 @@ func runImport(env Env, o options) int {
 		return ExitUsage
 	}
 	res, err := importer.ReadFile(o.input)
+	if err == nil && res.Report.Year == 0 {
+		err = noYear(o.input)
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "%s: 无法导入：%v\n", name, err)
 		return ExitBadReport
@@ -263,6 +275,9 @@ func runVerdicts(env Env, o options) int {
 	var reports []*report.Report
 	for _, p := range o.inputs {
 		r, err := loadReport(p)
+		if err == nil && r.Year == 0 {
+			err = noYear(p)
+		}
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "%s: 无法打开报告 %s：\n%v\n", name, p, err)
 			return ExitBadReport

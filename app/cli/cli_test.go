@@ -269,6 +269,25 @@ func TestImport(t *testing.T) {
 	}
 }
 
+// TestNoYear: a text that does not state its year is refused by every command, which
+// cannot ask for it, with a message that names the file and says what to do; the
+// window opens it for a person to state it.
+func TestNoYear(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "无年份 报告.txt")
+	if err := os.WriteFile(src, []byte("各位代表：\n\n一、工作回顾\n\n地区生产总值增长5.2%。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"--report", src, "figures"}, {"--report", src, "info"}, {"import", src, "-o", src + ".yaml"}} {
+		code, _, stderr, _ := run(t, args...)
+		if code != ExitBadReport || !strings.Contains(stderr, "无年份 报告.txt") || !strings.Contains(stderr, "年份") {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+	}
+	if code, _, _, gui := run(t, "--report", src); code != ExitOK || gui != 1 {
+		t.Errorf("the window: exit %d, %d calls", code, gui)
+	}
+}
+
 // TestImportBadInputLeavesOutputAlone: a file that cannot be imported exits 2, and the
 // output is neither created nor touched.
 func TestImportBadInputLeavesOutputAlone(t *testing.T) {
@@ -287,6 +306,8 @@ func TestImportBadInputLeavesOutputAlone(t *testing.T) {
 		"nobody":  write("空网页.html", []byte("<html><body><script>x</script></body></html>")),
 		"missing": filepath.Join(dir, "不存在.txt"),
 		"doc":     write("旧版.doc", []byte("x")),
+		"json":    write("数据.json", []byte(`{"title": "清单", "items": [1, 2, 3]}`)),
+		"noyear":  write("无年份.txt", []byte("各位代表：\n\n一、工作回顾\n\n地区生产总值增长5.2%。\n")),
 	}
 	existing := write("已有.yaml", []byte("# 原有的好文件\n"))
 	for what, src := range bad {

@@ -207,6 +207,9 @@ func (w *Workspace) SameAs(r *report.Report) (Entry, bool) {
 // report it takes the place of, or "" for a new file; a built-in report or a file
 // outside the library is never written. The draft is then saved.
 func (w *Workspace) Save(d *Draft, replace string) (Entry, error) {
+	if d.Report().Year == 0 {
+		return Entry{}, ErrNoYear
+	}
 	e, err := w.lib.Save(d.doc.Bytes(), d.Report(), replace)
 	if err != nil {
 		return Entry{}, fmt.Errorf("%w\n\n审核修改仍在窗口中，没有丢失。", err)
@@ -215,6 +218,10 @@ func (w *Workspace) Save(d *Draft, replace string) (Entry, error) {
 	w.Changed()
 	return entryOf(e), nil
 }
+
+// ErrNoYear is a draft whose year is not known yet: the text does not state it, and a
+// person must before it is saved.
+var ErrNoYear = errors.New("报告的年份还没有填写：原文中没有写明是哪一年的报告。请在审核页点“报告信息…”填写年份后再保存。\n\n审核修改仍在窗口中，没有丢失。")
 
 // Remove deletes a saved report.
 func (w *Workspace) Remove(key string) error {

@@ -1,6 +1,7 @@
 package workspace_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,6 +148,40 @@ func TestImportAndReview(t *testing.T) {
 	e, err := ws.Save(d, "")
 	if err != nil || e.Place == "" || e.Year != 2024 {
 		t.Fatalf("save: %+v %v", e, err)
+	}
+}
+
+// A text that does not state its year imports, and cannot be saved until a person
+// states it; its parts then take their periods from it.
+func TestImportWithoutYear(t *testing.T) {
+	ws := workspacetest.New(t, t.TempDir())
+	text := "示例县政府工作报告\n\n一、工作回顾\n\n全县地区生产总值增长5.1%。\n\n二、今年工作安排\n\n主要预期目标是：地区生产总值增长5%左右。\n"
+	d, _, err := ws.ImportText("示例县.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Report().Year != 0 {
+		t.Fatalf("a year was made up: %d", d.Report().Year)
+	}
+	if _, err := ws.Save(d, ""); !errors.Is(err, workspace.ErrNoYear) {
+		t.Fatalf("saved without a year: %v", err)
+	}
+	if len(ws.List()) != 0 && ws.List()[0].Year == 0 {
+		t.Error("the library lists a report without a year")
+	}
+	if err := d.SetInfo(workspace.Info{Title: "2024年示例县政府工作报告", Place: "示例县", Year: "2024"}); err != nil {
+		t.Fatal(err)
+	}
+	r := d.Report()
+	periods := map[string]string{}
+	for _, sec := range r.Sections {
+		periods[sec.Title] = sec.Period.String()
+	}
+	if r.Year != 2024 || periods["一、工作回顾"] != "2023" || periods["二、今年工作安排"] != "2024" {
+		t.Errorf("year %d, periods %v", r.Year, periods)
+	}
+	if e, err := ws.Save(d, ""); err != nil || e.Year != 2024 {
+		t.Errorf("save: %+v %v", e, err)
 	}
 }
 
