@@ -328,3 +328,30 @@ func TestImportBadInputLeavesOutputAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestBulletinFigures: the national statistical bulletin of 2024, read from the corpus
+// beside the repository, lists its results for 2024 on the headline indicators.
+func TestBulletinFigures(t *testing.T) {
+	path := reporttest.Shared(t, "corpus/bulletins/national-2024.txt")
+	code, stdout, stderr, _ := run(t, "--report", path, "figures")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	found := map[string]string{}
+	for _, line := range strings.Split(stdout, "\n") {
+		c := strings.Split(line, "\t")
+		if len(c) > 14 && c[3] == "实绩" && c[6] == "2024" && found[c[2]] == "" {
+			found[c[2]] = c[14]
+		}
+	}
+	for indicator, phrase := range map[string]string{"国内生产总值": "1349084亿元", "国内生产总值增速": "5.0%", "居民消费价格涨幅": "0.2%",
+		"城镇新增就业": "1256万人", "城镇调查失业率": "5.1%", "粮食产量": "70650万吨"} {
+		if found[indicator] != phrase {
+			t.Errorf("%s: %q, want %q", indicator, found[indicator], phrase)
+		}
+	}
+	code, stdout, _, _ = run(t, "--report", path, "info")
+	if code != ExitOK || !strings.Contains(stdout, "来源\t统计公报") || !strings.Contains(stdout, "年份\t2024") || !strings.Contains(stdout, "地区\t全国") {
+		t.Errorf("info: %s", stdout)
+	}
+}

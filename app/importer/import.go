@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -15,6 +16,10 @@ import (
 	"workreport/app/report"
 	"workreport/app/zhtext"
 )
+
+// errGenerated marks a data file the importer wrote that does not load: a fault of the
+// importer, never of the text.
+var errGenerated = errors.New("the data file written does not load")
 
 // Result is an imported report: the data file's text and the report it loads as.
 type Result struct {
@@ -88,11 +93,11 @@ func Import(name string, data []byte) (*Result, error) {
 	assignFigureIDs(figs)
 	out, err := render(m, secs, figs, nons)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "导入后无法生成报告数据：" + err.Error(), Err: err}
+		return nil, &Error{File: name, Msg: "导入后无法生成报告数据：" + err.Error(), Err: errors.Join(errGenerated, err)}
 	}
 	r, err := report.Load(strings.TrimSuffix(name, filepath.Ext(name))+".yaml", out)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "导入后生成的报告数据未通过校验（这是本软件的问题，请把文件发给维护人员）：" + err.Error(), Err: err}
+		return nil, &Error{File: name, Msg: "导入后生成的报告数据未通过校验（这是本软件的问题，请把文件发给维护人员）：" + err.Error(), Err: errors.Join(errGenerated, err)}
 	}
 	res := &Result{YAML: out, Report: r, Kind: kind, Figures: len(figs)}
 	r.WalkSections(func(*report.Section) { res.Sections++ })
@@ -335,10 +340,12 @@ func readMeta(name, title string, blocks []block) meta {
 		}
 		head += b.text + "\n"
 	}
-	all := ""
+	var whole strings.Builder
 	for _, b := range blocks {
-		all += b.text + "\n"
+		whole.WriteString(b.text)
+		whole.WriteByte('\n')
 	}
+	all := whole.String()
 	// A statistical bulletin names its place and the year it reports on in its title:
 	// 中华人民共和国2024年国民经济和社会发展统计公报 is about 2024, published in 2025.
 	if bt := bulletinTitle.FindStringSubmatch(head); bt != nil {
@@ -479,14 +486,13 @@ func deliveredAt(s string) string {
 
 // The data file, as YAML. Field order follows the hand-written files.
 type yReport struct {
-	Format     int          `yaml:"format"`
-	Title      string       `yaml:"title"`
-	Place      string       `yaml:"place,omitempty"`
-	Year       int          `yaml:"year,omitempty"`
-	Source     ySource      `yaml:"source"`
-	Sections   []*ySection  `yaml:"sections"`
-	Figures    []yFigure    `yaml:"figures"`
-	NonFigures []yNonFigure `yaml:"nonfigures,omitempty"`
+	Format   int         `yaml:"format"`
+	Title    string      `yaml:"title"`
+	Place    string      `yaml:"place,omitempty"`
+	Year     int         `yaml:"year,omitempty"`
+	Source   ySource     `yaml:"source"`
+	Sections []*ySection `yaml:"sections"`
+	// The figures and nonfigures follow, written by writeFigures and writeNonFigures.
 }
 
 type ySource struct {
@@ -508,23 +514,6 @@ type ySection struct {
 type yFigure struct {
 	id   string
 	text report.FigureText
-}
-
-func (f yFigure) MarshalYAML() (any, error) {
-	m := &yaml.Node{Kind: yaml.MappingNode}
-	add := func(k, v string, tag string) {
-		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k},
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v})
-	}
-	add(report.FieldID, f.id, "!!str")
-	for _, kv := range f.text.Written() {
-		tag := "!!str"
-		if kv[0] == report.FieldValue || kv[0] == report.FieldUpper {
-			tag = "" // a number, written as the text prints it, never in exponent form
-		}
-		add(kv[0], kv[1], tag)
-	}
-	return m, nil
 }
 
 // written is the figure as the data file writes it; secRole is the role of its section.
@@ -568,11 +557,13 @@ func render(m meta, secs []*section, figs []*fig, nons []nonfig) ([]byte, error)
 	for _, s := range secs {
 		y.Sections = append(y.Sections, conv(s))
 	}
+	figures := make([]yFigure, 0, len(figs))
 	for _, f := range figs {
-		y.Figures = append(y.Figures, yFigure{id: f.id, text: f.written(f.sec.role)})
+		figures = append(figures, yFigure{id: f.id, text: f.written(f.sec.role)})
 	}
+	var nonfigures []yNonFigure
 	for _, n := range dedupe(nons) {
-		y.NonFigures = append(y.NonFigures, yNonFigure{Text: n.text, Kind: n.kind, Reason: n.reason})
+		nonfigures = append(nonfigures, yNonFigure{Text: n.text, Kind: n.kind, Reason: n.reason})
 	}
 	var buf bytes.Buffer
 	buf.WriteString("# 由“政府工作报告图解”从报告原文导入生成。每项数据的“审核”标明是否已经人工核对：导入时\n")
@@ -585,5 +576,9 @@ func render(m meta, secs []*section, figs []*fig, nons []nonfig) ([]byte, error)
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	buf.Grow(len(figures)*400 + len(nonfigures)*80)
+	out := &buf
+	writeFigures(out, figures)
+	writeNonFigures(out, nonfigures)
+	return out.Bytes(), nil
 }

@@ -134,7 +134,10 @@ func gatherTables(blocks []block) []block {
 		var caption, unitText string
 		// A caption and a unit line may come before the rows, each a block of its own.
 		for k := i; k < len(blocks) && k < i+2; k++ {
-			t := cleanCell(blocks[k].text)
+			t := ""
+			if mayOpenTable(blocks[k].text) {
+				t = cleanCell(blocks[k].text)
+			}
 			switch {
 			case caption == "" && unitText == "" && tableCaption.MatchString(t) && blocks[k].cells == nil:
 				caption = t
@@ -170,6 +173,12 @@ func gatherTables(blocks []block) []block {
 		out = append(out, blocks[start:i]...)
 	}
 	return out
+}
+
+// mayOpenTable is a quick look at whether a paragraph may be a table's caption or unit
+// line, before it is cleaned and matched: it is short and holds 表 or 单.
+func mayOpenTable(text string) bool {
+	return len(text) < 300 && (strings.Contains(text, "表") || strings.Contains(text, "单"))
 }
 
 // tabular reports whether a list's line reads as a table's row: a label then numbers,

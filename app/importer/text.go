@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -120,6 +121,16 @@ func undecodable(name string) *Error {
 // BOM inside text, soft hyphens, and bidirectional marks.
 var invisibleRunes = []rune{'\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u200f', '\u202a', '\u202c'}
 
+// hasInvisible reports whether s holds an invisible character.
+func hasInvisible(s string) bool {
+	for _, r := range s {
+		if r >= 0x00ad && slices.Contains(invisibleRunes, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // invisible removes the invisible characters from text.
 var invisible = func() *strings.Replacer {
 	var pairs []string
@@ -133,7 +144,9 @@ var invisible = func() *strings.Replacer {
 // the percent sign become their ASCII forms (a full-width stop between digits becomes
 // a decimal point), and non-breaking spaces become spaces. Chinese punctuation stays.
 func normalize(s string) string {
-	s = invisible.Replace(s)
+	if hasInvisible(s) {
+		s = invisible.Replace(s)
+	}
 	if isASCII(s) {
 		return s
 	}
@@ -202,13 +215,13 @@ func textBlocks(text string) []block {
 		curBullet = false
 	}
 	for _, raw := range strings.Split(text, "\n") {
-		if strings.TrimSpace(raw) != "" && strings.TrimSpace(invisible.Replace(raw)) == "" {
+		if hasInvisible(raw) && strings.TrimSpace(raw) != "" && strings.TrimSpace(invisible.Replace(raw)) == "" {
 			// A line of zero-width characters marks where a page's link was, inside a
 			// paragraph: it is no paragraph break.
 			continue
 		}
 		line := normalize(raw)
-		if mdImage.MatchString(trimSpace(line)) {
+		if strings.Contains(line, "![") && mdImage.MatchString(trimSpace(line)) {
 			continue // a picture, whose file name is no text
 		}
 		if cells, rule, ok := pipeCells(line); ok {
@@ -221,14 +234,20 @@ func textBlocks(text string) []block {
 			continue
 		}
 		level := 0
-		if m := mdHeading.FindStringSubmatch(line); m != nil {
-			level = len(m[1])
-			line = line[len(m[0]):]
+		if strings.HasPrefix(line, "#") {
+			if m := mdHeading.FindStringSubmatch(line); m != nil {
+				level = len(m[1])
+				line = line[len(m[0]):]
+			}
 		}
 		line = trimSpace(line)
-		bullet := mdBullet.MatchString(line)
-		line = trimSpace(mdBullet.ReplaceAllString(line, ""))
-		line = mdEmph.Replace(line)
+		bullet := line != "" && strings.ContainsRune("-*+>", rune(line[0])) && mdBullet.MatchString(line)
+		if bullet {
+			line = trimSpace(mdBullet.ReplaceAllString(line, ""))
+		}
+		if strings.Contains(line, "**") || strings.Contains(line, "__") {
+			line = mdEmph.Replace(line)
+		}
 		line = strings.Trim(line, "*")
 		if line == "" || line == "#" || isRule(line) {
 			blank = true

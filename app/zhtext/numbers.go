@@ -14,7 +14,16 @@ const Numerals = "零〇一二两三四五六七八九十百千万亿"
 const OrdinalNumerals = "一二三四五六七八九十"
 
 // IsNumeral reports whether r is part of a Chinese numeral.
-func IsNumeral(r rune) bool { return strings.ContainsRune(Numerals, r) }
+func IsNumeral(r rune) bool { return r >= 0x3000 && numeralSet[r] }
+
+// numeralSet holds the Chinese numerals, for a quick look-up.
+var numeralSet = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range Numerals {
+		m[r] = true
+	}
+	return m
+}()
 
 // IsDigit reports whether r is an ASCII digit.
 func IsDigit(r rune) bool { return r >= '0' && r <= '9' }
