@@ -106,12 +106,16 @@ func (s *reviewScreen) build() {
 		newButton("返回报告", theme.NavigateBackIcon(), s.leave),
 	), rp.count)
 	list := container.NewVBox()
-	if r.Year == 0 {
-		// The text does not say which year's report it is: the year decides which parts
-		// review and which plan, and which report it is set beside; it is asked first.
+	if ask := missingInfo(r); ask != "" {
+		// The text does not say which year's or which place's report it is: the year
+		// decides which parts review and which plan, the year and the place which report
+		// it is set beside; they are asked first.
+		label := "填写年份…"
+		if r.Year > 0 {
+			label = "填写地区…"
+		}
 		list.Add(container.NewBorder(nil, nil, nil,
-			newButton("填写年份…", theme.WarningIcon(), func() { u.action(s.editInfo) }),
-			wrapped("原文中没有写明这是哪一年的报告。请先填写年份：年份决定哪些部分是回顾、哪些是计划，以及与哪一年的报告对照；保存到报告库前必须填写。")))
+			newButton(label, theme.WarningIcon(), func() { u.action(s.editInfo) }), wrapped(ask)))
 		list.Add(widget.NewSeparator())
 	}
 	if len(queue) == 0 {
@@ -273,6 +277,19 @@ func (s *reviewScreen) leaveEdits(then func()) bool {
 			then()
 		}})
 	return false
+}
+
+// missingInfo asks for what the text does not state of a report: its year, its place.
+func missingInfo(r *report.Report) string {
+	switch {
+	case r.Year == 0 && r.Place == "":
+		return "原文中没有写明这是哪一年、哪个地区的报告。请先填写年份和地区：年份决定哪些部分是回顾、哪些是计划，年份和地区决定与哪一份报告对照；保存到报告库前必须填写年份。"
+	case r.Year == 0:
+		return "原文中没有写明这是哪一年的报告。请先填写年份：年份决定哪些部分是回顾、哪些是计划，以及与哪一年的报告对照；保存到报告库前必须填写。"
+	case r.Place == "":
+		return "原文中没有写明这是哪个地区的报告。请填写地区，报告库按地区和年份列出报告，并据此与相邻年份的报告对照。"
+	}
+	return ""
 }
 
 // editInfo corrects the report's title, place and year, by which the library lists it.

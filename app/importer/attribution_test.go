@@ -137,7 +137,7 @@ func TestDurations(t *testing.T) {
 	notFigure(t, r, "三年", "五年", "十年", "八年", "40多年", "一百年")
 	want(t, r,
 		[]string{"达到10.9年", "劳动年龄人口平均受教育年限"},
-		[]string{"4年", "国家质量工作考核连续"},
+		[]string{"4年", "国家质量工作考核"},
 		[]string{"30年", "稳妥推进第二轮土地承包到期后再延长"},
 		[]string{"3年", "为创业者提供最长"},
 	)
@@ -242,4 +242,30 @@ func TestCityBulletin(t *testing.T) {
 		t.Fatalf("year %d place %q kind %q", r.Year, r.Place, r.Source.Kind)
 	}
 	want(t, r, []string{"4022.25亿元", "地区生产总值", "实绩", "2023"}, []string{"5.0%", "地区生产总值增速", "实绩", "2023"})
+}
+
+// A page's title heading holds no sections; a Markdown text's front matter gives its
+// title and its comments are not read; a text that names no place speaks as a city or a
+// province by its words, and its indicators take that level's names.
+func TestTitlesAndUnnamedPlaces(t *testing.T) {
+	page := `<html><head><title>2025年政府工作报告</title></head><body><div class="article"><h1>2025年政府工作报告</h1>
+<p>现在，我代表市人民政府向大会报告工作，请予审议。</p><p>一、2024年工作回顾</p><p>全市地区生产总值增长5.2%，城镇新增就业10万人，全市居民人均可支配收入增长5%。</p>
+<p>二、2025年工作安排</p><p>今年全市经济社会发展主要预期目标是：地区生产总值增长5%左右，一般公共预算收入增长3%。</p></div></body></html>`
+	r := mustImport(t, "报告.html", []byte(page)).Report
+	if r.Place != "" || r.Level != "市" || r.Year != 2025 {
+		t.Errorf("place %q level %q year %d", r.Place, r.Level, r.Year)
+	}
+	if len(r.Sections) == 0 || strings.Contains(r.Sections[0].Title, "政府工作报告") {
+		t.Errorf("the title heading holds the sections: %q", r.Sections[0].Title)
+	}
+	want(t, r,
+		[]string{"5.2%", "地区生产总值增速", "实绩", "2024"},
+		[]string{"5%左右", "地区生产总值增速", "目标", "2025"},
+		[]string{"3%", "地方一般公共预算收入增速", "目标", "2025"},
+	)
+	md := "---\nsource: http://example.gov.cn/1.html\ntitle: 2024年政府工作报告\n---\n\n<!-- 在某省第十四届人民代表大会第二次会议上 -->\n\n各位代表：\n\n一、2023年工作回顾\n\n全省地区生产总值增长5%。全省规模以上工业增加值增长6%，我省进出口总额增长3%。\n"
+	r = mustImport(t, "报告.md", []byte(md)).Report
+	if r.Title != "2024年政府工作报告" || r.Place != "" || r.Level != "省" || strings.Contains(strings.Join(r.Sections[0].Items, ""), "source") {
+		t.Errorf("title %q place %q level %q, opening %q", r.Title, r.Place, r.Level, r.Sections[0].Items)
+	}
 }

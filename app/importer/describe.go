@@ -27,6 +27,7 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 	}
 	verb := ""
 	subject := prefix
+	var also []string // the other indicators a list gives the same number
 	if distributed {
 		f.list = major + 1
 		head, tail, _ := strings.Cut(prefix, "分别")
@@ -34,7 +35,12 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 		if _, v := trimSubject("x" + tail); v != "" {
 			verb = v
 		}
-		subject = clipEnd(s.distribute(f, a, major, subject), maxIndicator)
+		names := s.distribute(f, a, major, subject, verb)
+		subject, also = clipEnd(names[0], maxIndicator), names[1:]
+	} else if list, lverb, ok := s.sharedList(major, minor, a, prefix); ok {
+		// 化学需氧量、氨氮排放都要减少2%左右: the number is each listed indicator's.
+		subject, verb, also = clipEnd(list[0], maxIndicator), lverb, list[1:]
+		f.note("列举的几项指标共用这一个数字，每项各列为一项数据，请核对")
 	} else {
 		subject, verb = trimSubject(prefix)
 	}
@@ -77,7 +83,7 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 			subject = d
 			f.note("指标名称取自句中前文，请核对")
 		}
-	} else if known(subject) == nil && utf8.RuneCountInString(subject) <= 4 {
+	} else if known(subject) == nil && !s.knownWith(subject, verb) {
 		// 粮食播种面积3320万亩、总产量1280万吨; 规模以上工业企业达7.6万家、增加值增长3%:
 		// a short subject that shares the words that open the subject before it.
 		prev := ""
@@ -87,7 +93,7 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 		if prev == "" {
 			prev, _ = s.previousSubject(major, sa)
 		}
-		if c := composeName(prev, subject, known); c != "" {
+		if c := composeName(prev, subject, func(n string) bool { return s.knownWith(n, verb) }); c != "" {
 			subject = c
 		}
 	}
@@ -109,12 +115,25 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 	}
 	f.measure = measureOf(f, subject, verb)
 	f.indicator = standardName(nameOf(subject, verb, f), s.level)
+	f.also = nil
+	for _, n := range also {
+		f.also = append(f.also, standardName(nameOf(clipEnd(n, maxIndicator), verb, f), s.level))
+	}
 	// A level indicator printed with a decline (进出口总额下降7.0%) states a growth below
 	// zero, under the growth's name; a decrease measured as such (能耗降幅) stays one.
 	if base, ok := strings.CutSuffix(f.indicator, "降幅"); ok && slices.Contains(report.DeclineWords, verb) {
 		if _, known := indicator.Find(f.indicator); !known {
 			if g, ok := indicator.Find(standardName(base+"增速", s.level)); ok {
 				f.indicator, f.measure, f.decline = g.Name(s.level), "增速", verb
+			}
+		}
+	}
+	// A decrease measured as such (细颗粒物浓度降幅) printed as a rise (比上年上升3.4%) is
+	// a decrease below zero, under the decrease's name.
+	if base, ok := strings.CutSuffix(f.indicator, "增速"); ok && slices.Contains(report.RiseWords, verb) {
+		if _, known := indicator.Find(f.indicator); !known {
+			if d, ok := indicator.Find(standardName(base+"降幅", s.level)); ok {
+				f.indicator, f.measure, f.decline = d.Name(s.level), "增速", verb
 			}
 		}
 	}
@@ -146,8 +165,15 @@ func (s *scanner) mentionBefore(f *fig, sa, major int) (string, bool) {
 		return "", false
 	}
 	d, _, ok := indicator.LastMention(s.str(sa, major))
-	if !ok || !d.Takes(f.unit) {
+	if !ok {
 		return "", false
+	}
+	if !d.Takes(f.unit) {
+		// 地区生产总值……，五年年均增长5.9%: the growth of the level named.
+		g, ok := indicator.Find(d.National + "增速")
+		if !ok || !g.Takes(f.unit) {
+			return "", false
+		}
 	}
 	return d.Name(s.level), true
 }
@@ -155,10 +181,10 @@ func (s *scanner) mentionBefore(f *fig, sa, major int) (string, bool) {
 // composeName joins a short subject to the opening words of the subject before it, the
 // longest opening that makes a name the dictionary knows: 粮食 (of 粮食播种面积) and
 // 总产量 make 粮食总产量. It is "" when none does.
-func composeName(prev, subject string, known func(string) *indicator.Indicator) string {
+func composeName(prev, subject string, known func(string) bool) string {
 	rs := []rune(prev)
 	for n := len(rs) - 1; n >= 1; n-- {
-		if c := string(rs[:n]) + subject; known(c) != nil {
+		if c := string(rs[:n]) + subject; known(c) {
 			return c
 		}
 	}
@@ -192,10 +218,18 @@ func trimSubjectTo(p string, limit int) (subject, verb string) {
 	p = leadingYear.ReplaceAllString(noteInName.ReplaceAllString(p, ""), "")
 	p = asideRemark.ReplaceAllString(p, "")
 	p = targetIntro.ReplaceAllString(p, "")
+	// A remark in brackets (细颗粒物（PM2.5）平均浓度) is no part of the subject, and its
+	// digits do not end it.
+	p = bracketed.ReplaceAllString(p, "")
 	// A second number in the clause (从8.7万元提高到12万元) ends the subject before it.
 	if k := strings.IndexFunc(p, func(r rune) bool { return isDigit(r) }); k >= 0 {
-		p = p[:k]
-		p = strings.TrimSuffix(strings.TrimSuffix(p, "人均"), "从")
+		if rest := leadingCount.FindString(p[k:]); k == 0 && rest != "" && !strings.ContainsFunc(p[len(rest):], isDigit) {
+			// 74个重点城市细颗粒物年均浓度: a count that opens the subject is no part of it.
+			p = p[len(rest):]
+		} else {
+			p = p[:k]
+			p = strings.TrimSuffix(strings.TrimSuffix(p, "人均"), "从")
+		}
 	}
 	if k := strings.Index(p, "从"); k > 0 {
 		p = p[:k]
@@ -228,9 +262,25 @@ func trimSubjectTo(p string, limit int) (subject, verb string) {
 		}
 	}
 	p = strings.TrimSuffix(p, "的")
-	for _, w := range subjectAdverbs {
-		if strings.HasSuffix(p, w) && len(p) > len(w) {
-			p = strings.TrimSuffix(p, w) // 粮食产量首次跃上1.4万亿斤
+	for again := true; again; {
+		again = false
+		for _, w := range subjectAdverbs {
+			if strings.HasSuffix(p, w) && len(p) > len(w) {
+				p, again = strings.TrimSuffix(p, w), true // 粮食产量首次跃上1.4万亿斤
+			}
+		}
+		if q := spanInSubject.ReplaceAllString(p, ""); q != p {
+			p, again = q, true
+		}
+		for _, list := range [][]string{growthVerbs, declineVerbs, riseVerbs, levelVerbs} {
+			for _, w := range list {
+				if strings.HasSuffix(p, w) && len(p) > len(w) {
+					if verb == "" {
+						verb = w
+					}
+					p, again = strings.TrimSuffix(p, w), true // 二氧化碳排放强度要降低
+				}
+			}
 		}
 	}
 	if slices.Contains(subjectAdverbs, p) || slices.Contains(clauseLead, p) {
@@ -247,8 +297,9 @@ func trimSubjectTo(p string, limit int) (subject, verb string) {
 }
 
 // distribute gives each indicator of a list its value: "高技术制造业、装备制造业增加值
-// 分别增长8.9%、7.7%".
-func (s *scanner) distribute(f *fig, a, major int, subject string) string {
+// 分别增长8.9%、7.7%". A list of several indicators with one value ("化学需氧量、氨氮
+// 排放量要分别下降2%") gives it to each of them: the names are returned, the figure's first.
+func (s *scanner) distribute(f *fig, a, major int, subject, verb string) []string {
 	values := 0
 	index := -1
 	tail := s.str(major, s.clauseEnd(a, ",，;；:：。！？!?"))
@@ -271,25 +322,114 @@ func (s *scanner) distribute(f *fig, a, major int, subject string) string {
 	parts := splitList(subject)
 	if len(parts) <= 1 || index < 0 {
 		f.note("“分别”列举的指标与数字未能一一对应，请核对指标名称")
-		return subject
+		return []string{subject}
+	}
+	names := s.listNames(parts, verb)
+	if values == 1 {
+		f.note("“分别”列举的几项指标共用这一个数字，每项各列为一项数据，请核对")
+		return names
 	}
 	if len(parts) != values {
 		f.note("“分别”列举的指标与数字个数不同，请核对指标名称")
 		if index >= len(parts) {
-			return subject
-		}
-	}
-	last := parts[len(parts)-1]
-	name := parts[index]
-	for _, t := range listTails {
-		if strings.HasSuffix(last, t) && !strings.HasSuffix(name, t) {
-			name += t
-			break
+			return []string{subject}
 		}
 	}
 	f.note("由“分别”拆分的指标，请核对指标名称")
-	return name
+	return []string{names[index]}
 }
+
+// listNames writes out each indicator of a list in full: a part takes the noun the
+// list's last part ends with (高技术制造业 + 增加值), or the words the first part opens
+// with (单位国内生产总值 + 二氧化碳排放), whichever makes a name the dictionary knows.
+func (s *scanner) listNames(parts []string, verb string) []string {
+	last := parts[len(parts)-1]
+	tail := ""
+	for _, t := range listTails {
+		if strings.HasSuffix(last, t) {
+			tail = t
+			break
+		}
+	}
+	endsWithTail := func(p string) bool {
+		for _, t := range listTails {
+			if strings.HasSuffix(p, t) {
+				return true
+			}
+		}
+		return false
+	}
+	knownName := func(c string) bool { return s.knownWith(c, verb) }
+	first := []rune(parts[0])
+	out := make([]string, len(parts))
+	lastRunes := []rune(last)
+	for i, p := range parts {
+		withTail := p
+		if n := utf8.RuneCountInString(p); i < len(parts)-1 && n <= 2 && len(lastRunes) > n+2 {
+			// 城镇和农村居民人均可支配收入: a modifier takes the last part's words after
+			// its own modifier (城镇 + 居民人均可支配收入).
+			withTail = p + string(lastRunes[n:])
+		} else if tail != "" && !endsWithTail(p) {
+			withTail = p + tail
+		}
+		out[i] = withTail
+		cands := []string{p, withTail}
+		if i > 0 {
+			for n := len(first) - 1; n >= 2; n-- {
+				cands = append(cands, string(first[:n])+p, string(first[:n])+withTail)
+			}
+		}
+		for _, c := range cands {
+			if knownName(c) {
+				out[i] = c
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sharedList reads the subject of a figure as a list of indicators that share it: the
+// parts before the figure's own clause hold no number, and the list says so (都, 均) or
+// every part is an indicator the dictionary knows (二氧化硫、氮氧化物排放量要下降3%).
+func (s *scanner) sharedList(major, minor, a int, prefix string) (names []string, verb string, ok bool) {
+	if minor <= major || strings.ContainsFunc(s.str(major, minor), isDigit) {
+		return nil, "", false
+	}
+	subject, verb := trimSubjectTo(s.str(major, a), 4*maxIndicator)
+	subject = strings.TrimSuffix(strings.TrimSuffix(subject, "都"), "均")
+	parts := splitList(subject)
+	if len(parts) < 2 {
+		return nil, "", false
+	}
+	names = s.listNames(parts, verb)
+	if !sharedVerb.MatchString(prefix) {
+		for _, n := range names {
+			if !s.knownWith(n, verb) {
+				return nil, "", false
+			}
+		}
+	}
+	return names, verb, true
+}
+
+// knownWith reports whether a name, alone or with the measure a verb gives it, is an
+// indicator the dictionary knows.
+func (s *scanner) knownWith(name, verb string) bool {
+	for _, suffix := range []string{"", verb, "增速", "降幅", "涨幅"} {
+		if _, ok := indicator.Find(standardName(name+suffix, s.level)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingCount is a count that opens a subject: 74个, 339个.
+var leadingCount = regexp.MustCompile(`^[0-9]+个`)
+
+// sharedVerb says that the indicators listed before it share the number after it:
+// 化学需氧量、氨氮排放都要减少2%左右; 单位国内生产总值能耗、水耗均下降20%以上.
+var sharedVerb = regexp.MustCompile(`(?:都|均)(?:要|将)?(?:` + strings.Join(append(append([]string{}, growthVerbs...), declineVerbs...), "|") + `)$`)
 
 func splitList(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == '和' || r == '及' })
@@ -326,6 +466,7 @@ func (s *scanner) previousSubject(major, sa int) (subject, verb string) {
 // its first number, less verbs and leads; "" when they name no indicator of their own.
 func subjectBeforeNumber(text string) (subject, verb string) {
 	text = leadingYear.ReplaceAllString(noteInName.ReplaceAllString(strings.TrimSpace(text), ""), "")
+	text = bracketed.ReplaceAllString(text, "")
 	k := strings.IndexFunc(text, func(r rune) bool { return isDigit(r) })
 	if k < 0 {
 		return "", ""
@@ -436,7 +577,9 @@ func (s *scanner) nature(f *fig, a, b, sa, sb int) {
 		return
 	}
 	// 低于13%左右的预期目标, 减少…三分之一目标: a target quoted in a review.
-	if s.role == report.RoleReview && (strings.HasPrefix(after, "的预期目标") || strings.HasPrefix(after, "目标") || strings.HasPrefix(after, "的目标") || strings.HasPrefix(after, "预期目标")) {
+	if s.role == report.RoleReview && (strings.HasPrefix(after, "的预期目标") || strings.HasPrefix(after, "目标") || strings.HasPrefix(after, "的目标") || strings.HasPrefix(after, "预期目标")) &&
+		!strings.HasPrefix(f.bound, "控制在") {
+		// 城镇调查失业率控制在5.5%预期目标下运行 states a result within the target.
 		f.nature = report.Target
 		f.note("回顾中引用的目标，按目标处理")
 		return
@@ -723,7 +866,7 @@ func (s *scanner) findTargets() {
 // a relation to economic growth (与经济增长基本同步), or the state itself.
 
 // qualitativePredicate finds a qualitative target's state at the end of a clause.
-var qualitativePredicate = regexp.MustCompile(`(?:(?:均(?:完成|实现|达到|保持|控制|确保)|确保|全部|基本|继续|持续|稳中|有效|有序|进一步|保持|回稳|明显|总体|稳步|取得|量稳质升|统筹|稳量提质|保稳|促稳|提质|实现|略高于|快于|高于|与经济)[^，。；]{0,12}|同步|平衡|稳定|改善|向好|提质|提效|防控|脱贫|摘帽|正增长|(?:完成|达到)[^，。；]{0,8}(?:下达|目标)[^，。；]{0,6}任务)$`)
+var qualitativePredicate = regexp.MustCompile(`(?:(?:均(?:完成|实现|达到|保持|控制|确保)|确保|全部|基本|继续|持续|稳中|有效|有序|进一步|保持|回稳|明显|总体|稳步|取得|量稳质升|统筹|稳量提质|保稳|促稳|提质|实现|略高于|快于|高于|与经济)[^，。；]{0,12}|同步|平衡|稳定|改善|向好|提质|提效|防控|脱贫|摘帽|正增长|(?:完成|达到)[^，。；]{0,8}(?:下达|目标)[^，。；]{0,6}任务|完成(?:省|市|国家|上级)定?(?:目标)?任务)$`)
 
 // qualitativeVerbFirst finds a target written verb first: 努力实现全面建成小康社会目标任务,
 // 重点控制化石能源消费.

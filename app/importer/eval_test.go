@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"workreport/app/indicator"
 	"workreport/app/report"
 	"workreport/app/report/reporttest"
 )
@@ -217,7 +218,7 @@ func labelValue(l label) (float64, bool) {
 			return 0, false
 		}
 	}
-	if declines(l.phrase) && !strings.HasSuffix(l.indicator, "降幅") {
+	if declines(l.phrase) && !strings.HasSuffix(l.indicator, "降幅") || rises(l.phrase) && strings.HasSuffix(l.indicator, "降幅") {
 		x = -x
 	}
 	return x, true
@@ -226,6 +227,16 @@ func labelValue(l label) (float64, bool) {
 // declines reports whether a phrase prints a decline: 下降3.7%.
 func declines(phrase string) bool {
 	for _, w := range []string{"下降", "减少", "降低"} {
+		if strings.HasPrefix(phrase, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// rises reports whether a phrase prints a rise: 上升3.4%.
+func rises(phrase string) bool {
+	for _, w := range []string{"上升", "增长", "提高", "增加"} {
 		if strings.HasPrefix(phrase, w) {
 			return true
 		}
@@ -303,18 +314,41 @@ func (s *score) add(o score) {
 // best is the figure a label points at: of those overlapping its words, one that reads
 // them right if there is one.
 func best(r *report.Report, l label, full bool) *report.Figure {
+	return bestOf(r, l, full, nil)
+}
+
+// bestOf is best, passing over the figures already taken by another label where there
+// is another: two labels of one number shared by two indicators take one figure each.
+func bestOf(r *report.Report, l label, full bool, taken map[*report.Figure]bool) *report.Figure {
 	var b *report.Figure
+	score := func(f *report.Figure) int {
+		v := 4 * rank(f, l, full)
+		if taken[f] {
+			v += 2
+		}
+		return v
+	}
 	for _, sp := range locate(r, l) {
 		for _, f := range r.Figures() {
 			if f.Nature == report.Derived || !overlaps(f, sp) {
 				continue
 			}
-			if b == nil || len(problem(f, l, full)) < len(problem(b, l, full)) {
+			if b == nil || score(f) < score(b) {
 				b = f
 			}
 		}
 	}
 	return b
+}
+
+// rank orders the figures a label may point at: fewer problems first, and of a number
+// two indicators share (化学需氧量、氨氮排放量要分别下降2%), the one under the label's.
+func rank(f *report.Figure, l label, full bool) int {
+	r := 2 * len(problem(f, l, full))
+	if f.Indicator != l.indicator {
+		r++
+	}
+	return r
 }
 
 // evaluateHeadline checks every headline label of a text.
@@ -346,7 +380,7 @@ func evaluateFull(r *report.Report, labels []label) score {
 	matched := map[*report.Figure]bool{}
 	for _, l := range labels {
 		sc.labels++
-		f := best(r, l, true)
+		f := bestOf(r, l, true, matched)
 		if f == nil {
 			sc.misses = append(sc.misses, fmt.Sprintf("漏 %d行 %s「%s」", l.line, l.phrase, l.snippet))
 			continue
@@ -437,6 +471,44 @@ func TestAccuracy(t *testing.T) {
 	}
 	if p := float64(full.real) / float64(full.figures); p < 0.95 {
 		t.Errorf("精确率 %.1f%%，低于 95%%", 100*p)
+	}
+}
+
+// TestGrowthAttribution checks every labelled rate of change, headline or not, whose
+// label names an indicator of the dictionary by its standard name: the importer must
+// credit it to that indicator, the names compared as strings. A growth rate credited to
+// a neighbouring indicator is the error every later page repeats.
+func TestGrowthAttribution(t *testing.T) {
+	checked := 0
+	for _, c := range corpusTexts() {
+		r := importCorpus(t, c.corpus)
+		files := []string{c.label}
+		if slices.Contains(fullTexts, c.label) {
+			files = append(files, c.label+".full")
+		}
+		for _, name := range files {
+			full := name != c.label
+			for _, l := range readLabels(t, name) {
+				if l.measure != "增速" || l.nature == "定性" {
+					continue
+				}
+				if d, ok := indicator.Find(l.indicator); !ok || d.National != l.indicator && d.Local != l.indicator {
+					continue
+				}
+				f := best(r, l, full)
+				if f == nil {
+					continue // reported by TestAccuracy
+				}
+				checked++
+				if f.Indicator != l.indicator {
+					t.Errorf("%s %d行 %s：记在“%s”名下，应为“%s”", name, l.line, l.phrase, f.Indicator, l.indicator)
+				}
+			}
+		}
+	}
+	t.Logf("%d 项增速、降幅和涨幅的指标归属已核对", checked)
+	if checked < 400 {
+		t.Errorf("only %d rates were checked", checked)
 	}
 }
 

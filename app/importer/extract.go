@@ -47,6 +47,9 @@ type fig struct {
 	// list is 1 + the rune where the clause starts whose 分别 gave the figure its
 	// indicator, 0 for a figure not in such a list.
 	list int
+	// also are the other indicators a list gives the same number (化学需氧量、氨氮排放
+	// 都要减少2%): each becomes a figure of its own.
+	also []string
 }
 
 func (f *fig) note(s string) {
@@ -798,11 +801,17 @@ func (s *scanner) finish(f *fig, a, b int) {
 		f.direction = report.Direction("无")
 	}
 	s.figs = append(s.figs, f)
+	for _, name := range f.also {
+		g := *f
+		g.indicator, g.also, g.notes = name, nil, slices.Clone(f.notes)
+		s.figs = append(s.figs, &g)
+	}
 }
 
-// negate makes a growth printed as a decline (下降7.0%) the negative growth it is: its
-// phrase takes in the decline word printed right before it (a note mark may stand
-// between, 下降[43]3.9%). A decline word elsewhere leaves it a decrease (降幅).
+// negate makes a growth printed as a decline (下降7.0%) the negative growth it is, and a
+// decrease printed as a rise (上升3.4%) the negative decrease: its phrase takes in the
+// word printed right before it (a note mark may stand between, 下降[43]3.9%). The word
+// elsewhere leaves the change as printed.
 func (s *scanner) negate(f *fig, a, b int) {
 	k := a
 	if k > 0 && s.rs[k-1] == ']' {
@@ -814,7 +823,12 @@ func (s *scanner) negate(f *fig, a, b int) {
 		}
 	}
 	if !s.endsAt(k, f.decline) {
-		f.indicator = strings.TrimSuffix(f.indicator, "增速") + "降幅"
+		// The word is not printed with the number: the figure is the change as printed.
+		if slices.Contains(report.RiseWords, f.decline) {
+			f.indicator = strings.TrimSuffix(f.indicator, "降幅") + "增速"
+		} else {
+			f.indicator = strings.TrimSuffix(f.indicator, "增速") + "降幅"
+		}
 		f.decline = ""
 		return
 	}

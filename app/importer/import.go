@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -55,7 +56,7 @@ func Import(name string, data []byte) (*Result, error) {
 		return nil, fail(name, "中没有可导入的文字。请确认选择的文件是否正确。")
 	}
 	m := readMeta(name, title, blocks)
-	secs := buildSections(blocks)
+	secs := buildSections(dropTitleHeading(blocks))
 	assignIDs(secs)
 	assignRoles(secs, m.year, m.kind)
 	markOneYear(secs, m.year)
@@ -65,7 +66,7 @@ func Import(name string, data []byte) (*Result, error) {
 		// A title's numbers are years and names (2018年工作回顾); a figure in a title is
 		// repeated in the text below it.
 		ts := newScanner(s, -1, s.title, m.year)
-		ts.bulletin, ts.level = m.kind.IsBulletin(), report.LevelOf(m.place)
+		ts.bulletin, ts.level = m.kind.IsBulletin(), m.level
 		ts.scan()
 		nons = append(nons, ts.nons...)
 		for _, f := range ts.figs {
@@ -73,7 +74,7 @@ func Import(name string, data []byte) (*Result, error) {
 		}
 		for i, it := range s.items {
 			sc := newScanner(s, i, it, m.year)
-			sc.bulletin, sc.level = m.kind.IsBulletin(), report.LevelOf(m.place)
+			sc.bulletin, sc.level = m.kind.IsBulletin(), m.level
 			if l := s.tables[i]; l != nil {
 				sc.scanLine(l)
 			} else {
@@ -110,6 +111,40 @@ func Import(name string, data []byte) (*Result, error) {
 	return res, nil
 }
 
+// levelOfWords is the level a text speaks as when it names no place: a city's report
+// says 全市, 我市 and 市人民政府; a province's 全省, 我省 and 省人民政府. It is "" when
+// the words do not tell.
+func levelOfWords(text string) string {
+	count := func(words ...string) int {
+		n := 0
+		for _, w := range words {
+			n += strings.Count(text, w)
+		}
+		return n
+	}
+	city, province := count("全市", "我市", "市人民政府", "市委"), count("全省", "我省", "省人民政府")
+	switch {
+	case city >= 3 && city > 2*province:
+		return "市"
+	case province >= 3 && province > 2*city:
+		return "省"
+	}
+	return ""
+}
+
+// dropTitleHeading drops a heading at the top that is the report's title (a web page's
+// or a document's <h1>): it names the report, and is no part of it to hold the others.
+func dropTitleHeading(blocks []block) []block {
+	for i := 0; i < len(blocks) && i < 3; i++ {
+		b := blocks[i]
+		if b.level > 0 && utf8.RuneCountInString(b.text) <= 40 &&
+			(strings.Contains(b.text, "政府工作报告") || bulletinTitle.MatchString(b.text)) {
+			return append(slices.Clone(blocks[:i]), blocks[i+1:]...)
+		}
+	}
+	return blocks
+}
+
 // hasHeadings reports whether the text was parted into sections by headings.
 func hasHeadings(secs []*section) bool {
 	for _, s := range secs {
@@ -144,7 +179,7 @@ func keepValid(figs []*fig) ([]*fig, []nonfig) {
 	var dropped []nonfig
 	for _, f := range figs {
 		if f.nature != report.Qualitative {
-			p, err := report.ParsePhrase(f.phrase, f.unit, f.bound)
+			p, err := report.ParsePhraseOf(f.phrase, f.unit, f.bound, f.indicator)
 			if f.unitSource != "" {
 				p, err = report.ParseCell(f.phrase)
 			}
@@ -314,9 +349,13 @@ func dedupe(nons []nonfig) []nonfig {
 // meta is what the text says about itself.
 type meta struct {
 	title, place, meeting, date string
-	year                        int
-	kind                        report.SourceKind
-	notes                       []string
+	// level is the place's level (全国, 省, 市, 区县); for a text that names no place, the
+	// one its words speak of (全市, 我省), written into the data file.
+	level     string
+	levelOnly bool // the level is the text's words', the place unknown
+	year      int
+	kind      report.SourceKind
+	notes     []string
 }
 
 var (
@@ -356,6 +395,7 @@ func readMeta(name, title string, blocks []block) meta {
 			m.place = indicatorNational
 		}
 		m.year, _ = strconv.Atoi(bt[2])
+		m.level = report.LevelOf(m.place)
 		if d := dateRe.FindStringSubmatch(head); d != nil {
 			m.date = d[0]
 		}
@@ -371,12 +411,14 @@ func readMeta(name, title string, blocks []block) meta {
 	case strings.Contains(m.meeting, "全国人民代表大会") || strings.Contains(head, "代表国务院") || strings.Contains(head, "国务院总理"):
 		m.place = indicatorNational
 	default:
-		if p := placeRe.FindStringSubmatch(head); p != nil {
-			m.place = cleanPlace(p[1])
-		} else if p := govRe.FindStringSubmatch(head); p != nil {
-			m.place = cleanPlace(p[1])
-		} else if p := titlePlaceRe.FindStringSubmatch(head); p != nil {
-			m.place = cleanPlace(p[1])
+		// The place the report is delivered in, else the government that delivers it,
+		// else the place its title names: the first that names one.
+		for _, re := range []*regexp.Regexp{placeRe, govRe, titlePlaceRe} {
+			for _, p := range re.FindAllStringSubmatch(head, -1) {
+				if m.place == "" {
+					m.place = cleanPlace(p[1])
+				}
+			}
 		}
 	}
 	// The title: the markup's, else a short line naming the report, else one made from
@@ -439,6 +481,10 @@ func readMeta(name, title string, blocks []block) meta {
 	}
 	m.title = title
 	m.kind = report.Official
+	m.level = report.LevelOf(m.place)
+	if m.place == "" {
+		m.level, m.levelOnly = levelOfWords(all), true
+	}
 	if digestRe.MatchString(head) {
 		m.kind = report.Excerpt
 		m.notes = append(m.notes, "文本像是报刊的摘录或图解，而不是报告全文")
@@ -461,10 +507,16 @@ var (
 // cleanPlace is a place name as a pattern captured it, without the words before it:
 // "日在江门市" (from "2022年1月11日在江门市第十六届…") is 江门市.
 func cleanPlace(p string) string {
-	if i := strings.LastIndex(p, "在"); i >= 0 {
-		p = p[i+len("在"):]
+	for _, w := range []string{"在", "代表", "我"} {
+		if i := strings.LastIndex(p, w); i >= 0 {
+			p = p[i+len(w):]
+		}
 	}
-	return strings.TrimSpace(p)
+	p = strings.TrimSpace(p)
+	if utf8.RuneCountInString(p) < 2 || p == "本市" || p == "全市" || p == "我市" {
+		return "" // 我代表市人民政府: no place named
+	}
+	return p
 }
 
 // deliveredAt finds the meeting the report was delivered at: the one the text says it
@@ -489,6 +541,7 @@ type yReport struct {
 	Format   int         `yaml:"format"`
 	Title    string      `yaml:"title"`
 	Place    string      `yaml:"place,omitempty"`
+	Level    string      `yaml:"level,omitempty"`
 	Year     int         `yaml:"year,omitempty"`
 	Source   ySource     `yaml:"source"`
 	Sections []*ySection `yaml:"sections"`
@@ -545,6 +598,9 @@ type yNonFigure struct {
 
 func render(m meta, secs []*section, figs []*fig, nons []nonfig) ([]byte, error) {
 	y := yReport{Format: 2, Title: m.title, Place: m.place, Year: m.year}
+	if m.levelOnly {
+		y.Level = m.level
+	}
 	y.Source = ySource{Kind: string(m.kind), Meeting: m.meeting, Date: m.date, Note: strings.Join(m.notes, "；")}
 	var conv func(s *section) *ySection
 	conv = func(s *section) *ySection {

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -168,6 +169,39 @@ type block struct {
 	line   *tableLine // the table's number the paragraph states
 }
 
+// htmlComment is a comment of a Markdown text, which a reader does not see: <!-- … -->.
+var htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+
+// frontMatter parts a Markdown text's front matter (---, key: value lines, ---) from its
+// body, and returns the title it states.
+func frontMatter(text string) (body, title string) {
+	t := strings.TrimPrefix(text, "\ufeff")
+	if !strings.HasPrefix(t, "---\n") && !strings.HasPrefix(t, "---\r\n") {
+		return text, ""
+	}
+	rest := t[strings.Index(t, "\n")+1:]
+	end := strings.Index(rest, "\n---")
+	if end < 0 || end > 4000 {
+		return text, ""
+	}
+	for _, line := range strings.Split(rest[:end], "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || strings.Contains(k, " ") && strings.TrimSpace(k) != k {
+			return text, "" // not a front matter of keys and values
+		}
+		if strings.TrimSpace(k) == "title" {
+			title = strings.Trim(strings.TrimSpace(v), `"'`)
+		}
+	}
+	body = rest[end+len("\n---"):]
+	if i := strings.Index(body, "\n"); i >= 0 {
+		body = body[i+1:]
+	} else {
+		body = ""
+	}
+	return body, title
+}
+
 // readBlocks reads the paragraphs of any input, and the title its markup states.
 func readBlocks(name string, data []byte) (blocks []block, title string, kind Kind, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -186,7 +220,8 @@ func readBlocks(name string, data []byte) (blocks []block, title string, kind Ki
 		var text string
 		text, err = decodeText(name, data)
 		if err == nil {
-			blocks = textBlocks(text)
+			text, title = frontMatter(text)
+			blocks = textBlocks(htmlComment.ReplaceAllString(text, ""))
 		}
 	}
 	return gatherTables(blocks), title, kind, err

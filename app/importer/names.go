@@ -19,7 +19,8 @@ var (
 	// leadWords open a name without changing the indicator: where and when it is
 	// measured (its basis, 年末, is kept as the figure's 基础), and a plan's verb.
 	leadWords = []string{"全国", "全省", "全市", "全区", "全县", "我国", "我省", "我市", "全年", "年末", "全社会",
-		"拟安排", "安排", "新增安排", "今年", "去年", "实现", "完成", "预计", "带动", "发行", "增发", "拟发行", "首次", "先"}
+		"拟安排", "安排", "新增安排", "今年", "去年", "实现", "完成", "预计", "带动", "发行", "增发", "拟发行", "首次", "先",
+		"提出", "全国地级及以上城市", "地级及以上城市", "重点地区", "重点城市", "计划完成", "计划实现", "计划"}
 	// basisWords say how a growth is measured, not what grows: 实际增长, 可比增长.
 	basisWords = []string{"扣除价格因素", "实际", "名义", "可比", "按可比价格计算", "同口径"}
 )

@@ -39,12 +39,13 @@ var categoryNouns = []string{"企业", "产业链", "产业集群", "集群", "�
 
 // verbs sit between an indicator and its number; they say what the number measures.
 var (
-	growthVerbs  = []string{"增长", "增加", "提高", "提升", "扩大", "上升", "增收", "增幅"}
+	growthVerbs  = []string{"增长", "增加", "提高", "提升", "扩大", "上升", "增收", "增幅", "净增", "净增加"}
 	riseVerbs    = []string{"上涨", "涨幅"}
 	declineVerbs = []string{"下降", "降低", "减少", "回落", "下调", "压减", "缩减", "压缩", "降幅"}
 	levelVerbs   = []string{
 		"提高到", "提升到", "增加到", "增长到", "扩大到", "下降到", "降低到", "减少到", "降到", "降至",
 		"提高至", "增至", "减至", "达到", "达", "超过", "突破", "保持在", "稳定在", "控制在", "为", "是",
+		"连续跨越", "跨越", "跨过", "迈过",
 		"有", "共", "累计", "实现", "完成", "新增", "占", "减", "增", "到", "至", "拟按", "按", "安排", "拟安排", "在",
 		"发行", "投入", "下达", "分别", "年均", "平均", "均", "同比", "比上年", "比去年", "全年", "总量",
 	}
@@ -59,7 +60,12 @@ var clauseLead = []string{
 
 // subjectAdverbs stand between an indicator and its verb, or stand for the whole
 // subject, without naming anything: 粮食产量首次跃上, 今年先发行.
-var subjectAdverbs = []string{"首次", "再次", "首度", "已经", "一举", "率先", "历史性地", "先", "仍", "已"}
+var subjectAdverbs = []string{"首次", "再次", "首度", "已经", "一举", "率先", "历史性地", "先", "仍", "已", "连续",
+	"都要", "均要", "也要", "还要", "要", "将", "需", "应"}
+
+// spanInSubject is a span of years written into a subject, which is the figure's period:
+// 居民人均可支配收入五年增长30.8%, 十年来我国居民消费价格涨幅, “十三五”时期经济年均增长.
+var spanInSubject = regexp.MustCompile(`^(?:近|过去|这)?[零一二两三四五六七八九十百0-9]+多?年(?:来|间|内|中|期间)?|(?:近|过去)?[零一二两三四五六七八九十百0-9]+多?年(?:来|间|内|中|期间)?$|^“?十[一二三四五六七八九]五”?(?:时期|期间|规划期|末)?`)
 
 // comparisonWords say what a change is measured against, between an indicator and its
 // verb: 能耗比上年下降3.1%, 失业率平均值为5.1%.
@@ -83,13 +89,13 @@ var targetIntro = regexp.MustCompile(`^.*(?:目标为|目标是)`)
 
 // genericSubjects name a measure, not an indicator: in "国内生产总值增长6.6%，总量突破
 // 90万亿元", 总量 is the GDP's.
-var genericSubjects = []string{"总量", "总额", "规模", "增速", "增幅", "比重", "占比", "其中", "总数", "数量", "人数",
+var genericSubjects = []string{"总量", "总额", "规模", "增速", "增幅", "比重", "占比", "其中", "总数", "数量", "人数", "比", "较",
 	"实际", "名义", "扣除价格因素实际", "扣除价格因素", "可比", "同口径", "平均值", "均值"}
 
 // listTails are the nouns that several listed indicators share: in "高技术制造业、装备
 // 制造业增加值分别增长8.9%、7.7%", each industry's 增加值.
 var listTails = []string{
-	"增加值", "投资", "收入", "营业收入", "产量", "产值", "能耗", "用水量", "排放量", "总额", "规模",
+	"增加值", "投资", "收入", "营业收入", "产量", "产值", "能耗", "用水量", "排放量", "排放", "总额", "规模",
 	"比重", "利润", "销售额", "人数", "面积", "里程", "增速", "价格", "消费", "出口", "进口", "贷款",
 }
 

@@ -52,13 +52,13 @@ var dictionary = []Indicator{
 	{National: "人均国内生产总值增速", Local: "人均地区生产总值增速", Measure: "增速", Aliases: []string{"人均GDP增速", "人均生产总值增速"}, Units: []string{"%"}},
 	{National: "规模以上工业增加值增速", Measure: "增速", Aliases: []string{"规上工业增加值增速", "规模以上工业增加值增长", "规上工业增加值增长", "规模以上工业增速", "规上工业增速"}, Units: []string{"%"}},
 	{National: "规模以上工业增加值", Measure: "总量", Aliases: []string{"规上工业增加值"}, Units: []string{"元"}},
-	{National: "固定资产投资增速", Measure: "增速", Aliases: []string{"固投增速", "全社会固定资产投资增速", "固定资产投资（不含农户）增速", "固定资产投资增长", "固投增长"}, Units: []string{"%"}},
+	{National: "固定资产投资增速", Measure: "增速", Aliases: []string{"投资增速", "投资增长", "固投增速", "全社会固定资产投资增速", "固定资产投资（不含农户）增速", "固定资产投资增长", "固投增长"}, Units: []string{"%"}},
 	{National: "固定资产投资", Measure: "总量", Aliases: []string{"固投", "全社会固定资产投资", "固定资产投资（不含农户）"}, Units: []string{"元"}},
 	{National: "社会消费品零售总额增速", Measure: "增速", Aliases: []string{"社消零增速", "社零增速", "社会消费品零售额增速", "社会消费品零售总额增长", "社消零增长", "社零增长"}, Units: []string{"%"}},
 	{National: "社会消费品零售总额", Measure: "总量", Aliases: []string{"社消零", "社零", "社会消费品零售额", "社消零总额", "社零总额"}, Units: []string{"元"}},
-	{National: "进出口总额增速", Measure: "增速", Aliases: []string{
+	{National: "进出口总额增速", Measure: "增速", Aliases: []string{"进出口总值增速", "外贸进出口总值增速", "货物进出口总值增速",
 		"进出口增速", "外贸进出口总额增速", "货物进出口总额增速", "外贸进出口增速", "进出口增长", "进出口总额增长", "外贸增速", "货物贸易进出口总额增速"}, Units: []string{"%"}},
-	{National: "进出口总额", Measure: "总量", Aliases: []string{"外贸进出口总额", "货物进出口总额", "进出口", "外贸进出口", "货物贸易进出口总额", "外贸"}, Units: []string{"元", "美元"}},
+	{National: "进出口总额", Measure: "总量", Aliases: []string{"进出口总值", "外贸进出口总值", "货物进出口总值", "外贸进出口总额", "货物进出口总额", "进出口", "外贸进出口", "货物贸易进出口总额", "外贸"}, Units: []string{"元", "美元"}},
 	{National: "一般公共预算收入", Local: "地方一般公共预算收入", Measure: "总量", Aliases: []string{"一般公共预算收入", "地方公共财政预算收入", "公共财政预算收入", "全国一般公共预算收入", "财政收入", "一般公共财政收入", "公共财政收入", "地方一般公共财政收入"}, Units: []string{"元"}},
 	{National: "一般公共预算收入增速", Local: "地方一般公共预算收入增速", Measure: "增速", Aliases: []string{
 		"一般公共预算收入增速", "地方公共财政预算收入增速", "公共财政预算收入增速", "全国一般公共预算收入增速", "财政收入增速", "一般公共预算收入增长", "地方一般公共预算收入增长",
@@ -68,8 +68,15 @@ var dictionary = []Indicator{
 	{National: "城镇调查失业率", Measure: "比率", Aliases: []string{"调查失业率"}, Units: []string{"%"}},
 	{National: "城镇登记失业率", Measure: "比率", Aliases: []string{"登记失业率"}, Units: []string{"%"}},
 	{National: "居民人均可支配收入", Measure: "总量", Aliases: []string{"全体居民人均可支配收入", "居民收入"}, Units: []string{"元"}},
-	{National: "居民人均可支配收入增速", Measure: "增速", Aliases: []string{
+	{National: "居民人均可支配收入增速", Measure: "增速", Aliases: []string{"城乡居民收入增速",
 		"全体居民人均可支配收入增速", "居民收入增速", "城乡居民人均可支配收入增速", "居民人均可支配收入增长", "城乡居民人均收入增速", "居民人均收入增速"}, Units: []string{"%"}},
+	{National: "城镇居民人均可支配收入", Measure: "总量", Units: []string{"元"}},
+	{National: "城镇居民人均可支配收入增速", Measure: "增速", Aliases: []string{"城镇居民收入增速"}, Units: []string{"%"}},
+	{National: "农村居民人均可支配收入", Measure: "总量", Aliases: []string{"农民人均可支配收入"}, Units: []string{"元"}},
+	{National: "农村居民人均可支配收入增速", Measure: "增速", Aliases: []string{"农民人均可支配收入增速", "农村居民收入增速", "农民收入增速"}, Units: []string{"%"}},
+	// 人均纯收入 is the older rural statistic (to 2013), another measure than 可支配收入.
+	{National: "农村居民人均纯收入", Measure: "总量", Aliases: []string{"农民人均纯收入"}, Units: []string{"元"}},
+	{National: "农村居民人均纯收入增速", Measure: "增速", Aliases: []string{"农民人均纯收入增速"}, Units: []string{"%"}},
 	{National: "居民收入增长与经济增长", Measure: "评价", Aliases: []string{
 		"居民收入增长和经济增长", "居民收入和经济增长", "居民收入增长与经济发展", "居民收入增长", "居民人均可支配收入增长与经济增长",
 		"居民人均可支配收入增速与经济增长", "居民人均可支配收入增长和经济增长", "居民收入与经济增长"}},
@@ -77,7 +84,7 @@ var dictionary = []Indicator{
 		"单位国内生产总值能耗降低", "单位国内生产总值能耗下降", "能耗强度下降", "能耗强度降低", "能耗降幅", "能耗强度降幅",
 		"单位地区生产总值能耗降低", "单位地区生产总值能耗下降", "单位GDP能耗下降", "单位GDP能耗降低", "单位GDP能耗降幅", "单位生产总值能耗降幅", "单位生产总值能耗下降",
 		"万元国内生产总值能耗降幅", "万元地区生产总值能耗降幅", "万元国内生产总值能耗下降", "万元GDP能耗降幅", "能耗强度"}, Units: []string{"%"}},
-	{National: "单位国内生产总值二氧化碳排放降幅", Local: "单位地区生产总值二氧化碳排放降幅", Measure: "增速", Aliases: []string{
+	{National: "单位国内生产总值二氧化碳排放降幅", Local: "单位地区生产总值二氧化碳排放降幅", Measure: "增速", Aliases: []string{"单位国内生产总值二氧化碳排放量降幅", "单位国内生产总值二氧化碳排放量下降", "单位地区生产总值二氧化碳排放量降幅", "二氧化碳排放强度降幅", "二氧化碳排放强度下降", "二氧化碳排放强度降低",
 		"单位国内生产总值二氧化碳排放降低", "单位国内生产总值二氧化碳排放下降", "碳排放强度降幅", "碳排放强度下降", "单位地区生产总值二氧化碳排放下降"}, Units: []string{"%"}},
 	{National: "粮食产量", Measure: "总量", Aliases: []string{"粮食总产量", "粮食生产"}, Units: []string{"斤", "吨", "公斤"}},
 	{National: "农村贫困人口减少", Measure: "总量", Aliases: []string{"减少农村贫困人口", "农村贫困人口脱贫"}, Units: []string{"人", ""}},
@@ -93,7 +100,7 @@ var dictionary = []Indicator{
 	{National: "氨氮排放量降幅", Measure: "增速", Aliases: []string{"氨氮排放量下降", "氨氮排放降幅"}, Units: []string{"%"}},
 	{National: "二氧化硫排放量降幅", Measure: "增速", Aliases: []string{"二氧化硫排放量下降", "二氧化硫排放降幅"}, Units: []string{"%"}},
 	{National: "氮氧化物排放量降幅", Measure: "增速", Aliases: []string{"氮氧化物排放量下降", "氮氧化物排放降幅"}, Units: []string{"%"}},
-	{National: "细颗粒物浓度降幅", Measure: "增速", Aliases: []string{"细颗粒物（PM2.5）浓度降幅", "PM2.5浓度降幅", "细颗粒物浓度下降", "PM2.5浓度下降"}, Units: []string{"%"}},
+	{National: "细颗粒物浓度降幅", Measure: "增速", Aliases: []string{"细颗粒物年均浓度降幅", "细颗粒物年均浓度下降", "细颗粒物平均浓度降幅", "细颗粒物年平均浓度降幅", "细颗粒物降幅", "PM2.5平均浓度降幅", "细颗粒物平均浓度下降", "细颗粒物年平均浓度下降", "细颗粒物（PM2.5）浓度降幅", "PM2.5浓度降幅", "细颗粒物浓度下降", "PM2.5浓度下降"}, Units: []string{"%"}},
 	{National: "空气质量优良天数比率", Measure: "占比", Aliases: []string{"空气质量优良率", "空气质量优良天数比例", "AQI达标率", "空气质量优良天数比率（AQI）",
 		"空气质量", "大气环境质量"}, Units: []string{"%"}},
 	{National: "地表水水质优良率", Measure: "占比", Aliases: []string{"地表水水质优良比例", "地表水水质优良（达到或好于Ⅲ类）比例",

@@ -22,6 +22,32 @@ const TopBound = "强"
 // −7.0%. (A decrease measured as such, 能耗下降3%, is a 降幅 of 3%, printed without them.)
 var DeclineWords = []string{"下降", "减少", "降低"}
 
+// RiseWords open the phrase of a decrease printed as a rise: 上升3.4% under 细颗粒物浓度降幅
+// is a decrease of −3.4.
+var RiseWords = []string{"上升", "增长", "提高", "增加"}
+
+// IsDecrease reports whether an indicator measures a decrease (能耗降幅), whose rise is
+// printed as one (上升3.4%) and read below zero.
+func IsDecrease(indicator string) bool { return strings.HasSuffix(indicator, "降幅") }
+
+// ParsePhraseOf reads the number back from a figure's 原文表述, as ParsePhrase does, and
+// reads a decrease printed as a rise (上升3.4% under a 降幅 indicator) below zero.
+func ParsePhraseOf(phrase, unit, bound, indicator string) (Parsed, error) {
+	if IsDecrease(indicator) {
+		for _, w := range RiseWords {
+			if rest, ok := strings.CutPrefix(phrase, w); ok {
+				p, err := ParsePhrase(strings.TrimLeft(noteMark.ReplaceAllString(rest, ""), " "), unit, bound)
+				p.Value, p.Upper = -p.Value, -p.Upper
+				if p.IsRange {
+					p.Value, p.Upper = p.Upper, p.Value
+				}
+				return p, err
+			}
+		}
+	}
+	return ParsePhrase(phrase, unit, bound)
+}
+
 // noteMark is a bulletin's note mark inside a phrase: 下降[43]3.9%.
 var noteMark = regexp.MustCompile(`\[[0-9]{1,3}\]`)
 

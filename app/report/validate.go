@@ -233,7 +233,7 @@ func (d *decoder) checkValue(f *Figure, raw rawFigure) {
 		}
 		got, err = ParseCell(f.Phrase)
 	} else {
-		got, err = ParsePhrase(f.Phrase, f.Unit, f.Bound)
+		got, err = ParsePhraseOf(f.Phrase, f.Unit, f.Bound, f.Indicator)
 	}
 	switch {
 	case errors.Is(err, errNoBound):
