@@ -45,7 +45,7 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 		subject, verb = trimSubject(prefix)
 	}
 	known := func(name string) *indicator.Indicator {
-		if d, ok := indicator.Find(standardName(name, s.level)); ok {
+		if d, ok := indicator.Find(s.std(name)); ok {
 			return d
 		}
 		return nil
@@ -114,16 +114,16 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 		f.note("未能识别指标名称，暂以所在分句代替，请改写")
 	}
 	f.measure = measureOf(f, subject, verb)
-	f.indicator = standardName(nameOf(subject, verb, f), s.level)
+	f.indicator = s.std(nameOf(subject, verb, f))
 	f.also = nil
 	for _, n := range also {
-		f.also = append(f.also, standardName(nameOf(clipEnd(n, maxIndicator), verb, f), s.level))
+		f.also = append(f.also, s.std(nameOf(clipEnd(n, maxIndicator), verb, f)))
 	}
 	// A level indicator printed with a decline (进出口总额下降7.0%) states a growth below
 	// zero, under the growth's name; a decrease measured as such (能耗降幅) stays one.
 	if base, ok := strings.CutSuffix(f.indicator, "降幅"); ok && slices.Contains(report.DeclineWords, verb) {
 		if _, known := indicator.Find(f.indicator); !known {
-			if g, ok := indicator.Find(standardName(base+"增速", s.level)); ok {
+			if g, ok := indicator.Find(s.std(base+"增速")); ok {
 				f.indicator, f.measure, f.decline = g.Name(s.level), "增速", verb
 			}
 		}
@@ -132,7 +132,7 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 	// a decrease below zero, under the decrease's name.
 	if base, ok := strings.CutSuffix(f.indicator, "增速"); ok && slices.Contains(report.RiseWords, verb) {
 		if _, known := indicator.Find(f.indicator); !known {
-			if d, ok := indicator.Find(standardName(base+"降幅", s.level)); ok {
+			if d, ok := indicator.Find(s.std(base+"降幅")); ok {
 				f.indicator, f.measure, f.decline = d.Name(s.level), "增速", verb
 			}
 		}
@@ -151,7 +151,7 @@ func (s *scanner) nameAfter(f *fig, b int) string {
 	rs := []rune(after)
 	for n := min(len(rs), 2*maxIndicator); n >= 2; n-- {
 		name := string(rs[:n])
-		if d, ok := indicator.Find(standardName(name, s.level)); ok && d.Takes(f.unit) {
+		if d, ok := indicator.Find(s.std(name)); ok && d.Takes(f.unit) {
 			return name
 		}
 	}
@@ -182,6 +182,9 @@ func (s *scanner) mentionBefore(f *fig, sa, major int) (string, bool) {
 // longest opening that makes a name the dictionary knows: 粮食 (of 粮食播种面积) and
 // 总产量 make 粮食总产量. It is "" when none does.
 func composeName(prev, subject string, known func(string) bool) string {
+	if !indicator.Within(subject) {
+		return "" // no name the dictionary knows holds the subject
+	}
 	rs := []rune(prev)
 	for n := len(rs) - 1; n >= 1; n-- {
 		if c := string(rs[:n]) + subject; known(c) {
@@ -417,7 +420,7 @@ func (s *scanner) sharedList(major, minor, a int, prefix string) (names []string
 // indicator the dictionary knows.
 func (s *scanner) knownWith(name, verb string) bool {
 	for _, suffix := range []string{"", verb, "增速", "降幅", "涨幅"} {
-		if _, ok := indicator.Find(standardName(name+suffix, s.level)); ok {
+		if _, ok := indicator.Find(s.std(name+suffix)); ok {
 			return true
 		}
 	}
@@ -955,7 +958,7 @@ func (s *scanner) qualitativePart(a, b int) {
 				name = d.Name(s.level)
 			}
 		}
-		add(a, standardName(name, s.level), "")
+		add(a, s.std(name), "")
 		return
 	}
 	loc := qualitativePredicate.FindStringIndex(clause)
@@ -1009,7 +1012,7 @@ func (s *scanner) qualitativeName(subject, predicate string) string {
 		}
 	}
 	name := subject
-	known := func(n string) bool { _, ok := indicator.Find(standardName(n, s.level)); return ok }
+	known := func(n string) bool { _, ok := indicator.Find(s.std(n)); return ok }
 	switch {
 	case strings.Contains(predicate, "经济增长") && !strings.Contains(subject, "经济增长"):
 		name = strings.TrimSuffix(strings.TrimSuffix(subject, "增长"), "增速") + "增长与经济增长"
@@ -1037,5 +1040,5 @@ func (s *scanner) qualitativeName(subject, predicate string) string {
 			}
 		}
 	}
-	return standardName(name, s.level)
+	return s.std(name)
 }

@@ -93,6 +93,8 @@ type scanner struct {
 	// oneYear: the paragraph speaks of the reviewed year alone, though its section
 	// reviews several years.
 	oneYear bool
+	// names remembers the standard names found for the import's indicators.
+	names map[string]string
 }
 
 func newScanner(sec *section, item int, text string, year int) *scanner {

@@ -62,11 +62,12 @@ func Import(name string, data []byte) (*Result, error) {
 	markOneYear(secs, m.year)
 	var figs []*fig
 	var nons []nonfig
+	names := map[string]string{}
 	walk(secs, func(s *section) {
 		// A title's numbers are years and names (2018年工作回顾); a figure in a title is
 		// repeated in the text below it.
 		ts := newScanner(s, -1, s.title, m.year)
-		ts.bulletin, ts.level = m.kind.IsBulletin(), m.level
+		ts.bulletin, ts.level, ts.names = m.kind.IsBulletin(), m.level, names
 		ts.scan()
 		nons = append(nons, ts.nons...)
 		for _, f := range ts.figs {
@@ -74,7 +75,7 @@ func Import(name string, data []byte) (*Result, error) {
 		}
 		for i, it := range s.items {
 			sc := newScanner(s, i, it, m.year)
-			sc.bulletin, sc.level = m.kind.IsBulletin(), m.level
+			sc.bulletin, sc.level, sc.names = m.kind.IsBulletin(), m.level, names
 			if l := s.tables[i]; l != nil {
 				sc.scanLine(l)
 			} else {

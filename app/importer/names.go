@@ -25,6 +25,20 @@ var (
 	basisWords = []string{"扣除价格因素", "实际", "名义", "可比", "按可比价格计算", "同口径"}
 )
 
+// std is standardName at the scanner's level, remembered for the import: the rules ask
+// the same names many times.
+func (s *scanner) std(name string) string {
+	if s.names == nil {
+		return standardName(name, s.level)
+	}
+	if v, ok := s.names[name]; ok {
+		return v
+	}
+	v := standardName(name, s.level)
+	s.names[name] = v
+	return v
+}
+
 // standardName is the name an indicator goes by in a report of the level.
 func standardName(name, level string) string {
 	n := closeBrackets(noteInName.ReplaceAllString(quotes.Replace(name), ""))

@@ -231,6 +231,17 @@ func Mentions(name string) []string {
 	return out
 }
 
+// Within reports whether some name of the dictionary holds the words: a subject that
+// no name holds cannot be completed into one.
+func Within(words string) bool {
+	for n := range byName {
+		if strings.Contains(n, words) {
+			return true
+		}
+	}
+	return false
+}
+
 // LastMention finds the indicator a text names last, by any of its names, and where
 // that name ends; of names ending at the same place the longest wins (超长期特别国债
 // over 特别国债).
