@@ -512,6 +512,20 @@ func TestGrowthAttribution(t *testing.T) {
 	}
 }
 
+// TestCorpusMeta checks what every text of the corpus is: its place, its level, the
+// year it is of, and a bulletin's source kind.
+func TestCorpusMeta(t *testing.T) {
+	places := map[string]string{"全国": "全国", "广东": "广东省", "江门": "江门市", "统计公报": "全国"}
+	for _, c := range corpusTexts() {
+		r := importCorpus(t, c.corpus)
+		year, _ := strconv.Atoi(c.label[strings.LastIndex(c.label, "-")+1:])
+		bulletin := c.group == "统计公报"
+		if r.Place != places[c.group] || r.Year != year || r.Source.Kind.IsBulletin() != bulletin || r.Level != report.LevelOf(places[c.group]) {
+			t.Errorf("%s: place %q level %q year %d kind %q", c.label, r.Place, r.Level, r.Year, r.Source.Kind)
+		}
+	}
+}
+
 // TestYearFigures lists every figure with the unit 年 the importer finds in the corpus,
 // so that a reader can check that none is a duration (三年新冠疫情, 五年来).
 func TestYearFigures(t *testing.T) {
