@@ -123,7 +123,7 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 	// zero, under the growth's name; a decrease measured as such (能耗降幅) stays one.
 	if base, ok := strings.CutSuffix(f.indicator, "降幅"); ok && slices.Contains(report.DeclineWords, verb) {
 		if _, known := indicator.Find(f.indicator); !known {
-			if g, ok := indicator.Find(s.std(base+"增速")); ok {
+			if g, ok := indicator.Find(s.std(base + "增速")); ok {
 				f.indicator, f.measure, f.decline = g.Name(s.level), "增速", verb
 			}
 		}
@@ -132,7 +132,7 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 	// a decrease below zero, under the decrease's name.
 	if base, ok := strings.CutSuffix(f.indicator, "增速"); ok && slices.Contains(report.RiseWords, verb) {
 		if _, known := indicator.Find(f.indicator); !known {
-			if d, ok := indicator.Find(s.std(base+"降幅")); ok {
+			if d, ok := indicator.Find(s.std(base + "降幅")); ok {
 				f.indicator, f.measure, f.decline = d.Name(s.level), "增速", verb
 			}
 		}
@@ -420,7 +420,7 @@ func (s *scanner) sharedList(major, minor, a int, prefix string) (names []string
 // indicator the dictionary knows.
 func (s *scanner) knownWith(name, verb string) bool {
 	for _, suffix := range []string{"", verb, "增速", "降幅", "涨幅"} {
-		if _, ok := indicator.Find(s.std(name+suffix)); ok {
+		if _, ok := indicator.Find(s.std(name + suffix)); ok {
 			return true
 		}
 	}

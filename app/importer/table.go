@@ -465,7 +465,7 @@ func (s *scanner) tableIndicator(t *table, l *tableLine) (name, measure string) 
 	if l.unit == "%" && measure == "总量" {
 		measure = "比率"
 	}
-	return s.std(prefix+label+suffix), measure
+	return s.std(prefix + label + suffix), measure
 }
 
 // hasGrowthColumn reports whether a column of the table states a growth.
