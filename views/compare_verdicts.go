@@ -25,7 +25,7 @@ import (
 type compareScreen struct {
 	u             *UI
 	overrideForm  *overrideForm   // the open 人工判定 dialog's fields
-	toleranceForm [2]*dialogEntry // the open tolerance dialog's rate and share
+	toleranceForm [4]*dialogEntry // the open tolerance dialog's rate, share and 基本同步 margins
 }
 
 // verdictColour is the colour a verdict is written in.
@@ -52,10 +52,12 @@ func (s *compareScreen) verdictParts(pn *panel, m *session.PageModel) []fyne.Can
 		u.status(fmt.Sprintf("已复制 %d 项目标的完成情况（制表符分隔，可直接粘贴到 Excel 或 WPS 表格）", len(v.Rows)))
 	})
 	copyB.Importance = widget.LowImportance
-	parts := []fyne.CanvasObject{
-		wrapped(v.Summary()),
-		u.subheading(fmt.Sprintf("目标与实绩（%d 项）", len(v.Rows)), copyB),
+	parts := []fyne.CanvasObject{wrapped(v.Summary())}
+	if v.Context != "" {
+		// The year's blanket statement, as context: it decides no single target.
+		parts = append(parts, mutedText(fmt.Sprintf("%d年报告的总体评价（仅作背景，不作为任何一项的判定）：“%s”", v.Year+1, v.Context), theme.SizeNameCaptionText))
 	}
+	parts = append(parts, u.subheading(fmt.Sprintf("目标与实绩（%d 项）", len(v.Rows)), copyB))
 	pn.verdictRows = nil
 	for _, row := range v.Lines() {
 		row := row
@@ -65,6 +67,9 @@ func (s *compareScreen) verdictParts(pn *panel, m *session.PageModel) []fyne.Can
 		}
 		if row.Result != "" {
 			line = append(line, textRun{text: "　实绩 ", colour: colourMuted}, textRun{text: row.Result, colour: colourResult, figure: true})
+			if row.Source == session.FromBulletin {
+				line = append(line, textRun{text: "（统计公报）", colour: colourMuted})
+			}
 		}
 		line = append(line, textRun{text: "　" + row.Verdict, colour: verdictColour(row.Tone), figure: true})
 		if row.Gap != "" {
@@ -101,12 +106,15 @@ func (s *compareScreen) showVerdictSource(v *session.VerdictTable, i int) {
 	}
 	switch {
 	case src.Result != nil:
-		parts = append(parts, mutedText(fmt.Sprintf("实绩（%s）：", v.Next.Title), theme.SizeNameCaptionText),
+		parts = append(parts, mutedText(fmt.Sprintf("实绩（%s）：", src.From), theme.SizeNameCaptionText),
 			newTextBlock(theme.SizeNameText, sentenceRuns(src.Result)...))
 	case src.Quote != "":
-		parts = append(parts, mutedText(fmt.Sprintf("%s原文：", v.Next.Title), theme.SizeNameCaptionText), wrapped(src.Quote))
+		parts = append(parts, mutedText(fmt.Sprintf("%s原文：", src.From), theme.SizeNameCaptionText), wrapped(src.Quote))
 	default:
-		parts = append(parts, mutedText(fmt.Sprintf("%s中没有找到对应的实绩。", v.Next.Title), theme.SizeNameCaptionText))
+		parts = append(parts, mutedText(fmt.Sprintf("%s中没有找到对应的实绩。", v.Sources()), theme.SizeNameCaptionText))
+		if src.Candidate != "" {
+			parts = append(parts, mutedText("最接近的句子（供人工判定参考）：", theme.SizeNameCaptionText), wrapped(src.Candidate))
+		}
 	}
 	s.u.modal(resultDialog, "目标与实绩的出处", scrolled(container.NewVBox(parts...), 360), 680, modalButton{label: "关闭", primary: true})
 }
@@ -177,23 +185,31 @@ func (s *compareScreen) editTolerance() {
 	t := u.sess.Tolerance()
 	rate := newDialogEntry(u, report.FormatNumber(t.Rate))
 	share := newDialogEntry(u, report.FormatNumber(t.Share*100))
-	s.toleranceForm = [2]*dialogEntry{rate, share}
+	syncMet := newDialogEntry(u, report.FormatNumber(t.SyncMet))
+	syncMostly := newDialogEntry(u, report.FormatNumber(t.SyncMostly))
+	s.toleranceForm = [4]*dialogEntry{rate, share, syncMet, syncMostly}
 	form := container.New(layout.NewFormLayout(), wrapped("比率（个百分点）"), rate, wrapped("数量（目标的 %）"), share)
+	syncForm := container.New(layout.NewFormLayout(), wrapped("达成（个百分点以内）"), syncMet, wrapped("基本达成（个百分点以内）"), syncMostly)
 	u.modal(questionDialog, "判定容差", container.NewVBox(
-		wrapped("“左右”目标的实绩在不利一侧、差距不超过容差时判为基本达成。"), form), 560,
+		wrapped("“左右”目标的实绩在不利一侧、差距不超过容差（含容差本身）时判为基本达成。"), form,
+		wrapped("“基本同步”：居民收入增速低于经济增速不超过下面第一个幅度为达成，不超过第二个幅度为基本达成。"), syncForm), 600,
 		modalButton{label: "取消"},
 		modalButton{label: "应用", primary: true, action: func() {
-			r, err1 := strconv.ParseFloat(strings.TrimSpace(rate.Text), 64)
-			sh, err2 := strconv.ParseFloat(strings.TrimSpace(share.Text), 64)
-			if err1 != nil || err2 != nil {
-				u.showError("容差有误", errors.New("请填写数字，如 0.3 和 3"))
-				return
+			var v [4]float64
+			for i, e := range []*dialogEntry{rate, share, syncMet, syncMostly} {
+				x, err := strconv.ParseFloat(strings.TrimSpace(e.Text), 64)
+				if err != nil {
+					u.showError("容差有误", errors.New("请填写数字，如 0.3、3、0.5 和 1"))
+					return
+				}
+				v[i] = x
 			}
-			if err := u.sess.SetTolerance(r, sh/100); err != nil {
+			if err := u.sess.SetTolerance(session.Tolerance{Rate: v[0], Share: v[1] / 100, SyncMet: v[2], SyncMostly: v[3]}); err != nil {
 				u.showError("容差有误", err)
 				return
 			}
 			u.rebuild()
-			u.status(fmt.Sprintf("判定容差：比率 %s 个百分点，数量为目标的 %s%%", report.FormatNumber(r), report.FormatNumber(sh)))
+			u.status(fmt.Sprintf("判定容差：比率 %s 个百分点，数量为目标的 %s%%；基本同步 %s、%s 个百分点",
+				report.FormatNumber(v[0]), report.FormatNumber(v[1]), report.FormatNumber(v[2]), report.FormatNumber(v[3])))
 		}})
 }

@@ -62,7 +62,7 @@ var commands = []command{
 	{name: "export", summary: "把全部数据导出为 Excel 工作簿（.xlsx）", output: "文件.xlsx", run: runExport},
 	{name: "charts", summary: "把全部图表保存为 PNG（1 倍和 2 倍），用于幻灯片", output: "文件夹", run: runCharts},
 	{name: "import", input: "原文", summary: "导入报告原文（.docx、.html、.txt），生成报告数据文件（.yaml）", output: "文件.yaml"},
-	{name: "verdicts", input: "文件 文件…", many: true, summary: "同一地区相邻年份的报告：上一年的目标是否达成，制表符分隔"},
+	{name: "verdicts", input: "文件 文件…", many: true, summary: "同一地区的报告（可加统计公报）：各年目标是否达成，制表符分隔"},
 }
 
 func findCommand(name string) *command {
@@ -292,7 +292,7 @@ func runVerdicts(env Env, o options) int {
 	}
 	var rows []compare.Row
 	for _, p := range pairs {
-		rows = append(rows, compare.Judge(p[0], p[1], compare.DefaultTolerance)...)
+		rows = append(rows, compare.Judge(p, compare.DefaultTolerance)...)
 	}
 	if err := compare.WriteTSV(env.Stdout, rows); err != nil {
 		fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)

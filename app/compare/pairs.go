@@ -14,11 +14,13 @@ import (
 var ErrPlaces = errors.New("报告不是同一地区的")
 
 // ErrNoPair is returned when no two reports are of consecutive years.
-var ErrNoPair = errors.New("没有相邻两年的报告")
+var ErrNoPair = errors.New("没有相邻两年的报告，也没有报告所在年份的统计公报")
 
-// Pairs sorts reports of one place by year and returns each pair of consecutive years,
-// earlier first: 2019 and 2021 are not a pair.
-func Pairs(reports []*report.Report) ([][2]*report.Report, error) {
+// Pairs sorts reports of one place by year and returns each report of year N with what
+// states its results: the report of year N+1 and the statistical bulletin of year N,
+// where they are among the reports. A report whose next report is missing pairs with
+// its year's bulletin alone; 2019 and 2021 are not a pair.
+func Pairs(reports []*report.Report) ([]Pair, error) {
 	if len(reports) == 0 {
 		return nil, ErrNoPair
 	}
@@ -29,10 +31,23 @@ func Pairs(reports []*report.Report) ([][2]*report.Report, error) {
 			return nil, fmt.Errorf("%w：%s（%s）与 %s（%s）", ErrPlaces, sorted[0].Name, placeName(sorted[0]), r.Name, placeName(r))
 		}
 	}
-	var out [][2]*report.Report
-	for i := 1; i < len(sorted); i++ {
-		if sorted[i].Year == report.JudgedIn(sorted[i-1].Year) {
-			out = append(out, [2]*report.Report{sorted[i-1], sorted[i]})
+	byYear := map[int]*report.Report{}
+	bulletins := map[int]*report.Report{}
+	for _, r := range sorted {
+		if r.Source.Kind.IsBulletin() {
+			bulletins[r.Year] = r
+		} else if byYear[r.Year] == nil {
+			byYear[r.Year] = r
+		}
+	}
+	var out []Pair
+	for _, r := range sorted {
+		if r.Source.Kind.IsBulletin() || byYear[r.Year] != r {
+			continue
+		}
+		p := Pair{Prev: r, Next: byYear[report.JudgedIn(r.Year)], Bulletin: bulletins[r.Year]}
+		if p.Next != nil || p.Bulletin != nil {
+			out = append(out, p)
 		}
 	}
 	if len(out) == 0 {
@@ -53,11 +68,11 @@ func placeName(r *report.Report) string {
 }
 
 // Header is the verdict table's columns, as the command line writes them.
-var Header = []string{"年份", "指标", "目标", "结果", "判定", "差距", "说明", "目标原文", "结果原文"}
+var Header = []string{"年份", "指标", "目标", "结果", "判定", "差距", "来源", "说明", "目标原文", "结果原文"}
 
 // Cells is a row's cells, in the order of Header.
 func (r Row) Cells() []string {
-	return []string{fmt.Sprint(r.Year), r.Indicator, r.TargetText(), r.ResultText(), r.VerdictText(), r.Gap, r.Note,
+	return []string{fmt.Sprint(r.Year), r.Indicator, r.TargetText(), r.ResultText(), r.VerdictText(), r.Gap, r.Source, r.Note,
 		r.Target.Sentence, r.ResultSentence()}
 }
 

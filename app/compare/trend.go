@@ -60,8 +60,13 @@ func Trend(reports []*report.Report, name string, tol Tolerance) []TrendPoint {
 	sorted := slices.Clone(reports)
 	slices.SortStableFunc(sorted, func(a, b *report.Report) int { return a.Year - b.Year })
 	byYear := map[int]*report.Report{}
+	bulletins := map[int]*report.Report{}
 	for _, r := range sorted {
-		byYear[r.Year] = r
+		if r.Source.Kind.IsBulletin() {
+			bulletins[r.Year] = r
+		} else {
+			byYear[r.Year] = r
+		}
 	}
 	targetOf := func(r *report.Report) *report.Figure {
 		for _, f := range r.Figures() {
@@ -104,8 +109,8 @@ func Trend(reports []*report.Report, name string, tol Tolerance) []TrendPoint {
 		p := TrendPoint{Year: y, Result: resultOf(y)}
 		if r := byYear[y]; r != nil {
 			p.Target = targetOf(r)
-			if next := byYear[report.JudgedIn(y)]; next != nil && p.Target != nil {
-				for _, row := range Judge(r, next, tol) {
+			if next, b := byYear[report.JudgedIn(y)], bulletins[y]; (next != nil || b != nil) && p.Target != nil {
+				for _, row := range Judge(Pair{Prev: r, Next: next, Bulletin: b}, tol) {
 					if row.Target == p.Target {
 						row := row
 						p.Row = &row

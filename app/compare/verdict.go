@@ -28,28 +28,36 @@ const (
 var Verdicts = []Verdict{Met, MostlyMet, Missed, Undecided}
 
 // Tolerance is how far short of a 左右 target a result may fall and still be 基本达成:
-// Rate percentage points for rates, and Share of the target for amounts and counts.
+// Rate percentage points for rates, and Share of the target for amounts and counts; and
+// how far income growth may fall short of economic growth for a 基本同步 target to be
+// 达成 (SyncMet) or 基本达成 (SyncMostly), in percentage points. Every margin includes
+// its bound.
 type Tolerance struct {
-	Rate  float64
-	Share float64
+	Rate       float64
+	Share      float64
+	SyncMet    float64
+	SyncMostly float64
 }
 
-// DefaultTolerance is 0.3 percentage points for rates and 3% of the target otherwise.
-var DefaultTolerance = Tolerance{Rate: 0.3, Share: 0.03}
+// DefaultTolerance is 0.3 percentage points for rates, 3% of the target otherwise, and
+// 0.5 and 1.0 points for 基本同步.
+var DefaultTolerance = Tolerance{Rate: 0.3, Share: 0.03, SyncMet: 0.5, SyncMostly: 1.0}
 
 // Rules are the verdict rules as the app and the workbook show them.
 var Rules = []string{
-	"配对：同一地区相邻两年的报告；N 年报告的主要目标与 N+1 年报告中 N 年的实绩配对，要求指标相同（按同义词表）、口径相同、单位可换算（万亿元与亿元等），且实绩是一年的数据；五年合计、五年年均和“十四五”目标不与年度目标配对。",
-	"基础不同（年末与全年平均、可比与名义等）时仍配对，但判定为无法判定；目标未写基础的照常判定，并在说明中写出实绩的基础。",
+	"配对：同一地区 N 年报告的主要目标，与 N+1 年报告中 N 年的实绩配对；N+1 年报告没有给出的，取 N 年统计公报的数字，说明中写明来源。实绩须与目标指标相同（按指标词典）、口径相同（增速对增速，总量对总量）、单位可换算（万亿元与亿元，万吨与万亿斤：1 吨 = 2000 斤），且是 N 年一年的数据；五年合计、五年年均、季度和“十四五”目标不与年度目标配对。",
+	"报告与统计公报：两处都有而数字不同时，判定报告的数字，说明中写出公报的数字；但报告给的是预计数（一月份的报告常见“预计”）时，以统计公报的最终数字为准，说明中两者都写。同一来源对同一指标给出两个不同数字时，不作判定，说明中引用两处。",
+	"基础不同（年末与全年平均、可比与名义等）时，目标写明基础的不作判定；目标未写基础的照常判定，并在说明中写出实绩的基础。",
 	"方向：越高越好的，实绩高于目标为好；越低越好的（如物价、失业率），低于目标为好；降低类目标（如能耗降低 X%）降得越多越好；安排类（无方向）不作判定。",
 	"以上、超、不低于、达到或不带限定词的目标：实绩在有利一侧达到目标为达成，否则未达成。",
 	"以内、以下、不超过、控制在：实绩不超过目标为达成，否则未达成。",
-	"左右、约：实绩在目标或其有利一侧为达成；在不利一侧而差距在容差之内为基本达成，否则未达成。容差是一项设置（视图 › 判定容差…），默认比率为 0.3 个百分点，数量为目标的 3%，每项说明写出所用的容差。",
+	"左右、约：实绩在目标或其有利一侧为达成；在不利一侧而差距在容差之内（含容差本身）为基本达成，否则未达成。容差是一项设置（视图 › 判定容差…），默认比率为 0.3 个百分点，数量为目标的 3%，每项说明写出所用的容差。",
 	"区间 a–b：实绩到达有利一侧的界限（越高越好时不低于 a）为达成，说明写出实绩在区间内还是超出区间；否则未达成。",
 	"实绩带限定词（超过、近、左右……）时，是界限或估计：只在它足以定出判定时判定，否则无法判定，说明写出限定词。",
-	"报告原话：N+1 年报告说某项目标“未能实现”或“超额完成”的，以原话为判定，说明引用原话。",
-	"定性目标：“同步”“基本同步”比较居民收入增速与经济增速（“基本”按容差）；“基本平衡”“持续改善”等，只有 N+1 年报告写明同样情况时为达成并引用原文，否则无法判定。",
-	"力争目标单列一行，指标后注“（力争）”。差距：按目标的单位，以十进制计算，好于目标为正；区间按说明中的界限；无法判定时为空。",
+	"报告原话：N+1 年报告在点名该项指标的分句中说“未能实现”“超额完成”“完成（实现）预期目标”的，以原话为判定并引用；原话与数字的判定不一致时，不作判定，两者都引用。“全年主要目标任务圆满完成”之类的总括说法只在页面上作为背景引用，不作为任何一项的判定。",
+	"同步：居民人均可支配收入增速（写明实际增长的用实际增长）不低于经济增速为达成，否则未达成。基本同步：低于经济增速不超过 0.5 个百分点为达成，不超过 1.0 个百分点为基本达成，否则未达成；两个幅度是设置，说明中写出。高于、略高于：收入增速高于经济增速为达成。",
+	"其他定性目标按含义判定，依据下表；表中不能判定的为无法判定，说明中给出最接近的候选句子，可用“人工判定”一步改判。",
+	"力争目标单列一行，指标后注“（力争）”。差距：按目标的单位，以十进制计算，有利一侧为正；越低越好的目标注明“低于上限”“高于目标”等；区间按说明中的界限；无法判定时为空。",
 }
 
 // Row is one target of year N and what became of it.
@@ -57,12 +65,14 @@ type Row struct {
 	Year      int            // the target year N
 	Indicator string         // the target's indicator; a 力争 target's ends in （力争）
 	Target    *report.Figure // in report N
-	Result    *report.Figure // in report N+1; nil when none was found
+	Result    *report.Figure // in report N+1 or the bulletin of year N; nil when none was found
+	Source    string         // where the result comes from: 报告 or 统计公报; "" for none
 	Verdict   Verdict
 	Gap       string // signed, in the target's unit, positive when better; "" when undecided
 	Note      string // 说明: the rule applied, the tolerance, the basis, a quote
-	Quote     string // the words of report N+1 the verdict rests on, if any
-	Stated    string // for a qualitative target, the condition as report N+1 states it
+	Quote     string // the words the verdict rests on, if any
+	Stated    string // for a qualitative target, the condition as stated
+	Candidate string // for 无法判定, the sentence that came closest, for a person to settle
 	Manual    bool   // a person's verdict, with the note
 }
 
@@ -77,12 +87,16 @@ func (r Row) ResultText() string {
 	return r.Result.Phrase
 }
 
-// ResultSentence is the result's sentence, or the quoted words, or "".
+// ResultSentence is the result's sentence, or the quoted words, or the candidate
+// sentence of an undecided row, or "".
 func (r Row) ResultSentence() string {
-	if r.Result != nil {
+	switch {
+	case r.Result != nil:
 		return r.Result.Sentence
+	case r.Quote != "":
+		return r.Quote
 	}
-	return r.Quote
+	return r.Candidate
 }
 
 // VerdictText is the verdict as shown, with 人工判定 for a person's.
@@ -93,27 +107,55 @@ func (r Row) VerdictText() string {
 	return string(r.Verdict)
 }
 
-// Judge pairs the main targets of report prev (year N) with the results of report next
-// (year N+1) and judges each. next must be the following year's report of the same place.
-func Judge(prev, next *report.Report, tol Tolerance) []Row {
+// Judge judges the main targets of a pair's report of year N against the results of
+// year N that report N+1 or the statistical bulletin of year N states.
+func Judge(p Pair, tol Tolerance) []Row {
 	var rows []Row
-	for _, t := range prev.Figures() {
-		if !t.IsMainTarget() {
-			continue
+	for _, t := range p.Prev.Figures() {
+		if !t.IsMainTarget() || restated(t, rows) || !t.Period.IsZero() && !t.Period.IsYear() {
+			continue // a span's goals (“十四五”时期的主要目标) are not the year's targets
 		}
-		row := Row{Year: prev.Year, Indicator: t.Indicator, Target: t}
+		row := Row{Year: p.Year(), Indicator: t.Indicator, Target: t}
 		if t.Strive != "" {
 			row.Indicator += "（力争）"
 		}
-		judge(&row, next, tol)
+		judge(&row, p, tol, rows)
+		if row.Verdict == Undecided {
+			row.Gap = ""
+			if row.Candidate == "" {
+				row.Candidate = candidate(p, t, p.Year())
+			}
+			if row.Candidate != "" && row.Result == nil && row.Quote == "" {
+				row.Note += "；候选：“" + row.Candidate + "”"
+			}
+		}
 		unconfirmed(&row)
-		override(&row, next)
+		if holder := p.Next; holder != nil || p.Bulletin != nil {
+			if holder == nil {
+				holder = p.Bulletin
+			}
+			override(&row, holder)
+		}
 		rows = append(rows, row)
 	}
 	return rows
 }
 
-func judge(row *Row, next *report.Report, tol Tolerance) {
+// restated reports whether a target restates one judged before: 经济增长预期目标为5%左右
+// after 国内生产总值增长5%左右.
+func restated(t *report.Figure, rows []Row) bool {
+	for _, r := range rows {
+		o := r.Target
+		if indicator.Key(o.Indicator) == indicator.Key(t.Indicator) && o.Phrase == t.Phrase && o.Strive == t.Strive && o.Value == t.Value && o.Unit == t.Unit {
+			return true
+		}
+	}
+	return false
+}
+
+// judge judges one target; rows are the targets judged before it, of which a strive
+// part without a number (争取更好结果) takes its base.
+func judge(row *Row, p Pair, tol Tolerance, rows []Row) {
 	t := row.Target
 	year := row.Year
 	undecided := func(why string) {
@@ -123,32 +165,32 @@ func judge(row *Row, next *report.Report, tol Tolerance) {
 		undecided(fmt.Sprintf("这是%s的目标，不与 %d 年一年的实绩对比", t.Period.Label(), year))
 		return
 	}
-	// The report's own words settle it, with or without a number.
-	if verdict, quote := ownWords(next, t, year); verdict != "" {
-		row.Verdict, row.Quote = verdict, quote
-		row.Note = fmt.Sprintf("%d 年报告原话：“%s”", next.Year, quote)
-		if r := findResult(next, t, year); r != nil {
-			row.Result = r
-			if gap, _, ok := gapOf(t, r); ok {
-				row.Gap = gap
-			}
-		}
-		return
-	}
+	words, quote := ownWords(p.Next, t, year)
 	if t.Nature == report.Qualitative {
-		qualitative(row, next, tol)
+		qualitative(row, p, tol, rows, words, quote)
 		return
 	}
 	if t.Direction == report.NoDirection {
 		undecided("安排类，不作判定")
 		return
 	}
-	r := findResult(next, t, year)
-	if r == nil {
-		undecided(fmt.Sprintf("%d 年报告中没有找到 %d 年%s的实绩", next.Year, year, t.Indicator))
+	f, srcNote, clash := findResult(p, wantOf(t), year)
+	if clash != nil {
+		undecided(fmt.Sprintf("同一来源对 %d 年%s给出两个不同的数字：“%s”与“%s”，不作判定", year, t.Indicator, clash[0].Sentence, clash[1].Sentence))
+		row.Candidate = clash[0].Sentence
 		return
 	}
-	row.Result = r
+	if f.fig == nil {
+		if words != "" {
+			row.Verdict, row.Quote = words, quote
+			row.Note = fmt.Sprintf("%d 年报告原话：“%s”", p.NextYear(), quote)
+			return
+		}
+		undecided(fmt.Sprintf("%d 年报告中没有找到 %d 年%s的实绩%s", p.NextYear(), year, t.Indicator, bulletinSaid(p)))
+		return
+	}
+	r := f.fig
+	row.Result, row.Source = r, f.source
 	var notes []string
 	if r.Basis != t.Basis {
 		if t.Basis != "" {
@@ -156,6 +198,10 @@ func judge(row *Row, next *report.Report, tol Tolerance) {
 			return
 		}
 		notes = append(notes, "实绩的计算基础为"+basisName(r.Basis)+"，目标未写明")
+	}
+	if adjusted(r) && !adjusted(t) {
+		undecided(fmt.Sprintf("实绩是调整后的口径（“%s”），与目标的口径不同，不能比较", clauseOf(r.Sentence, r.Phrase)))
+		return
 	}
 	gap, bound, ok := gapOf(t, r)
 	if !ok {
@@ -167,11 +213,50 @@ func judge(row *Row, next *report.Report, tol Tolerance) {
 		undecided(why)
 		return
 	}
+	if words != "" && words != v && !(words == Met && v == MostlyMet) {
+		undecided(fmt.Sprintf("数字的判定为%s（实绩“%s”），而 %d 年报告原话为“%s”，两者不一致，不作判定", v, r.Phrase, p.NextYear(), quote))
+		return
+	}
 	row.Verdict, row.Gap = v, gap
 	if bound != "" {
 		notes = append([]string{bound}, notes...)
 	}
+	if f.source == FromBulletin {
+		notes = append(notes, fmt.Sprintf("实绩取自 %d 年统计公报", year))
+	}
+	if srcNote != "" && f.source != FromBulletin {
+		notes = append(notes, srcNote)
+	} else if srcNote != "" && !strings.Contains(srcNote, "取自统计公报") {
+		notes = append(notes, srcNote)
+	}
+	if conv := conversion(r.Unit, t.Unit); conv != "" {
+		notes = append(notes, conv)
+	}
+	if words != "" {
+		notes = append(notes, fmt.Sprintf("%d 年报告原话：“%s”", p.NextYear(), quote))
+	}
 	row.Note = strings.Join(append([]string{why}, notes...), "；")
+}
+
+// bulletinSaid completes the note of a result found nowhere: whether a bulletin was
+// looked at.
+func bulletinSaid(p Pair) string {
+	if p.Bulletin != nil {
+		return fmt.Sprintf("，%d 年统计公报中也没有", p.Year())
+	}
+	return ""
+}
+
+// adjusted reports whether a figure is stated on an adjusted basis the text names:
+// 剔除退税等因素, 扣除原料用能和非化石能源消费量后. Real growth (扣除价格因素) is a basis
+// of its own.
+func adjusted(f *report.Figure) bool {
+	s := clauseOf(f.Sentence, f.Phrase) // 同口径增长7.03%（剔除退税等因素影响）
+	if k := strings.Index(f.Sentence, f.Phrase); k >= 0 {
+		s += f.Sentence[:k] // 扣除原料用能和非化石能源消费量后，……下降0.5%
+	}
+	s = strings.ReplaceAll(s, "扣除价格因素", "")
+	return strings.Contains(s, "剔除") || strings.Contains(s, "扣除")
 }
 
 func basisName(b report.Basis) string {
@@ -181,87 +266,63 @@ func basisName(b report.Basis) string {
 	return string(b)
 }
 
-// findResult finds the year-N result of the target's indicator in report N+1: same
-// indicator, same measure, one year; the review's first, and the one of the same basis.
-func findResult(next *report.Report, t *report.Figure, year int) *report.Figure {
-	name := indicator.Key(t.Indicator)
-	var best *report.Figure
-	score := -1
-	for _, f := range next.Figures() {
-		if f.Nature != report.Result || !f.HasValue || f.Measure != t.Measure || indicator.Key(f.Indicator) != name {
-			continue
-		}
-		if f.Period != report.Year(year) {
-			continue
-		}
-		if _, ok := convert(f.Unit, t.Unit); !ok {
-			continue
-		}
-		s := 0
-		if f.Role == report.RoleReview {
-			s += 2
-		}
-		if f.Basis == t.Basis {
-			s++
-		}
-		if s > score {
-			best, score = f, s
-		}
+// rat is a printed number, exactly.
+func rat(v float64) *big.Rat {
+	r, ok := new(big.Rat).SetString(report.FormatNumber(v))
+	if !ok {
+		return new(big.Rat)
 	}
-	return best
+	return r
 }
 
-// interval is what a result says of the value: exactly v, at least lo, at most hi, by
-// the sense of its qualifier (see zhtext.Qualifiers). A qualifier the vocabulary does not
-// know says nothing certain.
-func interval(r *report.Figure, tol Tolerance) (lo, hi float64, qualifier string) {
-	v := r.Value
+// end is one end of what a result says of a value: a number, or no bound at all on
+// that side (nil).
+type end = *big.Rat
+
+// interval is what a result says of the value, in the target's unit: exactly v, at
+// least lo, at most hi, by the sense of its qualifier (see zhtext.Qualifiers). A
+// qualifier the vocabulary does not know says nothing certain.
+func interval(r *report.Figure, unit string, tol Tolerance) (lo, hi end, qualifier string) {
+	v, _ := valueIn(r, unit)
 	b := zhtext.LastQualifier(r.Bound)
 	sense, known := zhtext.SenseOf(r.Bound)
 	switch {
 	case !known:
-		return -inf, inf, b
+		return nil, nil, b
 	case sense == zhtext.Exact:
 		return v, v, ""
 	case sense == zhtext.AtLeast:
-		return v, inf, b
+		return v, nil, b
 	case sense == zhtext.AtMost:
-		return -inf, v, b
+		return nil, v, b
 	case sense == zhtext.About:
 		d := tolOf(r, tol)
-		return v - d, v + d, b
+		factor, _ := convert(r.Unit, unit)
+		d.Mul(d, factor)
+		return new(big.Rat).Sub(v, d), new(big.Rat).Add(v, d), b
 	}
-	return -inf, inf, b
+	return nil, nil, b
 }
 
-var inf = 1e300
-
-// tolOf is the tolerance around a figure's value.
-func tolOf(f *report.Figure, tol Tolerance) float64 {
+// tolOf is the tolerance around a figure's value: Rate points for a rate, Share of the
+// value otherwise.
+func tolOf(f *report.Figure, tol Tolerance) *big.Rat {
 	if isRate(f) {
-		return tol.Rate
+		return rat(tol.Rate)
 	}
-	return tol.Share * f.Value
+	d := rat(tol.Share)
+	return d.Mul(d, rat(f.Value))
 }
 
 func isRate(f *report.Figure) bool {
 	return f.Unit == "%" || f.Unit == "个百分点" || f.Measure == "增速" || f.Measure == "比率" || f.Measure == "占比"
 }
 
-// decide judges a numeric target against a result, both in the target's unit.
+// decide judges a numeric target against a result.
 func decide(t, r *report.Figure, tol Tolerance) (Verdict, string) {
-	factor, _ := convert(r.Unit, t.Unit)
-	f, _ := factor.Float64()
-	lo, hi, q := interval(r, tol)
-	if lo > -inf {
-		lo *= f
-	}
-	if hi < inf {
-		hi *= f
-	}
-	at := func(x float64) (Verdict, string) { return decideAt(t, x, tol) }
-	vLo, why := at(lo)
-	vHi, whyHi := at(hi)
+	lo, hi, q := interval(r, t.Unit, tol)
+	vLo, why := decideAt(t, lo, -1, tol)
+	vHi, whyHi := decideAt(t, hi, +1, tol)
 	if q == "" {
 		return vLo, why
 	}
@@ -274,34 +335,39 @@ func decide(t, r *report.Figure, tol Tolerance) (Verdict, string) {
 	return vLo, why + fmt.Sprintf("；实绩带限定词“%s”，按其界限判定", q)
 }
 
-// decideAt judges a target against an exact result x in the target's unit.
-func decideAt(t *report.Figure, x float64, tol Tolerance) (Verdict, string) {
+// decideAt judges a target against a value x in the target's unit; a nil x is no bound
+// on the side of inf (−1 below, +1 above).
+func decideAt(t *report.Figure, x *big.Rat, inf int, tol Tolerance) (Verdict, string) {
 	higher := t.Direction != report.Lower
 	sense, _ := zhtext.SenseOf(t.Bound)
-	better := func(a, b float64) bool { // a at or beyond b on the favourable side
-		if higher {
-			return a >= b-1e-9
+	// better: x at or beyond v on the favourable side.
+	better := func(v *big.Rat) bool {
+		if x == nil {
+			return higher == (inf > 0)
 		}
-		return a <= b+1e-9
+		if higher {
+			return x.Cmp(v) >= 0
+		}
+		return x.Cmp(v) <= 0
 	}
-	tv := t.Value
+	tv := rat(t.Value)
 	switch {
 	case t.IsRange:
-		lo, hi := t.Value, t.Upper
+		lo, hi := tv, rat(t.Upper)
 		fav := lo
 		if !higher {
 			fav = hi
 		}
 		where := "在区间内"
-		if x > hi+1e-9 || x < lo-1e-9 {
+		if x == nil || x.Cmp(hi) > 0 || x.Cmp(lo) < 0 {
 			where = "超出区间"
 		}
-		if better(x, fav) {
-			return Met, fmt.Sprintf("区间目标，实绩%s，按%s计差距", where, report.FormatNumber(fav))
+		if better(fav) {
+			return Met, fmt.Sprintf("区间目标，实绩%s，按%s计差距", where, report.FormatNumber(ratFloat(fav)))
 		}
-		return Missed, fmt.Sprintf("区间目标，实绩未到%s，按%s计差距", report.FormatNumber(fav), report.FormatNumber(fav))
+		return Missed, fmt.Sprintf("区间目标，实绩未到%s，按%s计差距", report.FormatNumber(ratFloat(fav)), report.FormatNumber(ratFloat(fav)))
 	case zhtext.IsCeiling(t.Bound):
-		if x <= tv+1e-9 {
+		if x != nil && x.Cmp(tv) <= 0 || x == nil && inf < 0 {
 			return Met, "上限目标，实绩不超过目标"
 		}
 		return Missed, "上限目标，实绩超过目标"
@@ -311,30 +377,40 @@ func decideAt(t *report.Figure, x float64, tol Tolerance) (Verdict, string) {
 		if !isRate(t) {
 			tolText = fmt.Sprintf("容差为目标的 %s%%", report.FormatNumber(tol.Share*100))
 		}
-		if better(x, tv) {
+		if better(tv) {
 			return Met, "“左右”目标，实绩在目标或其有利一侧（" + tolText + "）"
 		}
-		if higher && x >= tv-d-1e-9 || !higher && x <= tv+d+1e-9 {
+		edge := new(big.Rat).Sub(tv, d)
+		if !higher {
+			edge = new(big.Rat).Add(tv, d)
+		}
+		if better(edge) {
 			return MostlyMet, "“左右”目标，实绩在不利一侧但在容差之内（" + tolText + "）"
 		}
 		return Missed, "“左右”目标，实绩在不利一侧且超出容差（" + tolText + "）"
 	default:
-		if better(x, tv) {
+		if better(tv) {
 			return Met, "实绩在有利一侧达到目标"
 		}
 		return Missed, "实绩未达到目标"
 	}
 }
 
+func ratFloat(r *big.Rat) float64 {
+	f, _ := r.Float64()
+	return f
+}
+
 // gapOf is the signed difference between result and target in the target's unit,
-// positive when better, in decimal: 8.1 − 6 is 2.1. For a range it is against the
-// favourable bound. It also names the bound for a range.
+// positive when better, in decimal: 8.1 − 6 is +2.1. For a range it is against the
+// favourable bound, which it names; for a target where lower is better it says which
+// side the result is on: +2.1（低于上限）.
 func gapOf(t, r *report.Figure) (string, string, bool) {
 	factor, ok := convert(r.Unit, t.Unit)
 	if !ok {
 		return "", "", false
 	}
-	res, ok1 := new(big.Rat).SetString(report.FormatNumber(r.Value))
+	res := rat(r.Value)
 	tv := t.Value
 	bound := ""
 	if t.IsRange {
@@ -343,16 +419,24 @@ func gapOf(t, r *report.Figure) (string, string, bool) {
 		}
 		bound = fmt.Sprintf("差距按区间的%s %s 计", map[bool]string{true: "上限", false: "下限"}[t.Direction == report.Lower], report.FormatNumber(tv))
 	}
-	tgt, ok2 := new(big.Rat).SetString(report.FormatNumber(tv))
-	if !ok1 || !ok2 {
-		return "", "", false
-	}
 	res.Mul(res, factor)
-	d := new(big.Rat).Sub(res, tgt)
+	d := new(big.Rat).Sub(res, rat(tv))
 	if t.Direction == report.Lower {
 		d.Neg(d)
 	}
-	return decimal(d, max(decimals(report.FormatNumber(r.Value))+exponent(factor), decimals(report.FormatNumber(tv)))), bound, true
+	gap := decimal(d, max(decimals(report.FormatNumber(r.Value))+exponent(factor), decimals(report.FormatNumber(tv))))
+	if t.Direction == report.Lower && d.Sign() != 0 {
+		limit := "目标"
+		if zhtext.IsCeiling(t.Bound) {
+			limit = "上限"
+		}
+		side := "低于"
+		if d.Sign() < 0 {
+			side = "高于"
+		}
+		gap += "（" + side + limit + "）"
+	}
+	return gap, bound, true
 }
 
 // decimals counts the digits after the point.
@@ -385,15 +469,6 @@ func decimal(r *big.Rat, places int) string {
 		s = "+" + s
 	}
 	return s
-}
-
-// bigDiff is the decimal difference of two figures in the same unit.
-type bigDiff struct{}
-
-func (bigDiff) of(a, b *report.Figure) string {
-	x, _ := new(big.Rat).SetString(report.FormatNumber(a.Value))
-	y, _ := new(big.Rat).SetString(report.FormatNumber(b.Value))
-	return decimal(new(big.Rat).Sub(x, y), max(decimals(report.FormatNumber(a.Value)), decimals(report.FormatNumber(b.Value))))
 }
 
 // override puts a person's verdict, kept with report N+1, in place of the software's,

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"workreport/app/indicator"
@@ -11,16 +12,24 @@ import (
 // What the next year's report says in words.
 
 // missedWords and metWords are what a report says of a target it did not reach, or
-// went beyond.
+// reached: in a clause that names the target's indicator, before them.
 var (
-	missedWords = []string{"目标未能实现", "未能实现", "未能完成", "没有完成", "未完成", "没有实现", "未实现"}
-	metWords    = []string{"超额完成", "提前完成"}
+	missedWords = []string{"目标未能实现", "未能实现", "未能完成", "没有完成", "未完成", "没有实现", "未实现", "未达到预期", "低于预期目标"}
+	metWords    = []string{"超额完成", "提前完成", "胜利完成", "圆满完成", "全面完成", "顺利完成", "超过全年预期目标", "超过预期目标",
+		"完成全年预期目标", "完成预期目标", "实现预期目标", "达到预期目标", "完成年度目标", "完成全年目标"}
 )
+
+// blanket is a statement of the year's main targets as a whole: 全年主要目标任务圆满完成.
+// It is shown as context, never the verdict of a single target.
+var blanket = regexp.MustCompile(`(?:主要|各项)(?:预期)?目标任务[^，。；]{0,8}(?:完成|实现)|完成了?全年(?:经济社会发展)?主要(?:预期)?目标任务`)
 
 // reviewSentences are the sentences of report N+1 that review year N: those of its
 // sections whose role is 回顾 and whose period is that one year. A five-year review
 // does not speak of one year.
 func reviewSentences(r *report.Report, year int) []string {
+	if r == nil {
+		return nil
+	}
 	var out []string
 	r.WalkSections(func(sec *report.Section) {
 		if sec.Role != report.RoleReview || sec.Period != report.Year(year) {
@@ -33,13 +42,33 @@ func reviewSentences(r *report.Report, year int) []string {
 	return out
 }
 
+// allSentences are every sentence of a report.
+func allSentences(r *report.Report) []string {
+	if r == nil {
+		return nil
+	}
+	var out []string
+	r.WalkSections(func(sec *report.Section) {
+		for _, item := range sec.Items {
+			out = append(out, split(item)...)
+		}
+	})
+	return out
+}
+
+// yearSentences are the sentences that speak of year N: report N+1's review of it, then
+// the bulletin's.
+func yearSentences(p Pair, year int) []string {
+	return append(reviewSentences(p.Next, year), allSentences(p.Bulletin)...)
+}
+
 // split parts a paragraph into sentences, each ending with its punctuation.
 func split(text string) []string {
 	var out []string
 	rs := []rune(text)
 	start := 0
 	for i, c := range rs {
-		if strings.ContainsRune("。！？；", c) {
+		if strings.ContainsRune("。！？；\n", c) {
 			if s := strings.TrimSpace(string(rs[start : i+1])); s != "" {
 				out = append(out, s)
 			}
@@ -52,88 +81,136 @@ func split(text string) []string {
 	return out
 }
 
-// mentions reports whether a sentence names the indicator, by any of its names.
+// clauses parts a sentence into its clauses.
+func clauses(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("，；：,;:。！？", r) })
+}
+
+// quotes and the words a report puts inside a name (“十三五”规划主要目标任务) do not
+// keep it from naming the indicator.
+var nameNoise = strings.NewReplacer("“", "", "”", "", "\"", "", "主要", "")
+
+// names are the words by which a clause may name an indicator: its names and aliases,
+// those of what a rate of change measures, and each of them without the word for what
+// is said of it (农村贫困人口 of 农村贫困人口减少, 贫困县 of 贫困县摘帽).
+func names(name string) []string {
+	out := indicator.Mentions(name)
+	for _, n := range append([]string{}, out...) {
+		for _, w := range []string{"减少", "摘帽", "脱贫"} {
+			if base, ok := strings.CutSuffix(n, w); ok && len([]rune(base)) >= 2 {
+				out = append(out, base)
+			}
+		}
+	}
+	return out
+}
+
+// mentions reports whether a clause names the indicator, by any of its names.
 func mentions(s, name string) bool {
-	for _, a := range indicator.Mentions(name) {
-		if strings.Contains(s, a) {
+	s = nameNoise.Replace(s)
+	for _, a := range names(name) {
+		if strings.Contains(s, nameNoise.Replace(a)) {
 			return true
 		}
 	}
 	return false
 }
 
-// ownWords finds what report N+1 says of the target in so many words: a target 未能实现
-// or 超额完成. It returns the verdict and the words, or "".
+// ownWords finds what report N+1 says of the target in so many words, in a clause that
+// names its indicator before the words: a target 未能实现, or 超额完成, 完成预期目标. A
+// target of a plan's span is looked for in the whole report. It returns the verdict
+// and the sentence, or "".
 func ownWords(next *report.Report, t *report.Figure, year int) (Verdict, string) {
-	for _, s := range reviewSentences(next, year) {
-		if !mentions(s, t.Indicator) {
+	sentences := reviewSentences(next, year)
+	if report.PlanName.MatchString(t.Indicator) {
+		sentences = allSentences(next)
+	}
+	for _, s := range sentences {
+		if blanket.MatchString(s) && !report.PlanName.MatchString(t.Indicator) {
 			continue
 		}
-		for _, w := range missedWords {
-			if strings.Contains(s, w) {
-				return Missed, s
+		cs := clauses(s)
+		for i, c := range cs {
+			// 超额完成国家下达的粮食播种面积和总产量任务 speaks of a task set from above,
+			// not of this target, unless the target is that task.
+			if strings.Contains(c, "下达") && !strings.Contains(t.Phrase+t.Indicator, "下达") {
+				continue
 			}
-		}
-		for _, w := range metWords {
-			if strings.Contains(s, w) {
-				return Met, s
+			// The clause of the words names the indicator before them, or the clause
+			// just before it does: 进出口总额出现下降，预期增长目标未能实现.
+			rest := ""
+			if at := nameAt(c, t.Indicator); at >= 0 {
+				rest = nameNoise.Replace(c)[at:]
+			} else if i > 0 && nameAt(cs[i-1], t.Indicator) >= 0 && !namesAnother(c) {
+				rest = nameNoise.Replace(c)
+			} else {
+				continue
+			}
+			for _, w := range missedWords {
+				if strings.Contains(rest, w) {
+					return Missed, s
+				}
+			}
+			for _, w := range metWords {
+				if strings.Contains(rest, w) {
+					return Met, s
+				}
 			}
 		}
 	}
 	return "", ""
 }
 
-// qualitative judges a target without a number: 同步 compares income growth with GDP
-// growth; any other is met only where report N+1 states the same condition.
-func qualitative(row *Row, next *report.Report, tol Tolerance) {
-	t := row.Target
-	year := row.Year
-	if strings.Contains(t.Phrase, "同步") {
-		income := findByName(next, "居民人均可支配收入增速", year)
-		gdp := findByName(next, "国内生产总值增速", year)
-		if income == nil || gdp == nil {
-			row.Verdict, row.Note = Undecided, fmt.Sprintf("%d 年报告中没有找到 %d 年居民收入和经济的增速，不能比较是否同步", next.Year, year)
-			return
-		}
-		row.Result = income
-		d := income.Value - gdp.Value
-		gap := new(bigDiff).of(income, gdp)
-		cmp := fmt.Sprintf("居民人均可支配收入增长%s，国内生产总值增长%s", income.Phrase, gdp.Phrase)
-		basic := strings.Contains(t.Phrase, "基本")
-		switch {
-		case d >= -1e-9:
-			row.Verdict = Met
-		case d >= -tol.Rate-1e-9 && basic:
-			row.Verdict = Met
-		case d >= -tol.Rate-1e-9:
-			row.Verdict = MostlyMet
-		default:
-			row.Verdict = Missed
-		}
-		row.Gap = gap
-		row.Note = fmt.Sprintf("%s；收入增速减经济增速为 %s 个百分点（“基本”容差 %s 个百分点）", cmp, gap, fmtNum(tol.Rate))
-		return
-	}
-	for _, s := range reviewSentences(next, year) {
-		if mentions(s, t.Indicator) && strings.Contains(s, t.Phrase) {
-			row.Verdict, row.Quote, row.Stated = Met, s, t.Phrase
-			row.Note = fmt.Sprintf("%d 年报告写明：“%s”", next.Year, s)
-			return
-		}
-	}
-	row.Verdict = Undecided
-	row.Note = fmt.Sprintf("定性目标，%d 年报告对 %d 年的回顾中没有写明“%s%s”", next.Year, year, t.Indicator, t.Phrase)
+// namesAnother reports whether a clause names an indicator of the dictionary of its
+// own: then its words are that indicator's.
+func namesAnother(c string) bool {
+	_, _, ok := indicator.LastMention(c)
+	return ok
 }
 
-// findByName finds a one-year result of an indicator by its dictionary name.
-func findByName(next *report.Report, name string, year int) *report.Figure {
-	want := indicator.Key(name)
-	for _, f := range next.Figures() {
-		if f.Nature == report.Result && f.HasValue && indicator.Key(f.Indicator) == want && f.Period == report.Year(year) && f.Bound == "" {
-			return f
+// nameAt is where a clause first names the indicator, in the clause without its quotes,
+// or −1.
+func nameAt(c, name string) int {
+	c = nameNoise.Replace(c)
+	at := -1
+	for _, a := range names(name) {
+		if k := strings.Index(c, nameNoise.Replace(a)); k >= 0 && (at < 0 || k < at) {
+			at = k
 		}
 	}
-	return nil
+	return at
+}
+
+// candidate is the sentence that comes closest to stating the target's result, for a
+// person to settle an undecided verdict: one naming the indicator in the review of year
+// N, else in the bulletin.
+func candidate(p Pair, t *report.Figure, year int) string {
+	for _, s := range yearSentences(p, year) {
+		for _, c := range clauses(s) {
+			if mentions(c, t.Indicator) {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// Blanket is what report N+1 says of the year's main targets as a whole, quoted as
+// context on the page: 全年主要目标任务圆满完成. It never decides a single target.
+func Blanket(p Pair) string {
+	for _, s := range reviewSentences(p.Next, p.Year()) {
+		if blanket.MatchString(s) {
+			return s
+		}
+	}
+	if p.Next != nil {
+		for _, s := range allSentences(p.Next) {
+			if blanket.MatchString(s) && strings.Contains(s, fmt.Sprint(p.Year())) {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 func fmtNum(v float64) string { return report.FormatNumber(v) }

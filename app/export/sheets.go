@@ -392,7 +392,7 @@ func freezeTopRow() *excelize.Panes {
 // then the rules the verdicts follow.
 func (b *builder) verdictsSheet() {
 	cols := compare.Header
-	w := b.sheet(SheetVerdicts, map[int]float64{2: 22, 7: 40, 8: 40, 9: 40})
+	w := b.sheet(SheetVerdicts, map[int]float64{2: 22, 8: 40, 9: 40, 10: 40})
 	b.header(w, cols)
 	for _, row := range b.verdicts {
 		w.styleRow(1, len(cols), b.st.tableText)
@@ -401,7 +401,7 @@ func (b *builder) verdictsSheet() {
 			switch col {
 			case 1:
 				w.number(col, float64(row.Year), v, b.st.tableText)
-			case 2, 7, 8, 9:
+			case 2, 8, 9, 10:
 				w.text(col, v, b.st.tableWrap, true)
 			default:
 				w.text(col, v, b.st.tableText, false)
@@ -413,11 +413,12 @@ func (b *builder) verdictsSheet() {
 	// The rules, under the table.
 	at := w.row + 1
 	b.text(SheetVerdicts, cell(1, at), "判定规则")
-	for i, rule := range compare.Rules {
+	rules := compare.AllRules()
+	for i, rule := range rules {
 		c := cell(2, at+1+i)
 		b.text(SheetVerdicts, c, fmt.Sprintf("%d. %s", i+1, rule))
 	}
-	b.verdictChart(at + len(compare.Rules) + 2)
+	b.verdictChart(at + len(rules) + 2)
 }
 
 // verdictChart draws the rate targets beside their results as a native bar chart, from

@@ -16,7 +16,7 @@ import (
 // target with its verdict, gap and both sentences, as an Excel table, and the rules.
 func TestVerdictsSheet(t *testing.T) {
 	prev, next := reporttest.Load(t, reporttest.SampleCity2022), reporttest.Load(t, reporttest.SampleCity2023)
-	rows := compare.Judge(prev, next, compare.DefaultTolerance)
+	rows := compare.Judge(compare.Pair{Prev: prev, Next: next}, compare.DefaultTolerance)
 	var buf bytes.Buffer
 	if err := Write(&buf, prev, Options{Verdicts: rows}); err != nil {
 		t.Fatal(err)
@@ -35,7 +35,7 @@ func TestVerdictsSheet(t *testing.T) {
 	}
 	for i, row := range rows {
 		cells := got[i+1]
-		if cells[1] != row.Indicator || cells[4] != row.VerdictText() || len(cells) > 5 && cells[5] != row.Gap || cells[7] != row.Target.Sentence {
+		if cells[1] != row.Indicator || cells[4] != row.VerdictText() || len(cells) > 5 && cells[5] != row.Gap || cells[6] != row.Source || cells[8] != row.Target.Sentence {
 			t.Errorf("row %d: %v, want %v", i, cells, row.Cells())
 		}
 	}

@@ -220,7 +220,11 @@ func trimSubjectTo(p string, limit int) (subject, verb string) {
 	// (全市经济发展的预期目标为生产总值增速9%).
 	p = leadingYear.ReplaceAllString(noteInName.ReplaceAllString(p, ""), "")
 	p = asideRemark.ReplaceAllString(p, "")
-	p = targetIntro.ReplaceAllString(p, "")
+	if q := targetIntro.ReplaceAllString(p, ""); q != "" {
+		p = q
+	} else if k := targetWords.FindStringIndex(p); k != nil {
+		p = p[:k[0]] // 经济增长预期目标为5%左右: the indicator before the words
+	}
 	// A remark in brackets (细颗粒物（PM2.5）平均浓度) is no part of the subject, and its
 	// digits do not end it.
 	p = bracketed.ReplaceAllString(p, "")
@@ -689,7 +693,10 @@ var (
 	// spanWords in a figure's own clause make it a figure of several years.
 	spanWords = regexp.MustCompile(`年均|累计|五年|以来|期间|时期`)
 	// reachVerbs state the level reached at the end of a span: 从54万亿元增加到82.7万亿元.
-	reachVerbs = []string{"增加到", "提高到", "提升到", "增长到", "扩大到", "达到", "达", "突破", "超过", "迈上", "跃上", "跨上", "增至", "提高至"}
+	// crossingBounds are qualifiers that say a level was reached, as their verb: 突破2200
+	// 亿元. 超过 is not one: 城镇新增就业人数超过6400万人 is a total over the years.
+	crossingBounds = []string{"突破", "迈上", "跃上", "跨上", "站上", "达到", "达"}
+	reachVerbs     = []string{"增加到", "提高到", "提升到", "增长到", "扩大到", "达到", "达", "突破", "超过", "迈上", "跃上", "跨上", "增至", "提高至"}
 	// clauseYear is a year that opens a clause, naming the year of its figures:
 	// 预计2022年全省地区生产总值达12.8万亿元, 2020年实现3201亿元.
 	clauseYear = regexp.MustCompile(`^(?:预计|其中|而|到|截至)?((?:19|20|21)[0-9]{2})年(?:全年|末|底)?`)
@@ -738,6 +745,15 @@ func (s *scanner) periodOf(f *fig, a, b, sa, sb int) {
 	if s.year == 0 {
 		return
 	}
+	if m := yearsSince.FindStringSubmatch(s.str(s.clauseStart(a, clausePunct), a)); m != nil && review {
+		// 十年来我国居民消费价格涨幅稳定在2%左右: the years the clause names.
+		if n, ok := zhtext.ParseNumber(m[1]); ok && n >= 2 && n <= 100 {
+			to := report.ReviewedYear(s.year)
+			f.period = report.Period{From: to - int(n) + 1, To: to}.String()
+			f.note("分句讲的是" + m[0] + "，时期按这些年处理，请核对")
+			return
+		}
+	}
 	if review && spanWords.MatchString(s.str(s.clauseStart(a, clausePunct), a)) && !strings.Contains(clause, "以来最") {
 		f.period = report.FiveYearReview(s.year).String()
 		f.note("分句讲的是几年的合计或年均，时期按五年处理，请核对")
@@ -749,7 +765,7 @@ func (s *scanner) periodOf(f *fig, a, b, sa, sb int) {
 			return
 		}
 	}
-	if review && s.oneYear {
+	if review && s.oneYear && !s.spansYearsAt(a) {
 		f.period = reviewed
 		return
 	}
@@ -766,7 +782,7 @@ func (s *scanner) periodOf(f *fig, a, b, sa, sb int) {
 			return
 		}
 	}
-	if review && s.sec.multiYear {
+	if review && (s.sec.multiYear || s.spansYearsAt(a)) {
 		if oneYear.MatchString(sentence) {
 			f.period = reviewed
 			f.note("在五年回顾中，句中讲的是上一年，时期按一年处理")
@@ -775,7 +791,20 @@ func (s *scanner) periodOf(f *fig, a, b, sa, sb int) {
 		if s.reachesLevel(f, a) {
 			f.period = reviewed
 			f.note("在五年回顾中，这是期末达到的水平，时期按最后一年处理，请核对")
+			return
 		}
+		// A figure of the years reviewed: of the plan the paragraph or the section names,
+		// else of the five years before the report.
+		span := report.FiveYearReview(s.year).String()
+		if name := lastMatch(report.PlanName, s.str(0, a)); name != "" {
+			span = name // “十四五”时期我市……的主要目标是: that plan's
+		} else if name := report.PlanName.FindString(s.sec.title); name != "" {
+			if p, ok := report.PlanPeriod(name); ok && p.To == report.ReviewedYear(s.year) {
+				span = name
+			}
+		}
+		f.period = span
+		f.note("在几年的回顾中，时期按“" + span + "”处理，请核对")
 		return
 	}
 	if review {
@@ -803,11 +832,46 @@ func (s *scanner) periodOf(f *fig, a, b, sa, sb int) {
 	}
 }
 
+// yearsSince names the years a clause speaks of: 十年来, 40多年来.
+var yearsSince = regexp.MustCompile(`([零一二两三四五六七八九十百0-9]+)多?年来`)
+
+// spanOpener opens what speaks of several years, in a paragraph: 过去五年，……;
+// oneYearOpener what speaks of one: 2015年是……, 去年.
+var (
+	spanOpener    = regexp.MustCompile(`过去五年|五年来|五年间|本届政府|“?十[一二三四五六七八九]五”?(?:时期|期间|以来)`)
+	oneYearOpener = regexp.MustCompile(`去年|过去一年|一年来|刚刚过去的|(?:19|20|21)[0-9]{2}年(?:是|，|,|以来|全年)`)
+)
+
+// spansYearsAt reports whether the paragraph, before rune a, last turned to several
+// years: 2015年是“十二五”收官之年。过去五年，…… speaks of five years after its first
+// sentence.
+func (s *scanner) spansYearsAt(a int) bool {
+	before := s.str(0, a)
+	span := lastIndex(spanOpener, before)
+	return span >= 0 && span > lastIndex(oneYearOpener, before)
+}
+
+func lastMatch(re *regexp.Regexp, s string) string {
+	m := re.FindAllString(s, -1)
+	if len(m) == 0 {
+		return ""
+	}
+	return m[len(m)-1]
+}
+
+func lastIndex(re *regexp.Regexp, s string) int {
+	at := -1
+	for _, m := range re.FindAllStringIndex(s, -1) {
+		at = m[0]
+	}
+	return at
+}
+
 // reachesLevel reports whether the figure at rune a is a level the text says was
 // reached (增加到82.7万亿元, 突破2200亿元): in a review of several years, the level at
 // the span's end.
 func (s *scanner) reachesLevel(f *fig, a int) bool {
-	if first, _, _ := strings.Cut(f.bound, report.BoundJoiner); slices.Contains(reachVerbs, first) && s.endsAt(a+len([]rune(first)), first) {
+	if first, _, _ := strings.Cut(f.bound, report.BoundJoiner); slices.Contains(crossingBounds, first) && s.endsAt(a+len([]rune(first)), first) {
 		return true // 突破2200亿元: the bound is the verb
 	}
 	lead := s.str(s.clauseStart(a, clausePunct+"、"), a)
@@ -847,8 +911,8 @@ var targetsEnd = regexp.MustCompile(`^(?:上述|提出|实现这些|实现上述
 // or to the sentence that starts explaining them.
 func (s *scanner) findTargets() {
 	loc := targetsMarker.FindStringIndex(s.text)
-	if loc == nil {
-		return
+	if loc == nil || targetsEnd.MatchString(s.text) {
+		return // 提出上述预期目标，……: the paragraph that explains the targets
 	}
 	a := utf8.RuneCountInString(s.text[:loc[1]])
 	b := len(s.rs)
@@ -869,7 +933,7 @@ func (s *scanner) findTargets() {
 // a relation to economic growth (与经济增长基本同步), or the state itself.
 
 // qualitativePredicate finds a qualitative target's state at the end of a clause.
-var qualitativePredicate = regexp.MustCompile(`(?:(?:均(?:完成|实现|达到|保持|控制|确保)|确保|全部|基本|继续|持续|稳中|有效|有序|进一步|保持|回稳|明显|总体|稳步|取得|量稳质升|统筹|稳量提质|保稳|促稳|提质|实现|略高于|快于|高于|与经济)[^，。；]{0,12}|同步|平衡|稳定|改善|向好|提质|提效|防控|脱贫|摘帽|正增长|(?:完成|达到)[^，。；]{0,8}(?:下达|目标)[^，。；]{0,6}任务|完成(?:省|市|国家|上级)定?(?:目标)?任务)$`)
+var qualitativePredicate = regexp.MustCompile(`(?:(?:均(?:完成|实现|达到|保持|控制|确保)|确保|全部|基本|继续|持续|稳中|稳定改善|有效|有序|进一步|保持|回稳|明显|总体|稳步|取得|量稳质升|统筹|稳量提质|保稳|促稳|提质|实现|略高于|快于|高于|与经济)[^，。；]{0,12}|同步|平衡|稳定|改善|向好|提质|提效|防控|脱贫|摘帽|正增长|(?:完成|达到)[^，。；]{0,8}(?:下达|目标)[^，。；]{0,6}任务|完成(?:省|市|国家|上级)定?(?:目标)?任务)$`)
 
 // qualitativeVerbFirst finds a target written verb first: 努力实现全面建成小康社会目标任务,
 // 重点控制化石能源消费.
@@ -893,7 +957,7 @@ func (s *scanner) qualitative() {
 	if s.target[0] < 0 {
 		return
 	}
-	if sa, _ := s.sentenceAround(s.target[0], s.target[0]); horizon.MatchString(s.str(sa, s.target[0])) {
+	if s.targetsSpan() != "" {
 		return
 	}
 	a := s.target[0]

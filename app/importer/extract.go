@@ -791,8 +791,11 @@ func (s *scanner) finish(f *fig, a, b int) {
 			f.nature = report.Target
 		}
 		// A target of the year's main-targets paragraph is a target of the year, though
-		// a plan's span is named nearby, unless its own clause names another span.
-		if s.year > 0 && !horizon.MatchString(s.str(s.clauseStart(a, clausePunct), s.clauseEnd(b, clausePunct))) {
+		// a plan's span is named nearby, unless its own clause names another span, or the
+		// paragraph sets the goals of a span (今后五年……主要目标是：, “十四五”时期……).
+		if span := s.targetsSpan(); span != "" {
+			f.period = span
+		} else if s.year > 0 && !horizon.MatchString(s.str(s.clauseStart(a, clausePunct), s.clauseEnd(b, clausePunct))) {
 			f.period = itoa(s.year)
 		}
 	}
@@ -841,6 +844,21 @@ func (s *scanner) negate(f *fig, a, b int) {
 	if f.isRange {
 		f.value, f.upper = f.upper, f.value
 	}
+}
+
+// targetsSpan is the span whose goals the main-targets paragraph sets, where its
+// opening names one: a plan (“十四五”时期……的主要目标是) or the next five years (今后五年
+// ……主要目标是); "" for the year's targets.
+func (s *scanner) targetsSpan() string {
+	sa, _ := s.sentenceAround(s.target[0], s.target[0])
+	intro := s.str(sa, s.target[0])
+	if name := report.PlanName.FindString(intro); name != "" {
+		return name
+	}
+	if s.year > 0 && (strings.Contains(intro, "今后五年") || strings.Contains(intro, "未来五年")) {
+		return report.Period{From: s.year, To: s.year + 4}.String()
+	}
+	return ""
 }
 
 // horizon names a span other than the year in a target's clause: 十四五, 到2025年, 年均.

@@ -125,8 +125,8 @@ func levelOfWords(text string) string {
 	}
 	city, province := count("全市", "我市", "市人民政府", "市委"), count("全省", "我省", "省人民政府")
 	switch {
-	case city >= 3 && city > 2*province:
-		return "市"
+	case city >= 3 && city > province:
+		return "市" // a city's report names its province too: 居全省第一
 	case province >= 3 && province > 2*city:
 		return "省"
 	}

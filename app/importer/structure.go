@@ -199,7 +199,7 @@ func assignChildIDs(s *section) {
 	}
 }
 
-var reviewTitle = regexp.MustCompile(`回顾|过去一年|一年来|过去五年|五年来`)
+var reviewTitle = regexp.MustCompile(`回顾|过去一年|一年来|过去五年|五年来|成就`)
 var planTitle = regexp.MustCompile(`任务|部署|安排|重点工作|建议|总体要求|政策取向|目标|举措`)
 
 // assignRoles gives each top section its role from its title: a review, or a plan; the
@@ -214,7 +214,8 @@ func assignRoles(secs []*section, year int, kind report.SourceKind) {
 			s.role = report.RoleReview
 		case reviewTitle.MatchString(s.title):
 			s.role = report.RoleReview
-			s.multiYear = strings.Contains(s.title, "五年")
+			// 过去五年工作回顾, “十三五”时期发展成就和2020年主要工作: several years.
+			s.multiYear = strings.Contains(s.title, "五年") || report.PlanName.MatchString(s.title)
 		case planTitle.MatchString(s.title) || yearOf(s.title) == year && year > 0:
 			s.role = report.RolePlan
 			planSeen = true

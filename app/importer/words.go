@@ -45,7 +45,7 @@ var (
 	levelVerbs   = []string{
 		"提高到", "提升到", "增加到", "增长到", "扩大到", "下降到", "降低到", "减少到", "降到", "降至",
 		"提高至", "增至", "减至", "达到", "达", "超过", "突破", "保持在", "稳定在", "控制在", "为", "是",
-		"连续跨越", "跨越", "跨过", "迈过",
+		"连续跨越", "跨越", "跨过", "迈过", "朝着",
 		"有", "共", "累计", "实现", "完成", "新增", "占", "减", "增", "到", "至", "拟按", "按", "安排", "拟安排", "在",
 		"发行", "投入", "下达", "分别", "年均", "平均", "均", "同比", "比上年", "比去年", "全年", "总量",
 	}
@@ -86,6 +86,9 @@ var asideRemark = regexp.MustCompile(`[（(](?:下同|以下同|同比|[^（）(
 
 // targetIntro introduces a target's indicator: 全市经济发展的预期目标为生产总值增速9%.
 var targetIntro = regexp.MustCompile(`^.*(?:目标为|目标是)`)
+
+// targetWords end what introduces a target: 预期目标为.
+var targetWords = regexp.MustCompile(`(?:预期)?目标(?:为|是)`)
 
 // genericSubjects name a measure, not an indicator: in "国内生产总值增长6.6%，总量突破
 // 90万亿元", 总量 is the GDP's.

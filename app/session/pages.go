@@ -82,7 +82,7 @@ func (s *Session) Model(id string) *PageModel {
 	r := s.Report()
 	m := &PageModel{Page: p, Title: p.Title}
 	if v := s.Verdicts(id); v != nil {
-		m.Where = fmt.Sprintf("%s › 据%s", v.Prev.Title, v.Next.Title)
+		m.Where = fmt.Sprintf("%s › 据%s", v.Prev.Title, v.Sources())
 		m.Verdicts = v
 		m.Charts = s.Charts(id)
 		return m

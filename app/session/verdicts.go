@@ -21,8 +21,32 @@ const VerdictPrefix = "verdicts-"
 type VerdictTable struct {
 	Year       int // the target year N
 	Prev, Next *report.Report
+	Bulletin   *report.Report // the statistical bulletin of year N, when the library holds it
 	Rows       []compare.Row
 	Rules      []string
+	// Context is what report N+1 says of the year's main targets as a whole (全年主要
+	// 目标任务圆满完成), quoted on the page; it decides no single target.
+	Context string
+}
+
+// Holder is the report a person's verdict is kept with: report N+1, or the bulletin
+// where the library holds no report N+1.
+func (t *VerdictTable) Holder() *report.Report {
+	if t.Next != nil {
+		return t.Next
+	}
+	return t.Bulletin
+}
+
+// Sources names what the verdicts rest on: 2024年国务院政府工作报告和2023年统计公报.
+func (t *VerdictTable) Sources() string {
+	var out []string
+	for _, r := range []*report.Report{t.Next, t.Bulletin} {
+		if r != nil {
+			out = append(out, r.Title)
+		}
+	}
+	return strings.Join(out, "和")
 }
 
 // Library is the way to the library: its other reports (a place's report of a year,
@@ -32,6 +56,7 @@ type VerdictTable struct {
 // satisfies it.
 type Library interface {
 	Neighbour(place string, year int, except string) *report.Report
+	Bulletin(place string, year int, except string) *report.Report
 	Reports(place, except string) []*report.Report
 	Peers(year int, place, except string) []*report.Report
 	DraftFor(key string) (*workspace.Draft, error)
@@ -70,24 +95,32 @@ func (s *Session) verdictPages(r *report.Report) {
 	if s.lib == nil || r.Place == "" {
 		return
 	}
-	add := func(prev, next *report.Report) {
-		if prev == nil || next == nil {
+	add := func(prev, next, bulletin *report.Report) {
+		if prev == nil || next == nil && bulletin == nil {
 			return
 		}
-		rows := compare.Judge(prev, next, s.Tolerance())
+		p := compare.Pair{Prev: prev, Next: next, Bulletin: bulletin}
+		rows := compare.Judge(p, s.Tolerance())
 		if len(rows) == 0 {
 			return
 		}
-		t := &VerdictTable{Year: prev.Year, Prev: prev, Next: next, Rows: rows, Rules: compare.Rules}
+		t := &VerdictTable{Year: prev.Year, Prev: prev, Next: next, Bulletin: bulletin, Rows: rows,
+			Rules: compare.AllRules(), Context: compare.Blanket(p)}
 		s.verdicts[prev.Year] = t
 		id := fmt.Sprintf("%s%d", VerdictPrefix, prev.Year)
 		title := fmt.Sprintf("%d年目标完成情况", prev.Year)
 		// After the overview, the most recent first.
-		p := &Page{ID: id, Title: title, Short: title}
-		s.pages = append(s.pages[:1], append([]*Page{p}, s.pages[1:]...)...)
+		page := &Page{ID: id, Title: title, Short: title}
+		s.pages = append(s.pages[:1], append([]*Page{page}, s.pages[1:]...)...)
 	}
-	add(r, s.lib.Neighbour(r.Place, report.JudgedIn(r.Year), s.entry))
-	add(s.lib.Neighbour(r.Place, report.ReviewedYear(r.Year), s.entry), r)
+	if r.Source.Kind.IsBulletin() {
+		// A bulletin states the results of its year's report's targets.
+		add(s.lib.Neighbour(r.Place, r.Year, s.entry), s.lib.Neighbour(r.Place, report.JudgedIn(r.Year), s.entry), r)
+		return
+	}
+	add(r, s.lib.Neighbour(r.Place, report.JudgedIn(r.Year), s.entry), s.lib.Bulletin(r.Place, r.Year, s.entry))
+	prevYear := report.ReviewedYear(r.Year)
+	add(s.lib.Neighbour(r.Place, prevYear, s.entry), r, s.lib.Bulletin(r.Place, prevYear, s.entry))
 }
 
 // Verdicts returns the table of a verdict page, or nil.
@@ -330,10 +363,19 @@ func (s *Session) BenchmarkTSV() string {
 const (
 	KeyToleranceRate  = "toleranceRate"  // percentage points, for rates
 	KeyToleranceShare = "toleranceShare" // a share of the target, for amounts and counts
+	KeySyncMet        = "syncMet"        // percentage points below economic growth, 基本同步 达成
+	KeySyncMostlyMet  = "syncMostlyMet"  // percentage points below economic growth, 基本同步 基本达成
 )
 
-// Tolerance is how far short of a 左右 target a result may fall and still be 基本达成:
-// the user's setting, or 0.3 percentage points and 3% of the target.
+// Tolerance is the margins of the verdicts (compare.Tolerance).
+type Tolerance = compare.Tolerance
+
+// FromBulletin names a result the statistical bulletin states.
+const FromBulletin = compare.FromBulletin
+
+// Tolerance is how far short of a 左右 target a result may fall and still be 基本达成,
+// and the margins of 基本同步: the user's settings, or 0.3 percentage points, 3% of the
+// target, 0.5 and 1.0 points.
 func (s *Session) Tolerance() compare.Tolerance {
 	t := compare.DefaultTolerance
 	if v := s.settings.Float(KeyToleranceRate); v > 0 {
@@ -342,18 +384,29 @@ func (s *Session) Tolerance() compare.Tolerance {
 	if v := s.settings.Float(KeyToleranceShare); v > 0 {
 		t.Share = v
 	}
+	if v := s.settings.Float(KeySyncMet); v > 0 {
+		t.SyncMet = v
+	}
+	if v := s.settings.Float(KeySyncMostlyMet); v > 0 {
+		t.SyncMostly = v
+	}
 	return t
 }
 
-// SetTolerance changes the tolerance and judges the targets again: rate in percentage
-// points (0 to 2), share of the target in parts (0 to 0.2).
-func (s *Session) SetTolerance(rate, share float64) error {
-	t := compare.Tolerance{Rate: rate, Share: share}
+// SetTolerance changes the tolerance and judges the targets again: the rate in
+// percentage points (0 to 2), the share of the target in parts (0 to 0.2), and the 基本
+// 同步 margins in percentage points (0 to 3, the first not above the second).
+func (s *Session) SetTolerance(t compare.Tolerance) error {
 	if !(t.Rate > 0 && t.Rate <= 2) || !(t.Share > 0 && t.Share <= 0.2) {
 		return fmt.Errorf("容差超出范围：比率应在 0 到 2 个百分点之间（不含 0），数量应在目标的 0%% 到 20%% 之间（不含 0）")
 	}
+	if !(t.SyncMet > 0 && t.SyncMet <= t.SyncMostly && t.SyncMostly <= 3) {
+		return fmt.Errorf("“基本同步”的幅度超出范围：应在 0 到 3 个百分点之间（不含 0），且“达成”的幅度不大于“基本达成”的")
+	}
 	s.settings.SetFloat(KeyToleranceRate, t.Rate)
 	s.settings.SetFloat(KeyToleranceShare, t.Share)
+	s.settings.SetFloat(KeySyncMet, t.SyncMet)
+	s.settings.SetFloat(KeySyncMostlyMet, t.SyncMostly)
 	s.rebuildPages()
 	return nil
 }
@@ -374,6 +427,7 @@ type VerdictLine struct {
 	Indicator string
 	Target    string // as printed, with its strive word
 	Result    string // as printed, or the condition the report states; "" when none
+	Source    string // where the result comes from: 报告 or 统计公报; "" for none
 	Verdict   string // with 人工判定 for a person's
 	Tone      VerdictTone
 	Gap, Note string
@@ -385,7 +439,7 @@ func (t *VerdictTable) Lines() []VerdictLine {
 	out := make([]VerdictLine, len(t.Rows))
 	for i, r := range t.Rows {
 		tone := map[compare.Verdict]VerdictTone{compare.Met: ToneMet, compare.MostlyMet: ToneMostlyMet, compare.Missed: ToneMissed}[r.Verdict]
-		out[i] = VerdictLine{Indicator: r.Indicator, Target: r.TargetText(), Result: r.ResultText(), Verdict: r.VerdictText(),
+		out[i] = VerdictLine{Indicator: r.Indicator, Target: r.TargetText(), Result: r.ResultText(), Source: r.Source, Verdict: r.VerdictText(),
 			Tone: tone, Gap: r.Gap, Note: r.Note, Row: i}
 	}
 	return out
@@ -410,12 +464,23 @@ type VerdictSource struct {
 	Verdict        string
 	Target, Result *report.Figure
 	Quote          string
+	From           string // the title of the report or bulletin the result or quote is from
+	Candidate      string // for an undecided target, the sentence that came closest
 }
 
 // RowSource is the provenance of row i.
 func (t *VerdictTable) RowSource(i int) VerdictSource {
 	r := t.Rows[i]
-	return VerdictSource{Verdict: fmt.Sprintf("%s：%s（%s）", r.Indicator, r.VerdictText(), r.Note), Target: r.Target, Result: r.Result, Quote: r.Quote}
+	from := t.Holder()
+	if r.Source == compare.FromBulletin && t.Bulletin != nil {
+		from = t.Bulletin
+	}
+	src := VerdictSource{Verdict: fmt.Sprintf("%s：%s（%s）", r.Indicator, r.VerdictText(), r.Note), Target: r.Target, Result: r.Result,
+		Quote: r.Quote, Candidate: r.Candidate}
+	if from != nil {
+		src.From = from.Title
+	}
+	return src
 }
 
 // Override gives row i of a verdict page a person's verdict, with the reason, or takes a
@@ -428,7 +493,7 @@ func (s *Session) Override(t *VerdictTable, i int, verdict, note string) (string
 	if verdict == "" {
 		o.Note = ""
 	}
-	if t.Next == s.Report() {
+	if t.Holder() == s.Report() {
 		if s.draft == nil {
 			d, err := s.lib.DraftFor(s.entry)
 			if err != nil {
@@ -442,7 +507,7 @@ func (s *Session) Override(t *VerdictTable, i int, verdict, note string) (string
 		s.Edited()
 		return "已记下人工判定；保存报告（Ctrl+S）后随报告保存", nil
 	}
-	e, err := s.lib.SaveOverride(t.Next, o)
+	e, err := s.lib.SaveOverride(t.Holder(), o)
 	if err != nil {
 		return "", err
 	}

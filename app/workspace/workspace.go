@@ -310,6 +310,16 @@ func (w *Workspace) Neighbour(place string, year int, except string) *report.Rep
 	return d.r
 }
 
+// Bulletin is the library's statistical bulletin of a place and year, or nil; except is
+// the key of the report on show, never returned.
+func (w *Workspace) Bulletin(place string, year int, except string) *report.Report {
+	d := w.report(place, year, true)
+	if d.r == nil || d.entry.Key == except {
+		return nil
+	}
+	return d.r
+}
+
 // Reports are the library's reports of a place, one per year, except the one on show.
 func (w *Workspace) Reports(place, except string) []*report.Report {
 	var out []*report.Report
