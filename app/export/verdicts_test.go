@@ -39,6 +39,14 @@ func TestVerdictsSheet(t *testing.T) {
 			t.Errorf("row %d: %v, want %v", i, cells, row.Cells())
 		}
 	}
+	// The rules and the table of qualitative targets are under the table.
+	var all strings.Builder
+	for _, r := range got {
+		all.WriteString(strings.Join(r, " "))
+	}
+	if !strings.Contains(all.String(), "判定规则") || !strings.Contains(all.String(), "“明显改善”") || !strings.Contains(all.String(), "统计公报") {
+		t.Error("the sheet does not state the rules and the table of meanings")
+	}
 	if tables, _ := f.GetTables(SheetVerdicts); len(tables) != 1 {
 		t.Error("the verdicts are not an Excel table")
 	}

@@ -372,7 +372,13 @@ func (f *Figure) ValueText() string {
 }
 
 // StriveText is the value as a reader says it, with its strive word: 力争7%以上.
-func (f *Figure) StriveText() string { return f.Strive + f.ValueText() }
+func (f *Figure) StriveText() string {
+	v := f.ValueText()
+	if strings.Contains(v, f.Strive) {
+		return v // 在实际工作中争取更好结果 says its strive word itself
+	}
+	return f.Strive + v
+}
 
 // IsReported reports whether the figure is printed in the text, as opposed to derived.
 func (f *Figure) IsReported() bool { return f.Nature != Derived }
