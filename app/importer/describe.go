@@ -202,6 +202,26 @@ func clipEnd(s string, n int) string {
 	return s
 }
 
+// hasBracket reports whether s holds a bracket, before a bracket's expression is run.
+func hasBracket(s string) bool { return strings.ContainsAny(s, "（(") }
+
+// dropNotes removes note marks: 能耗[4]比上年.
+func dropNotes(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	return noteInName.ReplaceAllString(s, "")
+}
+
+// dropLeadingYear removes the year that opens a clause (2015年, 预计2022年).
+func dropLeadingYear(s string) string {
+	if s == "" || !(isDigit(rune(s[0])) || strings.HasPrefix(s, "预计") || strings.HasPrefix(s, "其中") || strings.HasPrefix(s, "而") ||
+		strings.HasPrefix(s, "到") || strings.HasPrefix(s, "截至")) {
+		return s
+	}
+	return leadingYear.ReplaceAllString(s, "")
+}
+
 // trimSubject strips the lead words and the verb from the text before a number, and
 // keeps at most maxIndicator runes of it.
 func trimSubject(p string) (subject, verb string) {
@@ -218,16 +238,22 @@ func trimSubjectTo(p string, limit int) (subject, verb string) {
 	// (2015年农村贫困人口5575万人), and a note mark is no part of it (能耗[4]比上年), nor a
 	// remark on how it is measured (同比增长（下同）4%), nor what introduces a target
 	// (全市经济发展的预期目标为生产总值增速9%).
-	p = leadingYear.ReplaceAllString(noteInName.ReplaceAllString(p, ""), "")
-	p = asideRemark.ReplaceAllString(p, "")
-	if q := targetIntro.ReplaceAllString(p, ""); q != "" {
-		p = q
-	} else if k := targetWords.FindStringIndex(p); k != nil {
-		p = p[:k[0]] // 经济增长预期目标为5%左右: the indicator before the words
+	p = dropLeadingYear(dropNotes(p))
+	if hasBracket(p) {
+		p = asideRemark.ReplaceAllString(p, "")
+	}
+	if strings.Contains(p, "目标") {
+		if q := targetIntro.ReplaceAllString(p, ""); q != "" {
+			p = q
+		} else if k := targetWords.FindStringIndex(p); k != nil {
+			p = p[:k[0]] // 经济增长预期目标为5%左右: the indicator before the words
+		}
 	}
 	// A remark in brackets (细颗粒物（PM2.5）平均浓度) is no part of the subject, and its
 	// digits do not end it.
-	p = bracketed.ReplaceAllString(p, "")
+	if hasBracket(p) {
+		p = bracketed.ReplaceAllString(p, "")
+	}
 	// A second number in the clause (从8.7万元提高到12万元) ends the subject before it.
 	if k := strings.IndexFunc(p, func(r rune) bool { return isDigit(r) }); k >= 0 {
 		if rest := leadingCount.FindString(p[k:]); k == 0 && rest != "" && !strings.ContainsFunc(p[len(rest):], isDigit) {
@@ -276,8 +302,10 @@ func trimSubjectTo(p string, limit int) (subject, verb string) {
 				p, again = strings.TrimSuffix(p, w), true // 粮食产量首次跃上1.4万亿斤
 			}
 		}
-		if q := spanInSubject.ReplaceAllString(p, ""); q != p {
-			p, again = q, true
+		if strings.Contains(p, "年") || strings.Contains(p, "五") {
+			if q := spanInSubject.ReplaceAllString(p, ""); q != p {
+				p, again = q, true
+			}
 		}
 		for _, list := range [][]string{growthVerbs, declineVerbs, riseVerbs, levelVerbs} {
 			for _, w := range list {
@@ -472,8 +500,10 @@ func (s *scanner) previousSubject(major, sa int) (subject, verb string) {
 // subjectBeforeNumber is the subject of a clause that states a figure: the words before
 // its first number, less verbs and leads; "" when they name no indicator of their own.
 func subjectBeforeNumber(text string) (subject, verb string) {
-	text = leadingYear.ReplaceAllString(noteInName.ReplaceAllString(strings.TrimSpace(text), ""), "")
-	text = bracketed.ReplaceAllString(text, "")
+	text = dropLeadingYear(dropNotes(strings.TrimSpace(text)))
+	if hasBracket(text) {
+		text = bracketed.ReplaceAllString(text, "")
+	}
 	k := strings.IndexFunc(text, func(r rune) bool { return isDigit(r) })
 	if k < 0 {
 		return "", ""

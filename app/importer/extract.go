@@ -114,21 +114,19 @@ func (s *scanner) at(i int, w string) bool {
 	if i < 0 {
 		return false
 	}
-	ws := []rune(w)
-	if i+len(ws) > len(s.rs) {
-		return false
-	}
-	for k, r := range ws {
-		if s.rs[i+k] != r {
+	k := i
+	for _, r := range w {
+		if k >= len(s.rs) || s.rs[k] != r {
 			return false
 		}
+		k++
 	}
 	return true
 }
 
-// endsAt reports whether w ends just before rune i.
+// endsAt reports whether w ends just before rune index i.
 func (s *scanner) endsAt(i int, w string) bool {
-	n := len([]rune(w))
+	n := utf8.RuneCountInString(w)
 	return i-n >= 0 && s.at(i-n, w)
 }
 

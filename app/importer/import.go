@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -60,31 +62,7 @@ func Import(name string, data []byte) (*Result, error) {
 	assignIDs(secs)
 	assignRoles(secs, m.year, m.kind)
 	markOneYear(secs, m.year)
-	var figs []*fig
-	var nons []nonfig
-	names := map[string]string{}
-	walk(secs, func(s *section) {
-		// A title's numbers are years and names (2018年工作回顾); a figure in a title is
-		// repeated in the text below it.
-		ts := newScanner(s, -1, s.title, m.year)
-		ts.bulletin, ts.level, ts.names = m.kind.IsBulletin(), m.level, names
-		ts.scan()
-		nons = append(nons, ts.nons...)
-		for _, f := range ts.figs {
-			nons = append(nons, nonfig{text: f.phrase, kind: kindWord, reason: "标题中的数字"})
-		}
-		for i, it := range s.items {
-			sc := newScanner(s, i, it, m.year)
-			sc.bulletin, sc.level, sc.names = m.kind.IsBulletin(), m.level, names
-			if l := s.tables[i]; l != nil {
-				sc.scanLine(l)
-			} else {
-				sc.scan()
-			}
-			figs = append(figs, sc.figs...)
-			nons = append(nons, sc.nons...)
-		}
-	})
+	figs, nons := scanAll(secs, m)
 	figs, dropped := keepValid(figs)
 	nons = append(nons, dropped...)
 	if m.year == 0 && len(figs) == 0 && !hasHeadings(secs) {
@@ -154,6 +132,75 @@ func hasHeadings(secs []*section) bool {
 		}
 	}
 	return false
+}
+
+// scanAll reads the figures and nonfigures of every section title and paragraph, in
+// the text's order. The paragraphs are read apart from one another, so the work is
+// shared among the processors.
+func scanAll(secs []*section, m meta) ([]*fig, []nonfig) {
+	type job struct {
+		s    *section
+		item int // -1 for the title
+		figs []*fig
+		nons []nonfig
+	}
+	var jobs []*job
+	walk(secs, func(s *section) {
+		jobs = append(jobs, &job{s: s, item: -1})
+		for i := range s.items {
+			jobs = append(jobs, &job{s: s, item: i})
+		}
+	})
+	run := func(j *job, names map[string]string) {
+		s := j.s
+		text := s.title
+		if j.item >= 0 {
+			text = s.items[j.item]
+		}
+		sc := newScanner(s, j.item, text, m.year)
+		sc.bulletin, sc.level, sc.names = m.kind.IsBulletin(), m.level, names
+		switch l := s.tables[j.item]; {
+		case j.item < 0:
+			// A title's numbers are years and names (2018年工作回顾); a figure in a
+			// title is repeated in the text below it.
+			sc.scan()
+			j.nons = sc.nons
+			for _, f := range sc.figs {
+				j.nons = append(j.nons, nonfig{text: f.phrase, kind: kindWord, reason: "标题中的数字"})
+			}
+			return
+		case l != nil:
+			sc.scanLine(l)
+		default:
+			sc.scan()
+		}
+		j.figs, j.nons = sc.figs, sc.nons
+	}
+	workers := min(runtime.GOMAXPROCS(0), 4, max(1, len(jobs)/8))
+	next := make(chan *job)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			names := map[string]string{}
+			for j := range next {
+				run(j, names)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	var figs []*fig
+	var nons []nonfig
+	for _, j := range jobs {
+		figs = append(figs, j.figs...)
+		nons = append(nons, j.nons...)
+	}
+	return figs, nons
 }
 
 func hasText(blocks []block) bool {

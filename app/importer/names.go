@@ -41,7 +41,10 @@ func (s *scanner) std(name string) string {
 
 // standardName is the name an indicator goes by in a report of the level.
 func standardName(name, level string) string {
-	n := closeBrackets(noteInName.ReplaceAllString(quotes.Replace(name), ""))
+	if strings.ContainsAny(name, "“”\"‘’") {
+		name = quotes.Replace(name)
+	}
+	n := closeBrackets(dropNotes(name))
 	if n == "" {
 		return name
 	}
@@ -72,6 +75,9 @@ func standardName(name, level string) string {
 	}
 	if s, ok := try(c); ok {
 		return s
+	}
+	if !hasBracket(c) {
+		return n
 	}
 	if plain := bracketed.ReplaceAllString(c, ""); plain != c {
 		if s, ok := try(plain); ok {

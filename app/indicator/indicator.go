@@ -234,13 +234,18 @@ func Mentions(name string) []string {
 // Within reports whether some name of the dictionary holds the words: a subject that
 // no name holds cannot be completed into one.
 func Within(words string) bool {
-	for n := range byName {
-		if strings.Contains(n, words) {
-			return true
-		}
-	}
-	return false
+	return strings.Contains(allNames, words)
 }
+
+// allNames is every name of the dictionary, each on a line of its own.
+var allNames = func() string {
+	var b strings.Builder
+	for n := range byName {
+		b.WriteString(n)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}()
 
 // LastMention finds the indicator a text names last, by any of its names, and where
 // that name ends; of names ending at the same place the longest wins (超长期特别国债
