@@ -153,6 +153,18 @@ func TestNamesAreNoFigures(t *testing.T) {
 	want(t, r, []string{"211个", "引进投资超亿元项目"})
 }
 
+// An age that names a group of people is part of the indicator's name, not a figure.
+func TestAgeNamesAGroup(t *testing.T) {
+	r := report2024(t, "16—59岁人口平均受教育年限为11.3年，比上年提高0.1年。全市60岁以上老年人口达到80万人。",
+		"今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。")
+	notFigure(t, r, "16—59岁", "60岁以上")
+	want(t, r,
+		[]string{"11.3年", "16—59岁人口平均受教育年限"},
+		[]string{"0.1年", "16—59岁人口平均受教育年限提高"},
+		[]string{"达到80万人", "全市60岁以上老年人口"},
+	)
+}
+
 // The targets of the year's main-targets paragraph are the year's, though a plan is
 // named nearby; the goals of a plan's span are not read as the year's qualitative targets.
 func TestTargetPeriods(t *testing.T) {

@@ -255,7 +255,8 @@ func trimSubjectTo(p string, limit int) (subject, verb string) {
 		p = bracketed.ReplaceAllString(p, "")
 	}
 	// A second number in the clause (从8.7万元提高到12万元) ends the subject before it.
-	if k := strings.IndexFunc(p, func(r rune) bool { return isDigit(r) }); k >= 0 {
+	// An age that names a group (16—59岁人口平均受教育年限) is part of the subject.
+	if k := firstNumber(p); k >= 0 {
 		if rest := leadingCount.FindString(p[k:]); k == 0 && rest != "" && !strings.ContainsFunc(p[len(rest):], isDigit) {
 			// 74个重点城市细颗粒物年均浓度: a count that opens the subject is no part of it.
 			p = p[len(rest):]
@@ -459,6 +460,28 @@ func (s *scanner) knownWith(name, verb string) bool {
 	return false
 }
 
+// ageClass is an age that names a group of people within a subject: 60岁以上老年人口,
+// 16—59岁人口.
+var ageClass = regexp.MustCompile(`[0-9]+(?:[—\-－～~至到][0-9]+)?周?岁(?:及以上|及以下|以上|以下)?(?:的)?(?:` + strings.Join(ageGroups, "|") + `)`)
+
+// firstNumber is the byte offset of the first digit of p that is not part of an age
+// naming a group, or -1.
+func firstNumber(p string) int {
+	skip := 0
+	if strings.Contains(p, "岁") {
+		for _, m := range ageClass.FindAllStringIndex(p, -1) {
+			if k := strings.IndexFunc(p[skip:m[0]], isDigit); k >= 0 {
+				return skip + k
+			}
+			skip = m[1]
+		}
+	}
+	if k := strings.IndexFunc(p[skip:], isDigit); k >= 0 {
+		return skip + k
+	}
+	return -1
+}
+
 // leadingCount is a count that opens a subject: 74个, 339个.
 var leadingCount = regexp.MustCompile(`^[0-9]+个`)
 
@@ -504,7 +527,7 @@ func subjectBeforeNumber(text string) (subject, verb string) {
 	if hasBracket(text) {
 		text = bracketed.ReplaceAllString(text, "")
 	}
-	k := strings.IndexFunc(text, func(r rune) bool { return isDigit(r) })
+	k := firstNumber(text)
 	if k < 0 {
 		return "", ""
 	}

@@ -708,6 +708,10 @@ var categoryNames = []string{"项目", "企业", "园区", "产业集群", "集�
 // households, or a bare magnitude (千亿园区), followed by the class within a few words.
 func (s *scanner) categoryName(a, b int, unit, bound string) bool {
 	_, base := zhtext.SplitUnit(unit)
+	if base == "岁" {
+		// 60岁以上老年人, 16—59岁人口, 3岁以下婴幼儿: an age that names a group of people.
+		return hasAnyPrefix(strings.TrimPrefix(s.str(b, min(len(s.rs), b+4)), "的"), ageGroups)
+	}
 	if !(base == "元" || base == "美元" || base == "户" || base == "" && isMagnitude(unit)) {
 		return false
 	}
@@ -728,6 +732,9 @@ func (s *scanner) categoryName(a, b int, unit, bound string) bool {
 	}
 	return false
 }
+
+// ageGroups are the people an age names: 60岁以上老年人口, 16—59岁人口, 0—3岁婴幼儿.
+var ageGroups = []string{"人口", "人群", "老年", "老人", "儿童", "婴幼儿", "幼儿", "少年", "青少年", "青年", "妇女", "男性", "女性", "居民", "人员", "劳动", "学生", "适龄", "群体"}
 
 // listedSize is another size listed after a class's threshold: 超50亿元、100亿元大项目,
 // 超五百亿乃至超千亿的产业集群.
