@@ -153,13 +153,15 @@ func TestNamesAreNoFigures(t *testing.T) {
 	want(t, r, []string{"211个", "引进投资超亿元项目"})
 }
 
-// An age that names a group of people is part of the indicator's name, not a figure.
+// An age that names a group of people is a threshold (门槛), and part of the name of the
+// figures that follow it.
 func TestAgeNamesAGroup(t *testing.T) {
 	r := report2024(t, "16—59岁人口平均受教育年限为11.3年，比上年提高0.1年。全市60岁以上老年人口达到80万人。",
 		"今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。")
-	notFigure(t, r, "16—59岁", "60岁以上")
 	want(t, r,
-		[]string{"11.3年", "16—59岁人口平均受教育年限"},
+		[]string{"16—59岁", "人口平均受教育年限", "门槛"},
+		[]string{"60岁以上", "全市", "门槛"},
+		[]string{"11.3年", "16—59岁人口平均受教育年限", "实绩"},
 		[]string{"0.1年", "16—59岁人口平均受教育年限提高"},
 		[]string{"达到80万人", "全市60岁以上老年人口"},
 	)

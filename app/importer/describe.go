@@ -104,6 +104,12 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 		if k := strings.Index(after, "的"); k > 0 {
 			after = after[:k] // 近14亿人口的发展中大国: 人口
 		}
+		if k := firstNumber(after); k > 0 {
+			// 16—59岁人口平均受教育年限为11.3年: the words before the next number.
+			if t, _ := trimSubject(after[:k]); t != "" {
+				after = t
+			}
+		}
 		subject = clip(after, 12)
 		if subject != "" {
 			f.note("指标名称取自数字后面的词语，请核对")
@@ -615,7 +621,8 @@ func nameOf(subject, verb string, f *fig) string {
 // nature decides whether a figure is a result, a target or a threshold.
 func (s *scanner) nature(f *fig, a, b, sa, sb int) {
 	after := s.str(b, min(len(s.rs), b+6))
-	if zhtext.IsLimit(f.bound) && hasAnyPrefix(after, thresholdNouns) &&
+	// 60岁以上人口, 16—59岁人口: an age, or a span of ages, that names a group.
+	if (zhtext.IsLimit(f.bound) || f.isRange && f.unit == "岁") && hasAnyPrefix(after, thresholdNouns) &&
 		!strings.HasSuffix(f.unit, "人次") && !strings.HasSuffix(f.unit, "次") {
 		f.nature = report.Threshold
 		return

@@ -708,10 +708,6 @@ var categoryNames = []string{"项目", "企业", "园区", "产业集群", "集�
 // households, or a bare magnitude (千亿园区), followed by the class within a few words.
 func (s *scanner) categoryName(a, b int, unit, bound string) bool {
 	_, base := zhtext.SplitUnit(unit)
-	if base == "岁" {
-		// 60岁以上老年人, 16—59岁人口, 3岁以下婴幼儿: an age that names a group of people.
-		return hasAnyPrefix(strings.TrimPrefix(s.str(b, min(len(s.rs), b+4)), "的"), ageGroups)
-	}
 	if !(base == "元" || base == "美元" || base == "户" || base == "" && isMagnitude(unit)) {
 		return false
 	}
