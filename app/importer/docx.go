@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"workreport/app/zhtext"
 )
 
 // A .docx is read with archive/zip and encoding/xml. The Go readers of .docx that exist
@@ -124,7 +126,7 @@ func docxBlocks(body []byte, styles map[string]int, num *numbering) ([]block, er
 		numID, ilvl = "", 0
 		if inRow > 0 {
 			// A cell's paragraphs make one cell.
-			if t := trimSpace(normalize(text)); t != "" {
+			if t := trimSpace(zhtext.Normalize(text)); t != "" {
 				if cell.Len() > 0 {
 					cell.WriteString(" ")
 				}
@@ -133,7 +135,7 @@ func docxBlocks(body []byte, styles map[string]int, num *numbering) ([]block, er
 			return
 		}
 		for _, line := range strings.Split(text, "\n") {
-			if t := trimSpace(normalize(line)); t != "" {
+			if t := trimSpace(zhtext.Normalize(line)); t != "" {
 				blocks = append(blocks, block{text: t, level: level})
 			}
 		}
@@ -275,7 +277,7 @@ func coreTitle(b []byte) string {
 			in = t.Name.Local == "title"
 		case xml.CharData:
 			if in {
-				return trimSpace(normalize(string(t)))
+				return trimSpace(zhtext.Normalize(string(t)))
 			}
 		case xml.EndElement:
 			in = false

@@ -9,6 +9,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+
+	"workreport/app/zhtext"
 )
 
 // skipped elements never hold the article's text.
@@ -62,7 +64,7 @@ func readHTML(name string, data []byte) ([]block, string, error) {
 	if len(blocks) == 0 {
 		return nil, "", fail(name, "中没有正文文字（可能只保存了网页框架，正文由脚本另行加载）。请在浏览器中打开报告全文后复制全文，从剪贴板导入，或另存为文本文件。")
 	}
-	return blocks, trimSpace(normalize(title)), nil
+	return blocks, trimSpace(zhtext.Normalize(title)), nil
 }
 
 // para is a paragraph of the page with the elements that hold it.
@@ -80,7 +82,7 @@ func walkHTML(n *html.Node, out *[]para, title *string, stack []*html.Node, leve
 	var curStack []*html.Node
 	curLevel := 0
 	flush := func() {
-		t := trimSpace(normalize(collapse(cur.String())))
+		t := trimSpace(zhtext.Normalize(collapse(cur.String())))
 		if t != "" {
 			*out = append(*out, para{text: t, level: curLevel, link: link, ancestry: curStack})
 		}
@@ -179,7 +181,7 @@ func rowCells(tr *html.Node) (cells []string, ok bool) {
 			}
 		}
 		text(c)
-		cell := trimSpace(normalize(collapse(b.String())))
+		cell := trimSpace(zhtext.Normalize(collapse(b.String())))
 		if layout || utf8.RuneCountInString(cell) > 200 {
 			return nil, false
 		}

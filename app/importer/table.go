@@ -208,7 +208,7 @@ func tabular(line string) bool {
 func newTable(caption, unitText string, rows [][]string) *table {
 	t := &table{caption: caption, unitLine: unitText}
 	if m := unitLine.FindStringSubmatch(unitText); m != nil {
-		t.unit = normalize(m[1])
+		t.unit = zhtext.Normalize(m[1])
 	}
 	var heads [][]string
 	for _, r := range rows {
@@ -234,7 +234,7 @@ func newTable(caption, unitText string, rows [][]string) *table {
 			t.caption = firstNonEmpty(cells)
 		case t.unitLine == "" && nonEmpty == 1 && unitLine.MatchString(firstNonEmpty(cells)):
 			t.unitLine = firstNonEmpty(cells)
-			t.unit = normalize(unitLine.FindStringSubmatch(t.unitLine)[1])
+			t.unit = zhtext.Normalize(unitLine.FindStringSubmatch(t.unitLine)[1])
 		case numbers == 0 && len(t.rows) == 0:
 			heads = append(heads, cells)
 		case numbers > 0:
@@ -314,10 +314,10 @@ func (t *table) write() {
 			l := tableLine{table: t, row: ri, col: k, label: label, head: head, cell: noteInName.ReplaceAllString(c, "")}
 			switch {
 			case headUnit.MatchString(head) && isUnit(headUnit.FindStringSubmatch(head)[1]):
-				l.unit = normalize(headUnit.FindStringSubmatch(head)[1])
+				l.unit = zhtext.Normalize(headUnit.FindStringSubmatch(head)[1])
 				l.unitSource = head
 			case uc >= 0 && uc < len(r) && isUnit(r[uc]):
-				l.unit = normalize(r[uc])
+				l.unit = zhtext.Normalize(r[uc])
 				l.head = strings.TrimSpace(head + "（" + r[uc] + "）")
 				l.unitSource = l.head
 			case t.unit != "" && isUnit(t.unit):
@@ -351,7 +351,7 @@ func (t *table) blocks() []block {
 
 // isUnit reports whether a word is a unit a number may carry: %, 万人, 亿元, 万千瓦小时.
 func isUnit(u string) bool {
-	u = normalize(strings.TrimSpace(u))
+	u = zhtext.Normalize(strings.TrimSpace(u))
 	if u == "" {
 		return false
 	}

@@ -3,18 +3,17 @@ package importer
 import (
 	"bytes"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"workreport/app/zhtext"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
-	"golang.org/x/text/width"
+
+	"workreport/app/zhtext"
 )
 
 // decodeText turns the bytes of a text file into UTF-8: a BOM decides (UTF-8, UTF-16 LE
@@ -117,69 +116,7 @@ func undecodable(name string) *Error {
 	return fail(name, "的文字编码无法识别（支持 UTF-8、UTF-16、GB18030/GBK 和 Big5）。请用记事本打开它，另存为“UTF-8”编码后再导入。")
 }
 
-// invisibleRunes are characters that carry no text: zero-width spaces and joiners, the
-// BOM inside text, soft hyphens, and bidirectional marks.
-var invisibleRunes = []rune{'\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u200f', '\u202a', '\u202c'}
-
-// hasInvisible reports whether s holds an invisible character.
-func hasInvisible(s string) bool {
-	for _, r := range s {
-		if r >= 0x00ad && slices.Contains(invisibleRunes, r) {
-			return true
-		}
-	}
-	return false
-}
-
-// invisible removes the invisible characters from text.
-var invisible = func() *strings.Replacer {
-	var pairs []string
-	for _, r := range invisibleRunes {
-		pairs = append(pairs, string(r), "")
-	}
-	return strings.NewReplacer(pairs...)
-}()
-
-// normalize cleans one line: invisible characters go, full-width digits, Latin letters and
-// the percent sign become their ASCII forms (a full-width stop between digits becomes
-// a decimal point), and non-breaking spaces become spaces. Chinese punctuation stays.
-func normalize(s string) string {
-	if hasInvisible(s) {
-		s = invisible.Replace(s)
-	}
-	if isASCII(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	rs := []rune(s)
-	for i, r := range rs {
-		switch {
-		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ', r == '％', r == '＋':
-			b.WriteString(width.Narrow.String(string(r)))
-			continue
-		case r == '．' && i > 0 && i+1 < len(rs) && isDigitRune(rs[i-1]) && isDigitRune(rs[i+1]):
-			b.WriteByte('.')
-			continue
-		case r == '\u00a0':
-			b.WriteByte(' ')
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
 
 // trimSpace trims ASCII and full-width spaces (全角空格 indentation) from both ends.
 func trimSpace(s string) string {
@@ -215,12 +152,12 @@ func textBlocks(text string) []block {
 		curBullet = false
 	}
 	for _, raw := range strings.Split(text, "\n") {
-		if hasInvisible(raw) && strings.TrimSpace(raw) != "" && strings.TrimSpace(invisible.Replace(raw)) == "" {
+		if zhtext.OnlyInvisible(raw) {
 			// A line of zero-width characters marks where a page's link was, inside a
 			// paragraph: it is no paragraph break.
 			continue
 		}
-		line := normalize(raw)
+		line := zhtext.Normalize(raw)
 		if strings.Contains(line, "![") && mdImage.MatchString(trimSpace(line)) {
 			continue // a picture, whose file name is no text
 		}
