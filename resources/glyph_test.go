@@ -79,17 +79,17 @@ func TestFontCoversGBK(t *testing.T) {
 	}
 }
 
-// reportTexts returns the built-in national reports and every report text of the
-// corpus kept beside the repository.
+// reportTexts returns the built-in library and every report text of the corpus kept
+// beside the repository.
 func reportTexts(t *testing.T) string {
 	t.Helper()
 	var b strings.Builder
-	for _, name := range resources.NationalNames() {
-		b.Write(resources.National(name))
+	for _, name := range resources.LibraryNames() {
+		b.Write(resources.Library(name))
 	}
 	files, _ := filepath.Glob(filepath.Join(reporttest.Shared(t, "corpus"), "*", "*.txt"))
-	if len(files) < 30 || len(resources.NationalNames()) < 7 {
-		t.Fatalf("only %d report texts and %d national reports", len(files), len(resources.NationalNames()))
+	if len(files) < 30 || len(resources.LibraryNames()) < 30 {
+		t.Fatalf("only %d report texts and %d built-in reports", len(files), len(resources.LibraryNames()))
 	}
 	for _, f := range files {
 		src, err := os.ReadFile(f)

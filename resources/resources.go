@@ -26,15 +26,20 @@ const ReportSnapshotName = "report.snapshot"
 //go:embed report.snapshot
 var ReportSnapshot []byte
 
-// nationalFS holds the State Council's government work reports, full text, with their
-// main targets and headline results reviewed by hand: national/national-YEAR.yaml.
-//
-//go:embed national/*.yaml
-var nationalFS embed.FS
+// LibraryDir is the folder of the built-in library's data files.
+const LibraryDir = "library"
 
-// NationalNames returns the built-in national reports' file names, oldest first.
-func NationalNames() []string {
-	entries, _ := fs.ReadDir(nationalFS, "national")
+// libraryFS holds the built-in library besides the report the app opens with: the
+// reports of the nation, the province and the city, and the statistical bulletins. Each
+// file holds what a person reviewed of its text (see library_test.go): the section
+// titles, the main-targets paragraphs and the sentences of its confirmed figures.
+//
+//go:embed library/*.yaml
+var libraryFS embed.FS
+
+// LibraryNames returns the built-in library's file names, sorted.
+func LibraryNames() []string {
+	entries, _ := fs.ReadDir(libraryFS, LibraryDir)
 	names := make([]string, len(entries))
 	for i, e := range entries {
 		names[i] = e.Name()
@@ -42,9 +47,9 @@ func NationalNames() []string {
 	return names
 }
 
-// National returns a built-in national report's data file, or nil.
-func National(name string) []byte {
-	b, _ := nationalFS.ReadFile(path.Join("national", name))
+// Library returns a data file of the built-in library, or nil.
+func Library(name string) []byte {
+	b, _ := libraryFS.ReadFile(path.Join(LibraryDir, name))
 	return b
 }
 

@@ -10,7 +10,7 @@ import (
 	"workreport/resources"
 )
 
-var updateSnapshot = flag.Bool("update", false, "rewrite resources/report.snapshot from resources/report.yaml")
+var update = flag.Bool("update", false, "rewrite the data made from other data: resources/report.snapshot from resources/report.yaml (-run Snapshot), resources/library from the corpus and the labels (-run Library)")
 
 // TestSnapshotIsCurrent fails when report.yaml has changed since the snapshot was made.
 // Run `go test ./resources -run Snapshot -update` to make it again.
@@ -19,7 +19,7 @@ func TestSnapshotIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *updateSnapshot {
+	if *update {
 		if err := os.WriteFile(resources.ReportSnapshotName, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -33,7 +33,7 @@ func TestSnapshotIsCurrent(t *testing.T) {
 
 // The report the app opens with, from its snapshot, is the report its YAML loads.
 func TestDefaultIsTheYAMLsReport(t *testing.T) {
-	if *updateSnapshot {
+	if *update {
 		t.Skip("the embedded snapshot is the one compiled in before -update rewrote it")
 	}
 	want, err := report.Load(resources.ReportName, resources.ReportYAML)

@@ -87,7 +87,7 @@ func TestTrendPage(t *testing.T) {
 	}
 	tapIn(t, u.cur.root, "复制本页数据")
 	got := u.clipboard().Content()
-	if !strings.Contains(got, "2022\t"+tr.Indicator+"\t7%左右\t5.4%\t未达成\t-1.6") || !strings.Contains(got, "2021\t"+tr.Indicator+"\t\t7.2%") {
+	if !strings.Contains(got, "2022\t"+tr.Indicator+"\t7%左右\t5.4%\t未达成\t-1.6") || !strings.Contains(got, "2021\t"+tr.Indicator+"\t\t7.2%\t\t\t报告库中没有 2021 年的报告，目标空缺") {
 		t.Errorf("clipboard: %q", got)
 	}
 	u.cur.trendChoice.SetSelected("城镇新增就业")
@@ -184,7 +184,7 @@ func TestBenchmarkPage(t *testing.T) {
 		t.Errorf("%d benchmark charts", len(c))
 	}
 	tapIn(t, u.cur.root, "复制本页数据")
-	if got := u.clipboard().Content(); !strings.HasPrefix(got, "指标\t示例市\t示例省\t说明\n") || !strings.Contains(got, "不作比较") {
+	if got := u.clipboard().Content(); !strings.HasPrefix(got, "指标\t示例市\t示例省\t说明\n") || !strings.Contains(got, "规模不同，不比") {
 		t.Errorf("clipboard %q", got)
 	}
 }

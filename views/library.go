@@ -146,6 +146,9 @@ func (s *libraryScreen) show() {
 		e := e
 		name := newTextBlock(theme.SizeNameText, textRun{text: e.Label() + "  "}, textRun{text: e.Title, colour: colourHeading})
 		state := e.State()
+		if e.Kind != "" {
+			state = string(e.Kind) + " · " + state
+		}
 		if e.BuiltIn {
 			state = "内置 · " + state
 		}

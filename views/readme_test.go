@@ -1,11 +1,13 @@
 package views
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"workreport/app/compare"
 	"workreport/app/library"
 	"workreport/app/report"
 	"workreport/app/report/reporttest"
@@ -35,18 +37,6 @@ func shippedUI(t testing.TB, size fyne.Size, dir string) (*UI, fyne.Window, *fak
 	t.Helper()
 	u, w, fd, _ := testUIOn(t, size, builtIn(t), workspace.New(library.New(dir, library.BuiltIn()...)))
 	return u, w, fd
-}
-
-// openShipped opens the shipped library's report of a place and year.
-func openShipped(t *testing.T, u *UI, place string, year int) {
-	t.Helper()
-	for _, e := range u.deps.Workspace.List() {
-		if e.BuiltIn && e.Place == place && e.Year == year {
-			u.lib.open(e)
-			return
-		}
-	}
-	t.Fatalf("the shipped library has no report of %s %d", place, year)
 }
 
 func TestGoldenPanels(t *testing.T) {
@@ -95,10 +85,13 @@ func TestGoldenSlides(t *testing.T) {
 	}
 }
 
-// TestGoldenComparisons: the verdicts of a national report's targets, the trend of the
-// national reports and the benchmark page, as the README shows them.
-func TestGoldenComparisons(t *testing.T) {
+// TestGoldenFirstOpen: the pages a civil servant of the city sees on first open, without
+// importing anything, as the README shows them: last year's targets against the
+// digest's results, the city's GDP growth over the years the library holds, and the
+// year's targets of the city, its province and the nation side by side.
+func TestGoldenFirstOpen(t *testing.T) {
 	u, w, _ := shippedUI(t, fyne.NewSize(1280, 1500), t.TempDir())
+	r := u.sess.Report()
 	show := func(id, golden string) {
 		t.Helper()
 		if !u.sess.Go(id) {
@@ -107,20 +100,23 @@ func TestGoldenComparisons(t *testing.T) {
 		w.Canvas().Capture()
 		test.AssertImageMatches(t, golden, w.Canvas().Capture())
 	}
-	openShipped(t, u, "全国", 2016)
-	show("verdicts-2015", "verdicts.png")
-	openShipped(t, u, "全国", 2022)
-	show(session.TrendID, "trend.png")
-}
-
-// TestGoldenBenchmark: the year's targets of a city and its province side by side. The
-// shipped library holds no two places of one year yet, so the README shows the test
-// library's made-up places.
-func TestGoldenBenchmark(t *testing.T) {
-	u, w, _, _ := testUIWith(t, fyne.NewSize(1280, 1500), sample(t))
-	if !u.sess.Go(session.BenchmarkID) {
-		t.Fatalf("no benchmark page: %v", u.sess.Roots())
+	prev := report.ReviewedYear(r.Year)
+	v := u.sess.Verdicts(fmt.Sprintf("%s%d", session.VerdictPrefix, prev))
+	if v == nil || v.Prev.Place != r.Place || v.Prev.Source.Kind != report.Official || v.Next != r {
+		t.Fatalf("no verdicts of %d's targets by the report on show", prev)
 	}
-	w.Canvas().Capture()
-	test.AssertImageMatches(t, "benchmark.png", w.Canvas().Capture())
+	if row := v.Rows[0]; row.Verdict != compare.Missed {
+		t.Errorf("%s %s: %s", row.Indicator, row.TargetText(), row.Verdict)
+	}
+	show(fmt.Sprintf("%s%d", session.VerdictPrefix, prev), "verdicts.png")
+	tr := u.sess.Trend()
+	if tr == nil || tr.Reports < 7 || len(tr.Points) < 10 {
+		t.Fatalf("trend %+v", tr)
+	}
+	show(session.TrendID, "trend.png")
+	b := u.sess.Benchmark()
+	if b == nil || len(b.Places) != 3 || b.Year != r.Year {
+		t.Fatalf("benchmark %+v", b)
+	}
+	show(session.BenchmarkID, "benchmark.png")
 }

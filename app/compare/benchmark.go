@@ -2,6 +2,7 @@ package compare
 
 import (
 	"slices"
+	"strings"
 
 	"workreport/app/indicator"
 	"workreport/app/report"
@@ -27,11 +28,17 @@ func Benchmark(reports []*report.Report) []BenchRow {
 				continue
 			}
 			name := indicator.Key(f.Indicator)
+			if f.Nature == report.Qualitative && strings.Contains(f.Phrase, "同步") {
+				// 居民人均可支配收入增速与经济增长基本同步: income growth against the
+				// economy's, however the report names it.
+				name = indicator.Key(inStepName)
+			}
 			k, ok := at[name]
 			if !ok {
 				k = len(rows)
 				at[name] = k
-				rows = append(rows, BenchRow{Indicator: name, Targets: make([]*report.Figure, len(reports)), Comparable: true})
+				// Named as the first report names it: 地区生产总值增速 beside a city's.
+				rows = append(rows, BenchRow{Indicator: indicator.Name(name, reports[0].Level), Targets: make([]*report.Figure, len(reports)), Comparable: true})
 			}
 			if rows[k].Targets[i] == nil {
 				rows[k].Targets[i] = f

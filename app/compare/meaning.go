@@ -171,6 +171,9 @@ func negated(clause, w string) bool {
 	return strings.HasSuffix(before, "未") || strings.HasSuffix(before, "未能") || strings.HasSuffix(before, "没有") || strings.HasSuffix(before, "不")
 }
 
+// inStepName is the indicator of a target of income growing in step with the economy.
+const inStepName = "居民收入增长与经济增长"
+
 // inStep judges 同步, 基本同步 and 高于 (居民收入增长与经济增长同步): the growth of
 // per-capita disposable income, real where stated, against economic growth.
 func inStep(row *Row, p Pair, tol Tolerance) {

@@ -198,6 +198,8 @@ func TestOwnWords(t *testing.T) {
 		{"words of another sentence", trade, "农业生产超额完成全年目标。", nil, Undecided, ""},
 		{"a task set from above", grain, "粮食生产克服各种极端天气影响、超额完成国家下达的粮食播种面积和总产量任务。", nil, Undecided, ""},
 		{"the blanket statement", trade, "全年主要目标任务圆满完成。", nil, Undecided, ""},
+		{"words of another subject in the clause after", trade, "进出口总额增长2%，十件民生实事全面完成。", nil, Undecided, ""},
+		{"clauses set apart by spaces", trade, "多数主要经济指标增速高于全省,其中进出口总额增长2% 十件民生实事全面完成", nil, Undecided, ""},
 		{"words against the figure", trade, "进出口总额增长7%，预期增长目标未能实现。", []fig{result("s1.f1", "进出口总额增速", "增速", "7", "%", "", "7%")}, Undecided, "两者不一致"},
 	}
 	for _, c := range cases {

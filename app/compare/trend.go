@@ -16,6 +16,9 @@ type TrendPoint struct {
 	Target *report.Figure // nil when no report of that year sets one
 	Result *report.Figure // nil when no report states the year's result
 	Row    *Row           // the verdict, when the next year's report is at hand
+	// Set, Told: whether the reports given hold the year's report, which sets its
+	// targets, and the next year's report or the year's bulletin, which state its results.
+	Set, Told bool
 }
 
 // Indicators are the indicators the reports set numeric main targets for, the most
@@ -106,7 +109,7 @@ func Trend(reports []*report.Report, name string, tol Tolerance) []TrendPoint {
 	first, last := report.ReviewedYear(sorted[0].Year), sorted[len(sorted)-1].Year
 	var out []TrendPoint
 	for y := first; y <= last; y++ {
-		p := TrendPoint{Year: y, Result: resultOf(y)}
+		p := TrendPoint{Year: y, Result: resultOf(y), Set: byYear[y] != nil, Told: byYear[report.JudgedIn(y)] != nil || bulletins[y] != nil}
 		if r := byYear[y]; r != nil {
 			p.Target = targetOf(r)
 			if next, b := byYear[report.JudgedIn(y)], bulletins[y]; (next != nil || b != nil) && p.Target != nil {
@@ -118,9 +121,8 @@ func Trend(reports []*report.Report, name string, tol Tolerance) []TrendPoint {
 				}
 			}
 		}
-		if p.Target != nil || p.Result != nil {
-			out = append(out, p)
-		}
+		// A year of which nothing is known stays in the table, a gap.
+		out = append(out, p)
 	}
 	return out
 }

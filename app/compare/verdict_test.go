@@ -294,6 +294,15 @@ func TestTrend(t *testing.T) {
 	if got := Indicators([]*report.Report{a, b}); len(got) != 1 || got[0] != "国内生产总值增速" {
 		t.Errorf("indicators %v", got)
 	}
+	if !pts[1].Set || !pts[1].Told || pts[0].Set || !pts[0].Told || !pts[3].Set || pts[3].Told {
+		t.Errorf("what the reports hold: %+v", pts)
+	}
+	// Years without a report stay in the table, as gaps.
+	e := mk(2025, "5", "4.9")
+	pts = Trend([]*report.Report{a, e}, "国内生产总值增速", DefaultTolerance)
+	if len(pts) != 7 || pts[2].Year != 2021 || pts[2].Target != nil || pts[2].Result != nil || pts[2].Set || pts[2].Told {
+		t.Errorf("gaps: %+v", pts)
+	}
 }
 
 func target2(v string) fig {
@@ -353,7 +362,8 @@ func TestBenchmark(t *testing.T) {
 		fig{id: "s2.f2", indicator: "城镇新增就业", nature: "目标", measure: "总量", value: "1200", unit: "万人", bound: "左右", phrase: "1200万人左右", sentence: "国内生产总值增长5%左右，城镇新增就业1200万人左右，居民消费价格涨幅3%左右。"},
 		fig{id: "s2.f3", indicator: "居民消费价格涨幅", nature: "目标", measure: "增速", value: "3", unit: "%", bound: "左右", phrase: "3%左右", sentence: "国内生产总值增长5%左右，城镇新增就业1200万人左右，居民消费价格涨幅3%左右。"})
 	rows := Benchmark([]*report.Report{city, nation})
-	if len(rows) != 3 || rows[0].Indicator != "国内生产总值增速" || !rows[0].Comparable || rows[0].Targets[0].Phrase != "6%以上" || rows[0].Targets[1].Phrase != "5%左右" {
+	// Named as the first report, a city's, names them.
+	if len(rows) != 3 || rows[0].Indicator != "地区生产总值增速" || !rows[0].Comparable || rows[0].Targets[0].Phrase != "6%以上" || rows[0].Targets[1].Phrase != "5%左右" {
 		t.Fatalf("rows: %+v", rows)
 	}
 	if rows[1].Indicator != "城镇新增就业" || rows[1].Comparable {
@@ -361,6 +371,14 @@ func TestBenchmark(t *testing.T) {
 	}
 	if rows[2].Targets[0] != nil || rows[2].Targets[1].Phrase != "3%左右" {
 		t.Errorf("a target one place sets: %+v", rows[2])
+	}
+	// Income in step with the economy is one row, however each report names it.
+	a := build(t, 2023, "平稳。", "居民人均可支配收入增速与经济增长基本同步。",
+		fig{id: "s2.f1", indicator: "居民人均可支配收入增速", nature: "定性", measure: "评价", phrase: "基本同步", sentence: "居民人均可支配收入增速与经济增长基本同步。"})
+	b := build(t, 2023, "平稳。", "居民收入增长和经济增长基本同步。",
+		fig{id: "s2.f1", indicator: "居民收入增长与经济增长", nature: "定性", measure: "评价", phrase: "基本同步", sentence: "居民收入增长和经济增长基本同步。"})
+	if rows := Benchmark([]*report.Report{a, b}); len(rows) != 1 || rows[0].Targets[0] == nil || rows[0].Targets[1] == nil {
+		t.Errorf("in step: %+v", rows)
 	}
 }
 

@@ -119,6 +119,29 @@ func (l *Library) List() []Entry {
 			e.Key, e.BuiltIn = builtInPrefix+s.Name, true
 			l.heads = append(l.heads, e)
 		}
+		// The report the app opens with first, then the reports of its place, then those
+		// of other places, each place's newest first, and the bulletins last.
+		if len(l.heads) > 1 {
+			home := l.heads[0].Place
+			rank := func(e Entry) int {
+				switch {
+				case e.Kind.IsBulletin():
+					return 2
+				case e.Place == home:
+					return 0
+				}
+				return 1
+			}
+			slices.SortStableFunc(l.heads[1:], func(a, b Entry) int {
+				if c := rank(a) - rank(b); c != 0 {
+					return c
+				}
+				if c := strings.Compare(a.Place, b.Place); c != 0 {
+					return c
+				}
+				return b.Year - a.Year
+			})
+		}
 	}
 	out := slices.Clone(l.heads)
 	l.mu.Unlock()
@@ -377,14 +400,12 @@ func (l *Library) Remove(e Entry) error {
 	return nil
 }
 
-// BuiltIn is the reports the app ships: the default report first, then the State
-// Council's, newest first.
+// BuiltIn is the reports the app ships: the report it opens with first, then the
+// library's data files.
 func BuiltIn() []Source {
 	sources := []Source{{Name: resources.ReportName, Data: func() []byte { return resources.ReportYAML }, Load: report.Default}}
-	names := resources.NationalNames()
-	for i := len(names) - 1; i >= 0; i-- {
-		name := names[i]
-		sources = append(sources, Source{Name: name, Data: func() []byte { return resources.National(name) }})
+	for _, name := range resources.LibraryNames() {
+		sources = append(sources, Source{Name: name, Data: func() []byte { return resources.Library(name) }})
 	}
 	return sources
 }

@@ -1,6 +1,7 @@
 package library
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,5 +155,30 @@ func TestSaveNeverWritesOutside(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "别处.yaml")); err == nil {
 		t.Error("a file outside the library was created")
+	}
+}
+
+// The built-in list opens with the report the app opens with, then the reports of its
+// place, those of other places, each place's newest first, and the bulletins last.
+func TestBuiltInOrder(t *testing.T) {
+	data := func(title, place string, year int, kind string) func() []byte {
+		return func() []byte {
+			return []byte(fmt.Sprintf("format: 2\ntitle: %s\nplace: %s\nyear: %d\nsource:\n  kind: %s\nsections: []\nfigures: []\n", title, place, year, kind))
+		}
+	}
+	lib := New(t.TempDir(),
+		Source{Name: "a", Data: data("某市2023年摘要", "某市", 2023, "报纸摘要")},
+		Source{Name: "b", Data: data("2022年统计公报", "某省", 2022, "统计公报")},
+		Source{Name: "c", Data: data("某省2021", "某省", 2021, "官方全文")},
+		Source{Name: "d", Data: data("某省2023", "某省", 2023, "官方全文")},
+		Source{Name: "e", Data: data("某市2022", "某市", 2022, "官方全文")},
+		Source{Name: "f", Data: data("某市2023", "某市", 2023, "官方全文")},
+	)
+	var got []string
+	for _, e := range lib.List() {
+		got = append(got, strings.TrimPrefix(e.Key, builtInPrefix))
+	}
+	if strings.Join(got, "") != "afedcb" {
+		t.Errorf("order %v", got)
 	}
 }

@@ -288,7 +288,7 @@ var (
 	reportKeys1  = []string{"format", "title", "city", "year", "source", "headline", "lead", "sections", "figures", "nonfigures"}
 	reportKeys2  = []string{"format", "title", "place", "level", "year", "source", "headline", "lead", "sections", "figures", "nonfigures", "verdicts"}
 	sourceKeys1  = []string{"publication", "kind", "meeting", "date"}
-	sourceKeys2  = []string{"kind", "publication", "meeting", "date", "note"}
+	sourceKeys2  = []string{"kind", "publication", "meeting", "date", "note", "extract"}
 	sectionKeys1 = []string{"id", "title", "intro", "items", "sections", "kind"}
 	sectionKeys2 = []string{"id", "title", "intro", "items", "sections", "kind", "role", "period", "note"}
 )
@@ -418,6 +418,7 @@ func (d *decoder) source(n *yaml.Node) Source {
 	src.Meeting = d.text(sm["meeting"], "source.meeting", false)
 	src.Date = d.text(sm["date"], "source.date", false)
 	src.Note = d.text(sm["note"], "source.note", false)
+	src.Extract = d.text(sm["extract"], "source.extract", false)
 	return src
 }
 

@@ -116,6 +116,10 @@ type Source struct {
 	Meeting     string // the meeting at which the report was delivered
 	Date        string // the date of that meeting, as written
 	Note        string // anything else a reader should know about the text
+	// Extract (extract) says the file holds only the named parts of the text, those a
+	// person reviewed (the built-in library): 主要目标段落、已审核数据的原句…; "" for
+	// the whole text.
+	Extract string
 }
 
 // Caveat is what a reader must be told about the text before trusting its numbers, or ""
@@ -127,6 +131,9 @@ func (s Source) Caveat() string {
 	case Excerpt:
 		return "报告节选，并非全文；数字以正式发布的报告为准"
 	}
+	if s.Extract != "" {
+		return "只收录原文中经人工审核的部分（" + s.Extract + "），其余文字没有收录；需要全文时请导入原文"
+	}
 	return ""
 }
 
@@ -137,6 +144,9 @@ func (s Source) ShortCaveat() string {
 		return s.publisher() + "摘录，并非报告官方全文"
 	case Excerpt:
 		return "报告节选，并非全文"
+	}
+	if s.Extract != "" {
+		return "原文中经审核的部分，并非全文"
 	}
 	return ""
 }

@@ -97,6 +97,9 @@ func (s *Session) Model(id string) *PageModel {
 	if t := s.Trend(); t != nil && id == TrendID {
 		m.Title = t.Place + t.Indicator + "：历年目标与实绩"
 		m.Where = fmt.Sprintf("据报告库中%s的 %d 份报告", t.Place, t.Reports)
+		if t.Bulletins > 0 {
+			m.Where += fmt.Sprintf("和 %d 份统计公报", t.Bulletins)
+		}
 		m.Trend = t
 		m.Charts = s.Charts(id)
 		return m
@@ -161,7 +164,15 @@ func sourceLine(r *report.Report) string {
 	case report.Excerpt:
 		parts = append(parts, "报告节选")
 	case report.Official:
-		parts = append(parts, "报告全文")
+		if r.Source.Extract != "" {
+			parts = append(parts, "报告原文中经审核的部分")
+		} else {
+			parts = append(parts, "报告全文")
+		}
+	case report.Bulletin:
+		if r.Source.Extract != "" {
+			parts = append(parts, "公报原文中经审核的部分")
+		}
 	}
 	return strings.Join(parts, " · ")
 }

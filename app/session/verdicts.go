@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"workreport/app/compare"
+	"workreport/app/indicator"
 	"workreport/app/report"
 	"workreport/app/workspace"
 )
@@ -178,6 +179,7 @@ type TrendTable struct {
 	Indicators []string // those the reports set numeric targets for
 	Points     []compare.TrendPoint
 	Reports    int // how many reports of the place the library holds
+	Bulletins  int // and how many of its statistical bulletins
 }
 
 // trendPage adds the page of indicators over the years.
@@ -194,21 +196,42 @@ func (s *Session) trendPage(r *report.Report) {
 	if len(names) == 0 {
 		return
 	}
-	ind := s.trendIndicator
+	// Named as the place's own reports name them: 地区生产总值增速 for a city.
+	for i, n := range names {
+		names[i] = indicator.Name(n, r.Level)
+	}
+	ind := indicator.Name(s.trendIndicator, r.Level)
 	if !slices.Contains(names, ind) {
 		ind = names[0]
 	}
+	n := 0
+	for _, o := range reports {
+		if !o.Source.Kind.IsBulletin() {
+			n++
+		}
+	}
 	s.trend = &TrendTable{Place: r.Place, Indicator: ind, Indicators: names,
-		Points: compare.Trend(reports, ind, s.Tolerance()), Reports: len(reports)}
+		Points: compare.Trend(reports, ind, s.Tolerance()), Reports: n, Bulletins: len(reports) - n}
 	s.pages = append(s.pages[:1], append([]*Page{{ID: TrendID, Title: "历年走势", Short: "历年走势"}}, s.pages[1:]...)...)
 }
 
-// placeReports is r and the library's reports of r's place of the other years.
+// placeReports is r and the library's reports of r's place of the other years, with
+// the place's statistical bulletins of the years they review.
 func (s *Session) placeReports(r *report.Report) []*report.Report {
 	reports := []*report.Report{r}
+	first, last := r.Year, r.Year
 	for _, o := range s.lib.Reports(r.Place, s.entry) {
 		if o.Year != r.Year {
 			reports = append(reports, o)
+			first, last = min(first, o.Year), max(last, o.Year)
+		}
+	}
+	if r.Source.Kind.IsBulletin() {
+		return reports
+	}
+	for y := report.ReviewedYear(first); y <= last; y++ {
+		if b := s.lib.Bulletin(r.Place, y, s.entry); b != nil {
+			reports = append(reports, b)
 		}
 	}
 	return reports
@@ -245,9 +268,32 @@ func (t *TrendTable) TrendRows() [][]string {
 		if p.Row != nil {
 			row[4], row[5], row[6] = p.Row.VerdictText(), p.Row.Gap, p.Row.Note
 		}
+		if p.Row == nil {
+			row[6] = trendGap(p)
+		}
 		out = append(out, row)
 	}
 	return out
+}
+
+// trendGap says why a year of the trend has no verdict: which report the library lacks,
+// or what the reports it holds do not state.
+func trendGap(p compare.TrendPoint) string {
+	var out []string
+	switch {
+	case !p.Set:
+		out = append(out, fmt.Sprintf("报告库中没有 %d 年的报告，目标空缺", p.Year))
+	case p.Target == nil:
+		out = append(out, fmt.Sprintf("%d 年报告没有设这项数字目标", p.Year))
+	}
+	switch {
+	case p.Result != nil:
+	case !p.Told:
+		out = append(out, fmt.Sprintf("报告库中没有 %d 年的报告和 %d 年的统计公报，实绩空缺", report.JudgedIn(p.Year), p.Year))
+	default:
+		out = append(out, "报告库中的报告没有写明这一年的实绩")
+	}
+	return strings.Join(out, "；")
 }
 
 // TrendTSV is the table of an indicator over the years as tab-separated text.
@@ -335,9 +381,14 @@ func (t *BenchTable) BenchRows() (header []string, rows [][]string) {
 			}
 			row = append(row, f.StriveText())
 		}
-		note := "比率，可以比较"
+		note := "比率，可比"
 		if !r.Comparable {
-			note = "数量或定性目标，地区规模不同，不作比较"
+			note = "数量，规模不同，不比"
+			for _, f := range r.Targets {
+				if f != nil && !f.HasValue {
+					note = "定性目标，不比"
+				}
+			}
 		}
 		rows = append(rows, append(row, note))
 	}

@@ -199,6 +199,14 @@ func Locate(r *report.Report, l Label) []Span {
 		}
 	})
 	if len(out) == 0 {
+		// A text that keeps only the figure's sentence (the built-in library) lacks the
+		// sentences before it the snippet opens with.
+		if off := strings.Index(snip, phrase); off > 0 {
+			if k := strings.LastIndexAny(snip[:off], "。！？；"); k >= 0 {
+				l.Snippet = snip[k+len("。"):]
+				return Locate(r, l)
+			}
+		}
 		out = locateRow(r, l)
 	}
 	return out
