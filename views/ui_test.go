@@ -545,9 +545,9 @@ func TestConfirmationsStayThenClear(t *testing.T) {
 func TestSearchMarksTheLine(t *testing.T) {
 	u, w, _, _ := testUI(t, windowSize)
 	typeShortcut(w, fyne.KeyF, fyne.KeyModifierShortcutDefault)
-	test.Type(u.search.entry, "东方之星")
+	test.Type(u.search.entry, "举世瞩目")
 	u.search.list.Select(0)
-	if u.cur.markedText == nil || !u.cur.markedText.marked || !strings.Contains(u.cur.markedText.Text(), "东方之星") {
+	if u.cur.markedText == nil || !u.cur.markedText.marked || !strings.Contains(u.cur.markedText.Text(), "举世瞩目") {
 		t.Fatal("the line of the result is not marked")
 	}
 	m := u.cur.markedText

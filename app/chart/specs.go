@@ -92,7 +92,11 @@ func growthOverview(r *report.Report) *Spec {
 			}
 		}
 		b.Note = strings.Join(notes, " ")
-		s.Groups = append(s.Groups, Group{Label: trimMeasure(f.Indicator), Bars: []Bar{b}})
+		label := trimMeasure(f.Indicator)
+		if f.Basis != "" {
+			label += "（" + string(f.Basis) + "）" // 可比: growth on a comparable basis
+		}
+		s.Groups = append(s.Groups, Group{Label: label, Bars: []Bar{b}})
 	}
 	if len(s.Groups) == 0 {
 		return nil

@@ -15,10 +15,12 @@ import (
 	"workreport/app/compare"
 	"workreport/app/export"
 	"workreport/app/importer"
+	"workreport/app/library"
 	"workreport/app/meta"
 	"workreport/app/report"
 	"workreport/app/safefile"
 	"workreport/app/session"
+	"workreport/app/workspace"
 )
 
 // Exit statuses.
@@ -35,6 +37,9 @@ type Env struct {
 	// GUI opens the window for the report. reportPath is the file it came from, or ""
 	// for the embedded report. It is called when no subcommand is given.
 	GUI func(r *report.Report, reportPath string) error
+	// Library is the library the library command lists: the built-in reports and those
+	// saved in the app's data folder, as the window shows them. nil is the app's own.
+	Library *workspace.Workspace
 }
 
 // command is one headless subcommand.
@@ -63,6 +68,7 @@ var commands = []command{
 	{name: "charts", summary: "把全部图表保存为 PNG（1 倍和 2 倍），用于幻灯片", output: "文件夹", run: runCharts},
 	{name: "import", input: "原文", summary: "导入报告原文（.docx、.html、.txt），生成报告数据文件（.yaml）", output: "文件.yaml"},
 	{name: "verdicts", input: "文件 文件…", many: true, summary: "同一地区的报告（可加统计公报）：各年目标是否达成，制表符分隔"},
+	{name: "library", summary: "列出报告库中的报告（内置的和已保存的）：地区、年份、类别、数据项数，制表符分隔"},
 }
 
 func findCommand(name string) *command {
@@ -171,6 +177,9 @@ func Run(args []string, env Env) int {
 	if cmd != nil && cmd.name == "verdicts" {
 		return runVerdicts(env, o)
 	}
+	if cmd != nil && cmd.name == "library" {
+		return runLibrary(env)
+	}
 	if cmd != nil {
 		// A command lives for a few tens of milliseconds and allocates ten or so MB;
 		// collecting that garbage along the way only slows it down.
@@ -265,6 +274,41 @@ func runImport(env Env, o options) int {
 	}
 	fmt.Fprintf(env.Stderr, "已导入“%s”：%s\n", filepath.Base(o.input), res.Summary())
 	fmt.Fprintf(env.Stderr, "已保存：%s\n", o.output)
+	return ExitOK
+}
+
+// LibraryHeader is the columns of the library command's table.
+var LibraryHeader = []string{"地区", "年份", "类别", "标题", "数据", "已审核", "收录", "位置"}
+
+// runLibrary lists the library's reports as the window's 报告库 does.
+func runLibrary(env Env) int {
+	ws := env.Library
+	if ws == nil {
+		ws = workspace.Default(library.BuiltIn()...)
+	}
+	var rows [][]string
+	for _, e := range ws.List() {
+		year := ""
+		if e.Year != 0 {
+			year = fmt.Sprint(e.Year)
+		}
+		scope := "全文"
+		if e.Extract {
+			scope = "经审核的部分"
+		}
+		where := "内置"
+		if !e.BuiltIn {
+			where = e.Path
+		}
+		if e.Damaged != "" {
+			scope = "已损坏：" + e.Damaged
+		}
+		rows = append(rows, []string{e.Place, year, string(e.Kind), e.Title, fmt.Sprint(e.Figures), fmt.Sprint(e.Figures - e.Unconfirmed), scope, where})
+	}
+	if err := report.WriteTSVTable(env.Stdout, LibraryHeader, rows); err != nil {
+		fmt.Fprintf(env.Stderr, "%s: %v\n", strings.ToLower(meta.Name), err)
+		return ExitFailure
+	}
 	return ExitOK
 }
 

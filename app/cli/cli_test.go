@@ -9,8 +9,11 @@ import (
 	"strings"
 	"testing"
 
+	"workreport/app/importer"
+	"workreport/app/library"
 	"workreport/app/report"
 	"workreport/app/report/reporttest"
+	"workreport/app/workspace"
 )
 
 // run runs the command line with captured output and a fake GUI.
@@ -353,5 +356,44 @@ func TestBulletinFigures(t *testing.T) {
 	code, stdout, _, _ = run(t, "--report", path, "info")
 	if code != ExitOK || !strings.Contains(stdout, "来源\t统计公报") || !strings.Contains(stdout, "年份\t2024") || !strings.Contains(stdout, "地区\t全国") {
 		t.Errorf("info: %s", stdout)
+	}
+}
+
+// The library command lists the library as the window's 报告库 does: the built-in
+// reports with their place, year, kind and confirmed figures, then the saved ones with
+// their file.
+func TestLibraryCommand(t *testing.T) {
+	dir := t.TempDir()
+	lib := library.New(dir, library.BuiltIn()...)
+	res, err := importer.Import("示例市.txt", []byte("2024年示例市政府工作报告\n\n一、2023年工作回顾\n\n地区生产总值增长5.2%。\n\n二、2024年工作安排\n\n今年的主要预期目标是：地区生产总值增长5%左右。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.Save(res.YAML, res.Report, ""); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := Run([]string{"library"}, Env{Stdout: &out, Stderr: &errb, Library: workspace.New(lib)}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if lines[0] != strings.Join(LibraryHeader, "\t") {
+		t.Fatalf("header %q", lines[0])
+	}
+	kinds := map[string]int{}
+	for _, l := range lines[1:] {
+		c := strings.Split(l, "\t")
+		if len(c) != len(LibraryHeader) {
+			t.Fatalf("%d cells in %q", len(c), l)
+		}
+		kinds[c[0]+c[2]+c[7]]++
+	}
+	if !strings.HasPrefix(lines[1], "江门市\t2023\t报纸摘要\t") || kinds["全国统计公报内置"] != 12 || kinds["全国官方全文内置"] != 12 ||
+		kinds["广东省官方全文内置"] != 8 || kinds["江门市官方全文内置"] != 7 {
+		t.Errorf("built-in entries: %v\n%s", kinds, out.String())
+	}
+	last := strings.Split(lines[len(lines)-1], "\t")
+	if last[0] != "示例市" || last[1] != "2024" || last[4] != "2" || last[5] != "0" || last[6] != "全文" || !strings.HasPrefix(last[7], dir) {
+		t.Errorf("saved entry %q", last)
 	}
 }

@@ -15,7 +15,7 @@ import (
 // 表2 居民消费价格比上年涨跌幅度 …), whose numbers carry their unit in a column's head
 // (年末数（万人）), a unit column (单位: 万吨) or a unit line (单位：%). A table reaches the
 // importer as rows of cells: a Markdown table (| a | b |), a list of lines after a
-// caption (- 居民消费价格 0.0 0.1 -0.2), or a table of a Word document or a web page.
+// caption (- 居民消费价格 0.2 0.1 0.4), or a table of a Word document or a web page.
 //
 // A table becomes paragraphs of the report: its caption, its unit line, and a line per
 // number, so that every number is read with its row and its column: "居民消费价格　全国：
@@ -24,7 +24,7 @@ import (
 
 // table is a table of the text.
 type table struct {
-	caption  string     // 表2　2025年居民消费价格比上年涨跌幅度, or ""
+	caption  string     // 表2　居民消费价格涨跌幅度, or ""
 	unitLine string     // 单位：%, as printed, or ""
 	unit     string     // the unit the unit line states
 	heads    []string   // the heads of the columns, the label's first
@@ -95,7 +95,7 @@ func pipeCells(line string) (cells []string, rule, ok bool) {
 	return cells, rule, true
 }
 
-// listCells splits a line of a table written as a list (居民消费价格 0.0 0.1 -0.2) into
+// listCells splits a line of a table written as a list (居民消费价格 0.2 0.1 0.4) into
 // its label and its numbers; a head line (指标 全国) gives its words.
 func listCells(line string) []string {
 	fields := strings.Fields(strings.ReplaceAll(line, "\u3000", " "))

@@ -47,6 +47,7 @@ type Entry struct {
 	Figures     int    // how many figures it holds
 	Unconfirmed int    // how many of them await review
 	Damaged     string // why the file cannot be opened, or ""
+	Extract     bool   // the file holds only the reviewed parts of its text (source.extract)
 }
 
 // Label is how the list names the report: place, year and review state.
@@ -225,7 +226,8 @@ func head(data []byte) Entry {
 		City   string `yaml:"city"`
 		Year   int    `yaml:"year"`
 		Source struct {
-			Kind string `yaml:"kind"`
+			Kind    string `yaml:"kind"`
+			Extract string `yaml:"extract"`
 		} `yaml:"source"`
 	}
 	switch {
@@ -240,6 +242,7 @@ func head(data []byte) Entry {
 	}
 	e.Title, e.Year, e.Place = h.Title, h.Year, h.Place
 	e.Kind = report.ReadSourceKind(h.Format, h.Source.Kind)
+	e.Extract = h.Source.Extract != ""
 	if e.Place == "" {
 		e.Place = h.City
 	}

@@ -110,7 +110,7 @@ func TestSearch(t *testing.T) {
 	if !kinds["原文"] {
 		t.Error("the text is not among the results")
 	}
-	if res := s.Search("东方之星"); len(res) != 1 || res[0].Kind != "原文" || !strings.Contains(res[0].Text, "东方之星") {
+	if res := s.Search("举世瞩目"); len(res) != 1 || res[0].Kind != "原文" || !strings.Contains(res[0].Text, "举世瞩目") {
 		t.Errorf("text search: %+v", res)
 	}
 	if res := s.Search("   "); res != nil {

@@ -77,6 +77,7 @@ type Entry struct {
 	Figures     int
 	Unconfirmed int
 	Damaged     string // why the file cannot be opened, or ""
+	Extract     bool   // the file holds only the reviewed parts of its text
 	label       string
 	state       string
 }
@@ -90,7 +91,7 @@ func (e Entry) State() string { return e.state }
 func entryOf(l library.Entry) Entry {
 	return Entry{Key: l.Key, Title: l.Title, Place: l.Place, Year: l.Year, Kind: l.Kind, BuiltIn: l.BuiltIn,
 		Path: l.Path, Figures: l.Figures, Unconfirmed: l.Unconfirmed, Damaged: l.Damaged,
-		label: l.Label(), state: l.State()}
+		Extract: l.Extract, label: l.Label(), state: l.State()}
 }
 
 // List returns the library's reports: the built-in ones, then the saved ones by place

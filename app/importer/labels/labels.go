@@ -212,7 +212,7 @@ func Locate(r *report.Report, l Label) []Span {
 	return out
 }
 
-// locateRow finds a label typed from a table's row ("- 居民消费价格 0.0 0.1 -0.2", "| 纱 |
+// locateRow finds a label typed from a table's row ("- 居民消费价格 0.2 0.1 0.4", "| 纱 |
 // 万吨 | 2277.9 | 1.3 |"): the report writes a table a line per number, opening with
 // the row's label, so the label's number is looked for in the lines of its row.
 func locateRow(r *report.Report, l Label) []Span {
