@@ -149,9 +149,10 @@ func hasAny(s string, words []string) bool {
 // the target's indicator that says one of the words; it returns the sentence and the
 // words said.
 func statement(p Pair, t *report.Figure, year int, words []string) (string, string) {
+	aliases := cleanNames(t.Indicator)
 	for _, s := range yearSentences(p, year) {
 		for _, c := range clauses(s) {
-			if !mentions(c, t.Indicator) {
+			if nameAtIn(nameNoise.Replace(c), aliases) < 0 {
 				continue
 			}
 			for _, w := range words {

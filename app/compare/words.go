@@ -111,15 +111,19 @@ func names(name string) []string {
 	return out
 }
 
-// mentions reports whether a clause names the indicator, by any of its names.
-func mentions(s, name string) bool {
-	s = nameNoise.Replace(s)
-	for _, a := range names(name) {
-		if strings.Contains(s, nameNoise.Replace(a)) {
-			return true
-		}
+// cleanNames are names(name) without their noise, as clauses are compared.
+func cleanNames(name string) []string {
+	ns := names(name)
+	for i, n := range ns {
+		ns[i] = nameNoise.Replace(n)
 	}
-	return false
+	return ns
+}
+
+// isBlanket reports whether a sentence is a statement of the year's main targets as a
+// whole.
+func isBlanket(s string) bool {
+	return strings.Contains(s, "目标任务") && blanket.MatchString(s)
 }
 
 // ownWords finds what report N+1 says of the target in so many words, in a clause that
@@ -131,8 +135,10 @@ func ownWords(next *report.Report, t *report.Figure, year int) (Verdict, string)
 	if report.PlanName.MatchString(t.Indicator) {
 		sentences = allSentences(next)
 	}
+	plan := report.PlanName.MatchString(t.Indicator)
+	aliases := cleanNames(t.Indicator)
 	for _, s := range sentences {
-		if blanket.MatchString(s) && !report.PlanName.MatchString(t.Indicator) {
+		if !plan && isBlanket(s) {
 			continue
 		}
 		cs := clauses(s)
@@ -148,10 +154,11 @@ func ownWords(next *report.Report, t *report.Figure, year int) (Verdict, string)
 			// where nothing else is their subject: 预期增长目标未能实现, not
 			// 十件民生实事全面完成.
 			rest, after := "", false
-			if at := nameAt(c, t.Indicator); at >= 0 {
-				rest = nameNoise.Replace(c)[at:]
-			} else if i > 0 && nameAt(cs[i-1], t.Indicator) >= 0 && !namesAnother(c) {
-				rest, after = nameNoise.Replace(c), true
+			clean := nameNoise.Replace(c)
+			if at := nameAtIn(clean, aliases); at >= 0 {
+				rest = clean[at:]
+			} else if i > 0 && nameAtIn(nameNoise.Replace(cs[i-1]), aliases) >= 0 && !namesAnother(c) {
+				rest, after = clean, true
 			} else {
 				continue
 			}
@@ -181,13 +188,12 @@ func namesAnother(c string) bool {
 	return ok
 }
 
-// nameAt is where a clause first names the indicator, in the clause without its quotes,
-// or −1.
-func nameAt(c, name string) int {
-	c = nameNoise.Replace(c)
+// nameAtIn is where a clause, without its noise, first names the indicator by one of
+// its names without theirs, or −1.
+func nameAtIn(c string, aliases []string) int {
 	at := -1
-	for _, a := range names(name) {
-		if k := strings.Index(c, nameNoise.Replace(a)); k >= 0 && (at < 0 || k < at) {
+	for _, a := range aliases {
+		if k := strings.Index(c, a); k >= 0 && (at < 0 || k < at) {
 			at = k
 		}
 	}
@@ -198,9 +204,10 @@ func nameAt(c, name string) int {
 // person to settle an undecided verdict: one naming the indicator in the review of year
 // N, else in the bulletin.
 func candidate(p Pair, t *report.Figure, year int) string {
+	aliases := cleanNames(t.Indicator)
 	for _, s := range yearSentences(p, year) {
 		for _, c := range clauses(s) {
-			if mentions(c, t.Indicator) {
+			if nameAtIn(nameNoise.Replace(c), aliases) >= 0 {
 				return s
 			}
 		}
@@ -212,13 +219,13 @@ func candidate(p Pair, t *report.Figure, year int) string {
 // context on the page: 全年主要目标任务圆满完成. It never decides a single target.
 func Blanket(p Pair) string {
 	for _, s := range reviewSentences(p.Next, p.Year()) {
-		if blanket.MatchString(s) {
+		if isBlanket(s) {
 			return s
 		}
 	}
 	if p.Next != nil {
 		for _, s := range allSentences(p.Next) {
-			if blanket.MatchString(s) && strings.Contains(s, fmt.Sprint(p.Year())) {
+			if isBlanket(s) && strings.Contains(s, fmt.Sprint(p.Year())) {
 				return s
 			}
 		}

@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -202,7 +201,27 @@ func (l *Library) readHead(path string) Entry {
 	return h
 }
 
-var figureLine = regexp.MustCompile(`(?m)^\s*-\s+编号:`)
+// countFigures counts the lines that open a figure: "  - 编号: …".
+func countFigures(data []byte) int {
+	n := 0
+	for rest, at := data, 0; ; {
+		k := bytes.Index(rest, []byte("编号:"))
+		if k < 0 {
+			return n
+		}
+		line := rest[:k]
+		if i := bytes.LastIndexByte(line, '\n'); i >= 0 {
+			line = line[i+1:]
+		} else if at > 0 {
+			line = nil // the word inside a line's text
+		}
+		if t := bytes.TrimLeft(line, " \t"); len(t) > 0 && t[0] == '-' && len(bytes.TrimLeft(t[1:], " \t")) == 0 && len(t) > 1 {
+			n++
+		}
+		at += k + len("编号:")
+		rest = rest[k+len("编号:"):]
+	}
+}
 
 // head reads the report's title, place and year from the top of its data file, and
 // counts its figures and unconfirmed marks, without decoding the rest.
@@ -246,7 +265,7 @@ func head(data []byte) Entry {
 	if e.Place == "" {
 		e.Place = h.City
 	}
-	e.Figures = len(figureLine.FindAllIndex(data, -1))
+	e.Figures = countFigures(data)
 	e.Unconfirmed = bytes.Count(data, []byte("审核: "+string(report.Unconfirmed)))
 	return e
 }

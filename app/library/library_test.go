@@ -182,3 +182,15 @@ func TestBuiltInOrder(t *testing.T) {
 		t.Errorf("order %v", got)
 	}
 }
+
+// A data file's figures are counted by the lines that open one, wherever the word 编号
+// appears otherwise.
+func TestCountFigures(t *testing.T) {
+	data := "编号: not a figure\nfigures:\n  - 编号: a\n    原文: 编号: 不是\n  -   编号: b\n- 编号: c\n\t-\t编号: d\n  -编号: e\n  x - 编号: f\n"
+	if n := countFigures([]byte(data)); n != 4 {
+		t.Errorf("%d figures, want 4", n)
+	}
+	if n := countFigures([]byte("- 编号: a")); n != 1 {
+		t.Errorf("%d figures at the start", n)
+	}
+}
