@@ -397,3 +397,18 @@ func TestLibraryCommand(t *testing.T) {
 		t.Errorf("saved entry %q", last)
 	}
 }
+
+// The README shows what the library command prints on a new installation.
+func TestReadmeShowsTheLibrary(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := Run([]string{"library"}, Env{Stdout: &out, Stderr: &errb, Library: workspace.New(library.New(t.TempDir(), library.BuiltIn()...))}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "```text\n"+out.String()+"```") {
+		t.Errorf("the README's listing of the library is not the command's output:\n%s", out.String())
+	}
+}
