@@ -5,8 +5,12 @@
 //
 //	workreport [--report FILE] figures
 //	workreport [--report FILE] check
+//	workreport [--report FILE] info
 //	workreport [--report FILE] export -o FILE.xlsx
 //	workreport [--report FILE] charts -o FOLDER
+//	workreport [--report FILE] import -o FILE.yaml
+//	workreport verdicts FILE FILE...
+//	workreport library
 package main
 
 import (

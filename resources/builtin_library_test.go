@@ -7,11 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"workreport/app/cli"
 	"workreport/app/compare"
 	"workreport/app/importer/labels"
 	"workreport/app/report"
+	"workreport/app/report/reporttest"
 	"workreport/resources"
 )
 
@@ -131,4 +133,50 @@ func TestLibraryVerdictsAgainstHandTables(t *testing.T) {
 			t.Errorf("%s %s", place, p)
 		}
 	}
+}
+
+// TestLibraryShipsPartOfEachText: a built-in report ships only the parts of its text a
+// person reviewed (titles, main-targets paragraphs, sentences of confirmed figures and
+// of verdicts), so its characters are a small share of the text's. With -v it prints
+// the share of each text.
+func TestLibraryShipsPartOfEachText(t *testing.T) {
+	texts, err := labels.Texts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := builtIn(t)
+	var shipped, whole int
+	for _, lt := range texts {
+		r := all[lt.Name+".yaml"]
+		src, err := os.ReadFile(reporttest.Shared(t, lt.Corpus))
+		if r == nil || err != nil {
+			t.Fatalf("%s: no built-in report or no text (%v)", lt.Name, err)
+		}
+		n, total := 0, countChars(string(src))
+		r.WalkSections(func(s *report.Section) {
+			n += countChars(s.Title)
+			for _, b := range s.Blocks() {
+				n += countChars(b.Text)
+			}
+		})
+		share := float64(n) / float64(total)
+		t.Logf("%-24s %6d / %6d  %5.1f%%", lt.Name, n, total, 100*share)
+		if share > 0.2 { // 2–12% today
+			t.Errorf("%s ships %.0f%% of its text", lt.Name, 100*share)
+		}
+		shipped += n
+		whole += total
+	}
+	t.Logf("%-24s %6d / %6d  %5.1f%%", "合计", shipped, whole, 100*float64(shipped)/float64(whole))
+}
+
+// countChars counts the characters of a text that are not spaces.
+func countChars(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
 }
