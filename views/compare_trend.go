@@ -16,7 +16,7 @@ import (
 func (s *compareScreen) trendParts(pn *panel, m *session.PageModel) []fyne.CanvasObject {
 	u := s.u
 	t := m.Trend
-	choose := widget.NewSelect(t.Indicators, nil)
+	choose := newKeySelect(t.Indicators, nil)
 	choose.SetSelected(t.Indicator)
 	choose.OnChanged = func(name string) {
 		if name == t.Indicator {

@@ -137,7 +137,7 @@ func (u *UI) chartParts(pn *panel, specs []*chart.Spec) []fyne.CanvasObject {
 func (s *compareScreen) overrideVerdict(v *session.VerdictTable, row session.VerdictLine) {
 	u := s.u
 	const none = "（取消人工判定，恢复软件判定）"
-	choose := widget.NewSelect(append(append([]string{}, report.OverrideVerdicts...), none), nil)
+	choose := newKeySelect(append(append([]string{}, report.OverrideVerdicts...), none), nil)
 	choose.SetSelected(strings.TrimSuffix(row.Verdict, "（人工判定）"))
 	note := newDialogEntry(u, "")
 	note.SetPlaceHolder("理由，如“统计局修订后为7.0%”")
@@ -145,7 +145,7 @@ func (s *compareScreen) overrideVerdict(v *session.VerdictTable, row session.Ver
 	form := container.New(layout.NewFormLayout(), wrapped("判定"), choose, wrapped("理由"), note)
 	intro := wrapped(fmt.Sprintf("%d年目标：%s %s。软件判定：%s（%s）", v.Year, row.Indicator, row.Target, row.Verdict, row.Note))
 	u.modal(questionDialog, "人工判定", container.NewVBox(intro, form), 680,
-		modalButton{label: "取消"},
+		cancelButton(nil),
 		modalButton{label: "保存判定", primary: true, action: func() {
 			verdict, reason := choose.Selected, note.Text
 			if verdict == none {
@@ -157,7 +157,7 @@ func (s *compareScreen) overrideVerdict(v *session.VerdictTable, row session.Ver
 
 // overrideForm is the open 人工判定 dialog's fields, for tests.
 type overrideForm struct {
-	verdict *widget.Select
+	verdict *keySelect
 	note    *dialogEntry
 }
 
@@ -193,7 +193,7 @@ func (s *compareScreen) editTolerance() {
 	u.modal(questionDialog, "判定容差", container.NewVBox(
 		wrapped("“左右”目标的实绩在不利一侧、差距不超过容差（含容差本身）时判为基本达成。"), form,
 		wrapped("“基本同步”：居民收入增速低于经济增速不超过下面第一个幅度为达成，不超过第二个幅度为基本达成。"), syncForm), 600,
-		modalButton{label: "取消"},
+		cancelButton(nil),
 		modalButton{label: "应用", primary: true, action: func() {
 			var v [4]float64
 			for i, e := range []*dialogEntry{rate, share, syncMet, syncMostly} {

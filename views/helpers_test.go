@@ -30,6 +30,7 @@ type fakeDeps struct {
 	ws         *workspace.Workspace // the test's library: the fixtures, and a folder of its own
 	opened     []string
 	later      []func() // what the UI asked to run after a delay, in order
+	picks      int      // how many times a file or folder picker was asked for
 }
 
 // flush runs what the UI asked to run later, as if the time had passed.
@@ -45,17 +46,18 @@ func (f *fakeDeps) deps() Deps {
 	return Deps{
 		Exec: task.Sync{},
 		PickExportPath: func(_ fyne.Window, dir, name string, done func(string)) {
+			f.picks++
 			done(f.exportPath)
 		},
-		PickFolder: func(_ fyne.Window, _ string, done func(string)) { done(f.folder) },
-		PickReport: func(_ fyne.Window, _ string, done func(string)) { done(f.reportPath) },
+		PickFolder: func(_ fyne.Window, _ string, done func(string)) { f.picks++; done(f.folder) },
+		PickReport: func(_ fyne.Window, _ string, done func(string)) { f.picks++; done(f.reportPath) },
 		SaveCharts: chart.WriteFiles,
 		SaveImages: safefile.WritePNGs,
 		OpenFile:   func(p string) error { f.opened = append(f.opened, "open:"+p); return nil },
 		ShowFile:   func(p string) error { f.opened = append(f.opened, "show:"+p); return nil },
 		After:      func(_ time.Duration, fn func()) { f.later = append(f.later, fn) },
 		Workspace:  f.ws,
-		PickImport: func(_ fyne.Window, _ string, done func(string)) { done(f.importPath) },
+		PickImport: func(_ fyne.Window, _ string, done func(string)) { f.picks++; done(f.importPath) },
 	}
 }
 

@@ -105,7 +105,7 @@ func (s *libraryScreen) save() {
 	ws := u.deps.Workspace
 	if d.Report().Year == 0 {
 		u.modal(questionDialog, "请先填写年份", wrapped(workspace.ErrNoYear.Error()), 560,
-			modalButton{label: "取消"},
+			cancelButton(nil),
 			modalButton{label: "填写年份…", primary: true, action: func() { u.rev.show(); u.rev.editInfo() }})
 		return
 	}
@@ -114,6 +114,7 @@ func (s *libraryScreen) save() {
 		if same, ok := ws.SameAs(d.Report()); ok {
 			u.modal(questionDialog, "替换报告库中的报告？",
 				wrapped(fmt.Sprintf("报告库中已有%s：“%s”（%s）。\n\n替换它，还是另存一份？", same.Label(), same.Title, same.State())), 600,
+				cancelButton(nil),
 				modalButton{label: "另存一份", action: func() { s.write(d, "") }},
 				modalButton{label: "替换", primary: true, action: func() { s.write(d, same.Key) }})
 			return
@@ -218,7 +219,7 @@ func (s *libraryScreen) reimport(e workspace.Entry) {
 func (s *libraryScreen) remove(e workspace.Entry) {
 	u := s.u
 	u.modal(questionDialog, "删除报告？", wrapped(fmt.Sprintf("从报告库中删除%s“%s”？\n文件：%s\n删除后不能恢复，可以重新导入原文。", e.Label(), e.Title, e.Path)), 600,
-		modalButton{label: "取消"},
+		cancelButton(nil),
 		modalButton{label: "删除", primary: true, action: func() {
 			if err := u.deps.Workspace.Remove(e.Key); err != nil {
 				u.showError("无法删除", err)

@@ -33,7 +33,7 @@ type panel struct {
 	// overrideButtons are a verdict page's 人工判定 buttons, one per target.
 	overrideButtons []*button
 	// trendChoice chooses the indicator followed over the years.
-	trendChoice *widget.Select
+	trendChoice *keySelect
 }
 
 func (p *panel) unmark() {

@@ -271,7 +271,7 @@ func (s *reviewScreen) leaveEdits(then func()) bool {
 	}
 	s.u.modal(questionDialog, "有未保存的审核修改",
 		wrapped("当前报告的审核修改还没有保存。继续的话，这些修改将丢失。\n\n要保留它们，请先按“取消”，再用“文件 › 保存到报告库”（Ctrl+S）。"), 560,
-		modalButton{label: "取消"},
+		cancelButton(nil),
 		modalButton{label: "不保存，继续", primary: true, action: func() {
 			s.dropDraft, s.dropEdits = d, d.Edits()
 			then()
@@ -307,7 +307,7 @@ func (s *reviewScreen) editInfo() {
 	grid := container.New(layout.NewFormLayout(), wrapped("标题"), title, wrapped("地区"), place, wrapped("年份"), year)
 	note := mutedText("地区写全称（市、省、自治区等写到“市”“省”字），国务院的报告写“全国”。报告库按地区和年份列出报告。", theme.SizeNameCaptionText)
 	u.modal(questionDialog, "报告信息", container.NewVBox(grid, note), 600,
-		modalButton{label: "取消"},
+		cancelButton(nil),
 		modalButton{label: "保存修改", primary: true, action: func() {
 			info := workspace.Info{Title: title.Text, Place: place.Text, Year: year.Text}
 			s.applyTo(d, func(d *workspace.Draft) error { return d.SetInfo(info) }, "已修改报告信息")
@@ -319,7 +319,7 @@ func (s *reviewScreen) removeFigure(f *report.Figure) {
 	d := s.u.sess.Draft()
 	s.u.modal(questionDialog, "删除这项数据？",
 		wrapped(fmt.Sprintf("“%s”（%s）不是数据，或识别有误？删除后它列为“审核删除”的非数据数字，可以撤销（Ctrl+Z）。", f.Phrase, f.Indicator)), 560,
-		modalButton{label: "取消"},
+		cancelButton(nil),
 		modalButton{label: "删除", primary: true, action: func() {
 			s.applyTo(d, func(d *workspace.Draft) error { return d.Remove(f.ID) }, "已删除："+f.Phrase)
 		}})
@@ -329,8 +329,8 @@ func (s *reviewScreen) removeFigure(f *report.Figure) {
 type figureForm struct {
 	draft   *workspace.Draft // the data file the form edits
 	entries map[string]*dialogEntry
-	selects map[string]*widget.Select
-	secRole *widget.Select
+	selects map[string]*keySelect
+	secRole *keySelect
 }
 
 const (
@@ -342,7 +342,7 @@ const (
 func (s *reviewScreen) editFigure(f *report.Figure) {
 	u := s.u
 	r := u.sess.Report()
-	form := &figureForm{entries: map[string]*dialogEntry{}, selects: map[string]*widget.Select{}}
+	form := &figureForm{entries: map[string]*dialogEntry{}, selects: map[string]*keySelect{}}
 	text := report.TextOf(f)
 	grid := container.New(layout.NewFormLayout())
 	entry := func(field, value string) {
@@ -352,7 +352,7 @@ func (s *reviewScreen) editFigure(f *report.Figure) {
 		grid.Add(e)
 	}
 	choose := func(field string, options []string, value string) {
-		sel := widget.NewSelect(options, nil)
+		sel := newKeySelect(options, nil)
 		if value == "" {
 			value = options[0]
 		}
@@ -396,7 +396,7 @@ func (s *reviewScreen) editFigure(f *report.Figure) {
 		choose(report.FieldPair, opts, cur)
 	}
 	if f.Section != nil {
-		form.secRole = widget.NewSelect(names(report.Roles), nil)
+		form.secRole = newKeySelect(names(report.Roles), nil)
 		form.secRole.SetSelected(string(f.Section.Role))
 		grid.Add(wrapped("所在分节的角色"))
 		grid.Add(form.secRole)
@@ -405,7 +405,7 @@ func (s *reviewScreen) editFigure(f *report.Figure) {
 	s.editForm = form
 	form.draft = u.sess.Draft()
 	u.modal(questionDialog, "修改数据："+f.Phrase, scrolled(container.NewVBox(intro, widget.NewSeparator(), grid), 420), 720,
-		modalButton{label: "取消"},
+		cancelButton(nil),
 		modalButton{label: "保存修改", primary: true, action: func() { s.saveForm(f, form) }})
 }
 
@@ -481,7 +481,7 @@ func (s *reviewScreen) addFigure(near *report.Figure) {
 	s.u.modal(questionDialog, "从原文添加数据", container.NewVBox(
 		wrapped("在下面的原文中选中一项数据的数字及其单位（如“6.6%”“1100万人以上”），再按“添加”。"),
 		text), 720,
-		modalButton{label: "取消"},
+		cancelButton(nil),
 		modalButton{label: "添加", primary: true, action: func() {
 			if !s.current(d) {
 				return

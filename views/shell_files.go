@@ -31,7 +31,7 @@ func (u *UI) exportExcel() {
 		path = session.WorkbookPath(path)
 		if info, err := os.Stat(path); err == nil && !info.IsDir() && !u.deps.SaveAsksToReplace {
 			u.modal(questionDialog, "替换文件？", wrapped("“"+filepath.Base(path)+"”已经存在。\n要用新导出的工作簿替换它吗？"), 460,
-				modalButton{label: "取消"},
+				cancelButton(nil),
 				modalButton{label: "替换", primary: true, action: func() { u.runExport(path) }})
 			return
 		}
@@ -86,16 +86,16 @@ func (u *UI) showError(title string, err error) {
 func (u *UI) exportCharts() {
 	current := u.sess.Charts(u.sess.Current().ID)
 	all := chart.All(u.sess.Report())
-	choice := widget.NewRadioGroup([]string{
+	choice := newChoiceGroup([]string{
 		fmt.Sprintf("当前页面的图表（%d 张）", len(current)),
 		fmt.Sprintf("全部图表（%d 张）", len(all)),
-	}, nil)
+	})
 	choice.SetSelected(choice.Options[0])
 	if len(current) == 0 {
 		choice.SetSelected(choice.Options[1])
 	}
 	info := wrapped(fmt.Sprintf("每张图表保存为两个 PNG 文件：%d 像素宽，以及用于高清屏和大屏幕的两倍尺寸（文件名带 @2x）。", chart.SlideWidth))
-	u.modal(questionDialog, "导出图表", container.NewVBox(choice, info), 520, modalButton{label: "取消"}, modalButton{label: "选择文件夹…", primary: true, action: func() {
+	u.modal(questionDialog, "导出图表", container.NewVBox(choice, info), 520, cancelButton(nil), modalButton{label: "选择文件夹…", primary: true, action: func() {
 		specs := all
 		if choice.Selected == choice.Options[0] {
 			specs = current
@@ -143,7 +143,7 @@ func (u *UI) confirmOverwrite(dir string, names []string, save func()) {
 	}
 	msg := fmt.Sprintf("文件夹中已有 %d 个同名文件，如“%s”。\n要用新导出的文件替换它们吗？", len(existing), existing[0])
 	u.modal(questionDialog, "替换文件？", wrapped(msg), 480,
-		modalButton{label: "取消"}, modalButton{label: "替换", primary: true, action: save})
+		cancelButton(nil), modalButton{label: "替换", primary: true, action: save})
 }
 
 func (u *UI) runSaveCharts(dir string, specs []*chart.Spec) {
@@ -207,7 +207,7 @@ func (u *UI) pickExportPath(w fyne.Window, dir, name string, done func(string)) 
 		wrapped("保存到"), container.NewBorder(nil, nil, nil, browse, folder),
 		wrapped("文件名"), file,
 	)
-	u.modal(questionDialog, "导出Excel", form, 640, modalButton{label: "取消", action: func() { done("") }},
+	u.modal(questionDialog, "导出Excel", form, 640, cancelButton(func() { done("") }),
 		modalButton{label: "导出", primary: true, action: func() {
 			name := strings.TrimSpace(file.Text)
 			if err := zhtext.CheckFileName(name); err != nil {

@@ -59,26 +59,48 @@ func (b *button) MouseIn(*desktop.MouseEvent)    { b.hovered = true; b.Refresh()
 func (b *button) MouseMoved(*desktop.MouseEvent) {}
 func (b *button) MouseOut()                      { b.hovered = false; b.Refresh() }
 
-// FocusGained, FocusLost, TypedRune and TypedKey make the button usable from the keyboard.
+// FocusGained, FocusLost, TypedRune and TypedKey make the button usable from the keyboard:
+// Space and Enter press it; the other keys go on to the window, so that Esc closes a
+// dialog and F11 presents while a button has the focus.
 func (b *button) FocusGained()   { b.focused = true; b.Refresh() }
 func (b *button) FocusLost()     { b.focused = false; b.Refresh() }
 func (b *button) TypedRune(rune) {}
 func (b *button) TypedKey(e *fyne.KeyEvent) {
 	if e.Name == fyne.KeySpace || e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
 		b.Tapped(nil)
+		return
+	}
+	toWindow(b, e)
+}
+
+// toWindow hands a key a focused widget does not use to the window's own key handler.
+// Fyne gives the keys to the focused widget only.
+func toWindow(o fyne.CanvasObject, e *fyne.KeyEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil && c.OnTypedKey() != nil {
+		c.OnTypedKey()(e)
 	}
 }
 
 func (b *button) CreateRenderer() fyne.WidgetRenderer {
 	r := &buttonRenderer{b: b, bg: canvas.NewRectangle(color.Transparent), label: canvas.NewText("", color.Black)}
+	r.ring = canvas.NewRectangle(color.Transparent)
+	r.ring.StrokeWidth = focusRingWidth
 	r.icon = canvas.NewImageFromResource(nil)
 	r.icon.FillMode = canvas.ImageFillContain
 	r.Refresh()
 	return r
 }
 
+// focusRingWidth and focusRingGap draw the ring of the focused button: outside its edge,
+// so that it shows on a filled button too.
+const (
+	focusRingWidth = 2
+	focusRingGap   = 2
+)
+
 type buttonRenderer struct {
 	b     *button
+	ring  *canvas.Rectangle
 	bg    *canvas.Rectangle
 	icon  *canvas.Image
 	label *canvas.Text
@@ -104,6 +126,9 @@ func (r *buttonRenderer) MinSize() fyne.Size {
 
 func (r *buttonRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
+	out := float32(focusRingGap + focusRingWidth)
+	r.ring.Move(fyne.NewPos(-out, -out))
+	r.ring.Resize(size.AddWidthHeight(2*out, 2*out))
 	pad := themeSize(theme.SizeNameInnerPadding)
 	content := r.label.MinSize().Width
 	if r.b.Icon != nil {
@@ -144,6 +169,9 @@ func (r *buttonRenderer) Refresh() {
 	}
 	r.bg.FillColor = bg
 	r.bg.CornerRadius = themeSize(theme.SizeNameInputRadius)
+	r.ring.StrokeColor = themeColour(colourFocusRing)
+	r.ring.CornerRadius = r.bg.CornerRadius + focusRingGap
+	r.ring.Hidden = !b.focused || b.disabled
 	r.label.Text = b.Text
 	r.label.Color = fg
 	r.label.TextSize = themeSize(theme.SizeNameText)
@@ -160,13 +188,14 @@ func (r *buttonRenderer) Refresh() {
 		r.icon.Hide()
 	}
 	r.Layout(b.Size())
+	r.ring.Refresh()
 	r.bg.Refresh()
 	r.label.Refresh()
 	r.icon.Refresh()
 }
 
 func (r *buttonRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.icon, r.label}
+	return []fyne.CanvasObject{r.ring, r.bg, r.icon, r.label}
 }
 
 func (r *buttonRenderer) Destroy() {}

@@ -10,11 +10,18 @@ import (
 )
 
 // modalButton is a button at the foot of a modal dialog. Every button closes the dialog
-// before its action runs.
+// before its action runs. Enter presses the primary button; Esc presses the cancel
+// button, or closes the dialog when it has none: Esc never runs any other action.
 type modalButton struct {
 	label   string
 	primary bool
+	cancel  bool
 	action  func()
+}
+
+// cancelButton is a dialog's 取消 button, with what cancelling does, if anything.
+func cancelButton(action func()) modalButton {
+	return modalButton{label: "取消", cancel: true, action: action}
 }
 
 // dialogKind says how a dialog may be closed.
@@ -104,10 +111,11 @@ func (d *dialogBox) close() {
 // Hide closes the dialog; the name matches the pop-ups it replaces.
 func (d *dialogBox) Hide() { d.close() }
 
-// cancel answers the dialog as its non-primary button would (or just closes a result).
+// cancel answers the dialog with its cancel button, or closes it: the page behind is
+// left as it was.
 func (d *dialogBox) cancel() {
 	for _, b := range d.buttons {
-		if !b.primary {
+		if b.cancel {
 			d.press(b)
 			return
 		}
@@ -115,7 +123,8 @@ func (d *dialogBox) cancel() {
 	d.close()
 }
 
-// confirm presses the dialog's primary button, or closes a dialog that has none.
+// confirm presses the dialog's primary button. A dialog without one is closed if it only
+// reports a result; a question without one waits for a click.
 func (d *dialogBox) confirm() {
 	for _, b := range d.buttons {
 		if b.primary {
@@ -123,8 +132,8 @@ func (d *dialogBox) confirm() {
 			return
 		}
 	}
-	if len(d.buttons) > 0 {
-		d.press(d.buttons[len(d.buttons)-1])
+	if d.kind == resultDialog {
+		d.close()
 	}
 }
 
@@ -209,4 +218,69 @@ func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	default:
 		e.Entry.TypedKey(ev)
 	}
+}
+
+// keySelect is a drop-down list that passes Esc to the window: it closes the dialog the
+// list is in, or the search bar, while the list has the focus.
+type keySelect struct {
+	widget.Select
+}
+
+func newKeySelect(options []string, changed func(string)) *keySelect {
+	s := &keySelect{}
+	s.Options = options
+	s.OnChanged = changed
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey passes Esc to the window; the list keeps the keys that open and move it.
+func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		toWindow(s, ev)
+		return
+	}
+	s.Select.TypedKey(ev)
+}
+
+// choiceGroup is a set of options of which one is chosen, drawn as radio buttons. Its
+// options are the app's buttons, so that Tab reaches them, Space chooses, the focus
+// shows, and Esc still closes the dialog.
+type choiceGroup struct {
+	widget.BaseWidget
+	Options  []string
+	Selected string
+	buttons  []*button
+	box      *fyne.Container
+}
+
+func newChoiceGroup(options []string) *choiceGroup {
+	g := &choiceGroup{Options: options, box: container.NewVBox()}
+	for _, o := range options {
+		o := o
+		b := newButton(o, theme.RadioButtonIcon(), func() { g.SetSelected(o) })
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		g.buttons = append(g.buttons, b)
+		g.box.Add(b)
+	}
+	g.ExtendBaseWidget(g)
+	return g
+}
+
+// SetSelected chooses an option.
+func (g *choiceGroup) SetSelected(o string) {
+	g.Selected = o
+	for i, b := range g.buttons {
+		if g.Options[i] == o {
+			b.Icon = theme.RadioButtonCheckedIcon()
+		} else {
+			b.Icon = theme.RadioButtonIcon()
+		}
+		b.Refresh()
+	}
+}
+
+func (g *choiceGroup) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(g.box)
 }

@@ -31,6 +31,9 @@ const (
 	// colourMet and colourMissed write the verdicts 达成 and 未达成, as the charts do.
 	colourMet    fyne.ThemeColorName = "workreportMet"
 	colourMissed fyne.ThemeColorName = "workreportMissed"
+	// colourFocusRing rings the control that has the keyboard focus: 3:1 or more against
+	// the window's and the dialogs' background.
+	colourFocusRing fyne.ThemeColorName = "workreportFocusRing"
 )
 
 // appTheme is WorkReport's theme: the embedded font for every text style (it has no bold
@@ -78,6 +81,7 @@ var shades = map[fyne.ThemeColorName]struct{ light, dark color.Color }{
 	colourUnconfirmed: {hex(0xfff6dd), hex(0x3d3520)},
 	colourMet:         {nrgba(palette.Share), hex(0x7cc7a5)},
 	colourMissed:      {nrgba(palette.Missed), hex(0xf28b82)},
+	colourFocusRing:   {nrgba(palette.Result), hex(0x8ab4e6)},
 	// Links and the primary colour are the results' blue.
 	theme.ColorNamePrimary:   {nrgba(palette.Result), hex(0x8ab4e6)},
 	theme.ColorNameHyperlink: {nrgba(palette.Result), hex(0x8ab4e6)},

@@ -1,0 +1,121 @@
+package views
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+)
+
+// pressKey gives a key to the window as the desktop driver does: to the widget that has
+// the focus if there is one, else to the window's own handler.
+func pressKey(w fyne.Window, key fyne.KeyName) {
+	e := &fyne.KeyEvent{Name: key}
+	if f := w.Canvas().Focused(); f != nil {
+		f.TypedKey(e)
+		return
+	}
+	w.Canvas().OnTypedKey()(e)
+}
+
+// TestEscClosesEveryDialogWithoutActing: in every dialog, Esc closes it (or cancels) and
+// runs no action, wherever the focus is: on nothing, or on any control Tab reaches. The
+// page behind is left as it was.
+func TestEscClosesEveryDialogWithoutActing(t *testing.T) {
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1000, 700), sample(t))
+	u.sess.Go(u.sess.Roots()[0])
+	w.Canvas().Capture()
+	page := u.sess.Current().ID
+	verdicts := u.sess.Verdicts("verdicts-2022")
+	dialogs := map[string]func(){
+		"报告库":  u.lib.show,
+		"导出图表": u.exportCharts,
+		"关于":   u.showAbout,
+		"容差":   u.cmp.editTolerance,
+		"人工判定": func() { u.cmp.overrideVerdict(verdicts, verdicts.Lines()[0]) },
+		"数据":   func() { u.rev.show(); u.rev.editFigure(u.sess.Report().Figures()[0]) },
+	}
+	for name, open := range dialogs {
+		// Every place the focus can be: none, then each control in turn.
+		for stop := 0; ; stop++ {
+			open()
+			if !u.dialogOpen() {
+				t.Fatalf("%s: no dialog", name)
+			}
+			for i := 0; i < stop; i++ {
+				test.FocusNext(w.Canvas())
+			}
+			focused := w.Canvas().Focused()
+			picks := fd.picks
+			pressKey(w, fyne.KeyEscape)
+			if u.dialogOpen() {
+				t.Errorf("%s: Esc with the focus on %T leaves the dialog open", name, focused)
+				for u.dialogOpen() {
+					u.topDialog().close()
+				}
+			}
+			if fd.picks != picks {
+				t.Errorf("%s: Esc with the focus on %T opened a file dialog", name, focused)
+			}
+			if u.rev.on {
+				u.rev.leave()
+			}
+			if stop > 0 && focused == nil || stop > 12 {
+				break // every control reached
+			}
+		}
+		if got := u.sess.Current().ID; got != page {
+			t.Errorf("%s: Esc left the page %q, was %q", name, got, page)
+		}
+	}
+}
+
+// TestEnterPressesOnlyThePrimaryButton: a dialog without a primary button does nothing
+// on Enter, unless it only reports a result, which Enter closes.
+func TestEnterPressesOnlyThePrimaryButton(t *testing.T) {
+	u, w, _, _ := testUI(t, fyne.NewSize(1000, 700))
+	ran := false
+	u.modal(questionDialog, "问题", wrapped("？"), 400, cancelButton(nil), modalButton{label: "做", action: func() { ran = true }})
+	pressKey(w, fyne.KeyReturn)
+	if ran || !u.dialogOpen() {
+		t.Error("Enter ran a button that is not primary")
+	}
+	pressKey(w, fyne.KeyEscape)
+	u.modal(resultDialog, "结果", wrapped("好"), 400, modalButton{label: "打开文件夹", action: func() { ran = true }})
+	pressKey(w, fyne.KeyReturn)
+	if ran || u.dialogOpen() {
+		t.Error("Enter on a result without a primary button should close it and run nothing")
+	}
+}
+
+// TestFocusIsVisible: the focused button has a ring, 3:1 or more against the window's
+// and the dialogs' background in both variants, outside its edge so that it shows on a
+// filled button too; a button without the focus has none.
+func TestFocusIsVisible(t *testing.T) {
+	for _, dark := range []bool{false, true} {
+		th := newTheme(dark, 1)
+		v := th.variant()
+		ring := th.Color(colourFocusRing, v)
+		for _, bg := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameOverlayBackground} {
+			if c := contrast(ring, th.Color(bg, v)); c < 3 {
+				t.Errorf("dark=%v: the focus ring has %.2f:1 against %s", dark, c, bg)
+			}
+		}
+	}
+	u, w, _, _ := testUI(t, fyne.NewSize(1000, 700))
+	u.modal(questionDialog, "问题", wrapped("？"), 400, cancelButton(nil), modalButton{label: "好", primary: true})
+	test.FocusNext(w.Canvas())
+	b, ok := w.Canvas().Focused().(*button)
+	if !ok {
+		t.Fatalf("Tab reached %T, not a button", w.Canvas().Focused())
+	}
+	r := test.TempWidgetRenderer(t, b).(*buttonRenderer)
+	if !r.ring.Visible() || r.ring.Position().X >= 0 || r.ring.Size().Width <= b.Size().Width {
+		t.Errorf("the focused button's ring: visible %v at %v size %v (button %v)", r.ring.Visible(), r.ring.Position(), r.ring.Size(), b.Size())
+	}
+	b.FocusLost()
+	if r.ring.Visible() {
+		t.Error("a button without the focus shows a ring")
+	}
+}
