@@ -44,7 +44,11 @@ func newNavTree(u *UI) *navTree {
 	t.OnSelected = func(id widget.TreeNodeID) {
 		t.selected = id
 		if !u.syncing {
-			u.sess.Go(id)
+			if u.rev.on && u.sess.Current().ID == id {
+				u.pageChanged() // back from the review page to the page read last
+			} else {
+				u.sess.Go(id)
+			}
 			// A row chosen with the mouse takes the keys, as in Explorer: ↓ and ↑ go on
 			// through the pages; PageDown, Space and the rest still scroll the page.
 			if c := u.win.Canvas(); c.Focused() != t {

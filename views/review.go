@@ -47,7 +47,9 @@ type reviewPage struct {
 	rows  map[string]*reviewRow // by figure id
 	first int                   // the queue index of the first row shown
 	count *textBlock
-	undo  *button
+	// scroll is the list's scroll area: the page keys scroll it, as they scroll a page.
+	scroll *container.Scroll
+	undo   *button
 }
 
 // reviewRow is one figure to check.
@@ -139,11 +141,23 @@ func (s *reviewScreen) build() {
 		}
 		list.Add(container.NewHBox(prev, mutedText(fmt.Sprintf("第 %d–%d 项，共 %d 项", rp.first+1, end, len(queue)), theme.SizeNameText), next))
 	}
-	scroll := container.NewVScroll(container.NewPadded(list))
-	rp.root = container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, scroll)
+	rp.scroll = container.NewVScroll(container.NewPadded(list))
+	rp.root = container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, rp.scroll)
 	u.content.Objects = []fyne.CanvasObject{rp.root}
 	u.content.Refresh()
 	u.refreshHeader()
+	u.showReviewInTree()
+}
+
+// showReviewInTree marks no page of the tree while the review page is on show, and the
+// page counter says 审核: a click on any page, the one last read too, returns to it.
+func (u *UI) showReviewInTree() {
+	u.syncing = true
+	u.tree.UnselectAll()
+	u.tree.selected = ""
+	u.syncing = false
+	u.pageLabel.runs = []textRun{{text: "审核", colour: colourMuted}}
+	u.pageLabel.Refresh()
 }
 
 // row builds the row of the n-th figure to check.
@@ -170,12 +184,47 @@ func (s *reviewScreen) row(n int, f *report.Figure) *reviewRow {
 		row.add = newButton("从原文添加…", theme.ContentAddIcon(), func() { u.action(func() { s.addFigure(f) }) })
 		sec := f.Section
 		row.confirmSection = newButton("确认本节全部", theme.ConfirmIcon(), func() {
-			u.action(func() {
-				s.apply(func(d *workspace.Draft) error { _, err := d.ConfirmSection(sec.ID); return err }, "已确认本节全部数据："+sec.Title)
-			})
+			u.action(func() { s.confirmSection(sec) })
 		})
 	}
 	return row
+}
+
+// confirmSection confirms every figure of a section that is still unconfirmed. When the
+// software doubted some of them it asks first, naming how many and why.
+func (s *reviewScreen) confirmSection(sec *report.Section) {
+	u := s.u
+	d := u.sess.Draft()
+	var open, doubted []*report.Figure
+	for _, f := range sec.AllFigures() {
+		if f.IsReported() && !f.Confirmed() {
+			open = append(open, f)
+			if f.ReviewNote != "" {
+				doubted = append(doubted, f)
+			}
+		}
+	}
+	confirm := func() {
+		s.applyTo(d, func(d *workspace.Draft) error { _, err := d.ConfirmSection(sec.ID); return err },
+			fmt.Sprintf("已确认本节全部 %d 项数据：%s", len(open), sec.Title))
+	}
+	if len(doubted) == 0 {
+		confirm()
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "本节待审核的 %d 项数据中，有 %d 项软件把握不大：\n", len(open), len(doubted))
+	for i, f := range doubted {
+		if i == 5 {
+			fmt.Fprintf(&b, "……等 %d 项\n", len(doubted))
+			break
+		}
+		fmt.Fprintf(&b, "· %s（%s）：%s\n", f.Phrase, f.Indicator, f.ReviewNote)
+	}
+	b.WriteString("\n确认全部即表示这些也已对照原文核对过。")
+	u.modal(questionDialog, "确认本节全部数据？", scrolled(wrapped(b.String()), 240), 620,
+		cancelButton(nil),
+		modalButton{label: fmt.Sprintf("确认全部 %d 项", len(open)), primary: true, action: confirm})
 }
 
 func (row *reviewRow) box() fyne.CanvasObject {

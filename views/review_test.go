@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -401,5 +402,87 @@ func TestDropFiles(t *testing.T) {
 	u.lib.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(yml)})
 	if r := u.sess.Report(); r.Year != 2022 || r.Unconfirmed() != 0 || u.rev.on {
 		t.Fatalf("dropped data file: %s %d, %d unconfirmed", r.Place, r.Year, r.Unconfirmed())
+	}
+}
+
+// The review page: the page keys scroll its list; while it is on show the tree marks no
+// page and the counter says 审核, and a click on the page read last returns to it;
+// 确认本节全部 asks first when the software doubted some of the section's figures,
+// naming how many, and confirms at once when it doubted none.
+func TestReviewPageKeysTreeAndSectionConfirm(t *testing.T) {
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1000, 420), sample(t))
+	last := u.sess.Current().ID
+	var text strings.Builder
+	text.WriteString("2019年某市政府工作报告\n\n一、2018年工作回顾\n\n")
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&text, "第%d片区完成投资%d亿元，增长%d.5%%。\n\n", i, 10+i, i)
+	}
+	text.WriteString("二、2019年工作安排\n\n今年全市发展主要预期目标是：地区生产总值增长6%－6.5%；城镇新增就业5万人以上。\n")
+	fd.importPath = filepath.Join(t.TempDir(), "某市.txt")
+	os.WriteFile(fd.importPath, []byte(text.String()), 0o644)
+	typeShortcut(w, fyne.KeyI, fyne.KeyModifierShortcutDefault)
+	if !u.rev.on {
+		t.Fatal("no review page")
+	}
+	w.Canvas().Capture()
+	sc := u.rev.page.scroll
+	pressKey(w, fyne.KeyPageDown)
+	if sc.Offset.Y < sc.Size().Height*0.8 {
+		t.Errorf("PageDown scrolled the review list by %v of %v", sc.Offset.Y, sc.Size().Height)
+	}
+	pressKey(w, fyne.KeyHome)
+	if sc.Offset.Y != 0 {
+		t.Errorf("Home left the list at %v", sc.Offset.Y)
+	}
+	if u.tree.selected != "" || u.pageLabel.Text() != "审核" {
+		t.Errorf("on the review page the tree marks %q and the counter says %q", u.tree.selected, u.pageLabel.Text())
+	}
+	last = u.sess.Current().ID
+	u.tree.Select(last)
+	if u.rev.on || u.cur == nil || u.cur.page.ID != last || u.pageLabel.Text() == "审核" {
+		t.Fatalf("a click on the page read last does not return to it: review %v", u.rev.on)
+	}
+
+	// Confirming a section with a doubted figure asks, and Esc confirms nothing.
+	typeShortcut(w, fyne.KeyR, fyne.KeyModifierShortcutDefault)
+	var row *reviewRow
+	for _, r := range u.rev.page.rows {
+		if r.confirmSection != nil && r.fig.Section.Role == report.RoleReview {
+			row = r
+			break
+		}
+	}
+	if row == nil {
+		t.Fatal("no row with 确认本节全部")
+	}
+	open := 0
+	for _, f := range row.fig.Section.AllFigures() {
+		if !f.Confirmed() {
+			open++
+		}
+	}
+	row.fig.ReviewNote = "测试：把握不大"
+	test.Tap(row.confirmSection)
+	if !overlayHasText(w, fmt.Sprintf("有 1 项软件把握不大")) || !overlayHasText(w, fmt.Sprintf("确认全部 %d 项", open)) {
+		t.Fatalf("no question naming the doubted figure: %q", textOf(topOverlay(w)))
+	}
+	pressKey(w, fyne.KeyEscape)
+	if n := u.sess.Report().Unconfirmed(); n != len(u.sess.Report().Figures()) {
+		t.Fatalf("Esc confirmed %d figures", len(u.sess.Report().Figures())-n)
+	}
+	test.Tap(row.confirmSection)
+	tapIn(t, topOverlay(w), fmt.Sprintf("确认全部 %d 项", open))
+	if n := u.sess.Report().Unconfirmed(); n != len(u.sess.Report().Figures())-open {
+		t.Errorf("%d unconfirmed after confirming %d of %d", n, open, len(u.sess.Report().Figures()))
+	}
+	// A section without doubts is confirmed at once.
+	for _, r := range u.rev.page.rows {
+		if r.confirmSection != nil {
+			test.Tap(r.confirmSection)
+			if u.dialogOpen() {
+				t.Errorf("a section without doubts asks: %q", textOf(topOverlay(w)))
+			}
+			break
+		}
 	}
 }

@@ -494,14 +494,35 @@ func (u *UI) typedRune(r rune) {
 
 // scrollKey scrolls the page with the keyboard, as a browser does.
 func (u *UI) scrollKey(e *fyne.KeyEvent) bool {
+	if u.rev.on {
+		if u.rev.page == nil || u.rev.page.scroll == nil {
+			return false
+		}
+		sc := u.rev.page.scroll
+		off, ok := scrolledBy(e.Name, sc.Offset.Y, sc.Size().Height, sc.Content.MinSize().Height)
+		if ok {
+			sc.ScrollToOffset(fyne.NewPos(0, max(0, min(off, sc.Content.Size().Height-sc.Size().Height))))
+		}
+		return ok
+	}
 	pn := u.cur
-	if pn == nil || u.rev.on {
+	if pn == nil {
 		return false
 	}
-	view := pn.scroll.Size().Height
+	off, ok := scrolledBy(e.Name, pn.scroll.Offset.Y, pn.scroll.Size().Height, pn.scroll.Content.MinSize().Height)
+	if !ok {
+		return false
+	}
+	limit := max(0, pn.scroll.Content.Size().Height-pn.scroll.Size().Height)
+	pn.moveTo(min(off, limit))
+	return true
+}
+
+// scrolledBy is where a scroll key takes a view of a height from an offset, as a browser
+// does: a screen less a tenth for PageDown and Space, three lines for the arrows.
+func scrolledBy(key fyne.KeyName, off, view, end float32) (float32, bool) {
 	line := themeSize(theme.SizeNameText) * 3
-	off := pn.scroll.Offset.Y
-	switch e.Name {
+	switch key {
 	case fyne.KeyPageDown, fyne.KeySpace:
 		off += view * 0.9
 	case fyne.KeyPageUp:
@@ -513,13 +534,11 @@ func (u *UI) scrollKey(e *fyne.KeyEvent) bool {
 	case fyne.KeyHome:
 		off = 0
 	case fyne.KeyEnd:
-		off = pn.scroll.Content.MinSize().Height
+		off = end
 	default:
-		return false
+		return off, false
 	}
-	limit := max(0, pn.scroll.Content.Size().Height-view)
-	pn.moveTo(min(off, limit))
-	return true
+	return off, true
 }
 
 func (u *UI) shortcuts() {
