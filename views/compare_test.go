@@ -118,7 +118,7 @@ func TestOverrideVerdict(t *testing.T) {
 	if !row.Manual || row.Verdict != compare.Met || !strings.Contains(row.Note, "按修订数据") {
 		t.Fatalf("own page override: %+v", row)
 	}
-	if d := u.sess.Draft(); d == nil || !d.Dirty() || !strings.Contains(u.headerState.Text(), "未保存") {
+	if d := u.sess.Draft(); d == nil || !d.Dirty() || !strings.Contains(u.headerState.Text, "未保存") {
 		t.Error("the override is not an unsaved edit of the open report")
 	}
 	if text := textOf(u.cur.root); !strings.Contains(text, "达成（人工判定）") {

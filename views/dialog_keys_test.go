@@ -119,3 +119,22 @@ func TestFocusIsVisible(t *testing.T) {
 		t.Error("a button without the focus shows a ring")
 	}
 }
+
+// TestReportHeaderLines: at 1366×768 and 125%, the report's name above the tree, long
+// or short, takes one line and never runs over its review state below it; the button
+// beside it says what it opens.
+func TestReportHeaderLines(t *testing.T) {
+	r := sample(t)
+	r.Place = "" // the name shown is then the title, as for a text whose place is unknown
+	r.Title = "某某省某某市某某县二〇二三年政府工作报告（在县第十八届人民代表大会第三次会议上）"
+	u, w, _, _ := testUIWith(t, fyne.NewSize(1093, 614), r)
+	w.Canvas().Capture()
+	d := fyne.CurrentApp().Driver()
+	name, state := d.AbsolutePositionForObject(u.headerText), d.AbsolutePositionForObject(u.headerState)
+	if name.Y+u.headerText.MinSize().Height > state.Y+0.5 || u.headerText.Size().Height > u.headerText.MinSize().Height+0.5 {
+		t.Errorf("the name (at %v, %v high) runs over the state line at %v", name, u.headerText.Size(), state)
+	}
+	if findButton(w.Content(), "报告库…") == nil {
+		t.Error("no 报告库… button above the tree")
+	}
+}

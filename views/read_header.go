@@ -12,10 +12,17 @@ import (
 // reportHeader names the open report above the navigation, with its review state, and
 // opens the library.
 func (u *UI) reportHeader() fyne.CanvasObject {
-	u.headerText = newTextBlock(theme.SizeNameText)
-	u.headerState = newTextBlock(theme.SizeNameCaptionText)
+	// One line each, cut short with … in a narrow column: a wrapped line would take its
+	// height only after the column is laid out, over the line below it.
+	u.headerText = widget.NewLabel("")
+	u.headerText.Importance = widget.HighImportance
+	u.headerText.Truncation = fyne.TextTruncateEllipsis
+	u.headerState = widget.NewLabel("")
+	u.headerState.SizeName = theme.SizeNameCaptionText
+	u.headerState.Truncation = fyne.TextTruncateEllipsis
 	u.refreshHeader()
-	sw := newButton("切换", theme.MenuDropDownIcon(), func() { u.action(u.lib.show) })
+	sw := newButton("报告库…", theme.FolderOpenIcon(), func() { u.action(u.lib.show) })
+	sw.Importance = widget.LowImportance
 	return container.NewVBox(container.NewBorder(nil, nil, nil, sw, u.headerText), u.headerState, widget.NewSeparator())
 }
 
@@ -33,17 +40,17 @@ func (u *UI) refreshHeader() {
 	case r.Year == 0:
 		name = r.Place + " 年份待填写"
 	}
-	u.headerText.runs = []textRun{{text: name, colour: colourHeading}}
-	u.headerText.Refresh()
-	var runs []textRun
+	u.headerText.SetText(name)
+	state, warn := "已审核", false
 	if n := r.Unconfirmed(); n > 0 {
-		runs = append(runs, textRun{text: fmt.Sprintf("未审核 %d 项", n), colour: theme.ColorNameError})
-	} else {
-		runs = append(runs, textRun{text: "已审核", colour: colourMuted})
+		state, warn = fmt.Sprintf("未审核 %d 项", n), true
 	}
 	if d := u.sess.Draft(); d != nil && d.Dirty() {
-		runs = append(runs, textRun{text: " · 未保存", colour: theme.ColorNameError})
+		state, warn = state+" · 未保存", true
 	}
-	u.headerState.runs = runs
-	u.headerState.Refresh()
+	u.headerState.Importance = widget.MediumImportance
+	if warn {
+		u.headerState.Importance = widget.DangerImportance
+	}
+	u.headerState.SetText(state)
 }

@@ -47,8 +47,8 @@ func TestImportReviewSaveReopen(t *testing.T) {
 	if r.Year != 2019 || len(r.Figures()) == 0 || r.Unconfirmed() != len(r.Figures()) {
 		t.Fatalf("imported report: year %d, %d figures, %d unconfirmed", r.Year, len(r.Figures()), r.Unconfirmed())
 	}
-	if !u.rev.on || !strings.Contains(u.headerState.Text(), "未审核") {
-		t.Fatalf("review page %v, header %q", u.rev.on, u.headerState.Text())
+	if !u.rev.on || !strings.Contains(u.headerState.Text, "未审核") {
+		t.Fatalf("review page %v, header %q", u.rev.on, u.headerState.Text)
 	}
 	rows := u.rev.page.rows
 	if len(rows) == 0 {
@@ -75,8 +75,8 @@ func TestImportReviewSaveReopen(t *testing.T) {
 	if f := u.sess.Report().Figure(gdp.fig.ID); f.Indicator != "全市地区生产总值增速" {
 		t.Fatalf("edited indicator %q", f.Indicator)
 	}
-	if !strings.Contains(u.headerState.Text(), "未保存") {
-		t.Errorf("header %q does not say the edit is unsaved", u.headerState.Text())
+	if !strings.Contains(u.headerState.Text, "未保存") {
+		t.Errorf("header %q does not say the edit is unsaved", u.headerState.Text)
 	}
 	typeShortcut(w, fyne.KeyZ, fyne.KeyModifierShortcutDefault)
 	if f := u.sess.Report().Figure(gdp.fig.ID); f.Indicator == "全市地区生产总值增速" {
@@ -303,7 +303,7 @@ func TestImportWithoutYear(t *testing.T) {
 	}
 	// The report's pages show meanwhile, without a made-up year.
 	tapIn(t, u.rev.page.root, "返回报告")
-	if h := u.headerText.Text(); !strings.Contains(h, "年份待填写") || strings.Contains(h, "0年") {
+	if h := u.headerText.Text; !strings.Contains(h, "年份待填写") || strings.Contains(h, "0年") {
 		t.Errorf("header %q", h)
 	}
 	w.Canvas().(test.WindowlessCanvas).Capture()

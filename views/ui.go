@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/chart"
 	"workreport/app/meta"
@@ -127,8 +128,8 @@ type UI struct {
 	themeItems [2]*fyne.MenuItem
 	right      fyne.CanvasObject // the search bar and the panel
 
-	headerText  *textBlock // the open report's place and year, above the navigation
-	headerState *textBlock // and its review state
+	headerText  *widget.Label // the open report's place and year, above the navigation
+	headerState *widget.Label // and its review state
 
 	lib *libraryScreen // the library, importing and saving
 	rev *reviewScreen  // the review page and its dialogs
