@@ -44,8 +44,5 @@ func (s *compareScreen) benchmarkParts(pn *panel, m *session.PageModel) []fyne.C
 			cells = append(cells, newTextBlock(theme.SizeNameText, textRun{text: c, colour: colour}))
 		}
 	}
-	for i := range cells {
-		cells[i].(*textBlock).widest = cells[i].(*textBlock).Text()
-	}
 	return append(parts, container.New(&tableLayout{cols: len(header)}, cells...))
 }

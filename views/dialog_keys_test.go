@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
@@ -136,5 +137,59 @@ func TestReportHeaderLines(t *testing.T) {
 	}
 	if findButton(w.Content(), "报告库…") == nil {
 		t.Error("no 报告库… button above the tree")
+	}
+}
+
+// TestPagesFitTheWindowAt125: on a 1366×768 laptop at 125%, no page of the built-in
+// report asks for more width than the window has (a page that did would widen the
+// window and squeeze the tree), and the tree keeps its share of the window.
+func TestPagesFitTheWindowAt125(t *testing.T) {
+	s := screens[0]
+	u, w, _ := shippedUI(t, s.logical(), t.TempDir())
+	w.Canvas().(test.WindowlessCanvas).SetScale(s.scale)
+	for _, p := range u.sess.Pages() {
+		u.sess.Go(p.ID)
+		w.Canvas().Capture()
+		if mw := u.normal.MinSize().Width; mw > s.logical().Width {
+			t.Errorf("%s asks for %v of %v wide", p.ID, mw, s.logical().Width)
+		}
+		if left := u.split.Leading.Size().Width; left < s.logical().Width*0.18 {
+			t.Errorf("%s leaves the tree %v wide", p.ID, left)
+		}
+	}
+}
+
+// TestTableFitsItsWidth: a table whose columns are wider together than its width
+// narrows its wide columns, wraps their text and grows taller, and asks for no more
+// width than a few characters a column; a table that fits keeps each column as wide
+// as its widest cell.
+func TestTableFitsItsWidth(t *testing.T) {
+	test.NewTempApp(t)
+	long := "与经济增长基本同步，在发展中保障和改善民生"
+	var cells []fyne.CanvasObject
+	for r := 0; r < 3; r++ {
+		for c := 0; c < 6; c++ {
+			cells = append(cells, newTextBlock(theme.SizeNameText, textRun{text: long[:3*(4+c+r)]}))
+		}
+	}
+	tl := &tableLayout{cols: 6}
+	table := container.New(tl, cells...)
+	wide := table.MinSize()
+	table.Resize(fyne.NewSize(2000, wide.Height))
+	oneLine := table.MinSize().Height
+	if cells[5].Size().Width < natural(cells[5])-0.5 {
+		t.Errorf("at 2000 wide a column is narrowed to %v", cells[5].Size().Width)
+	}
+	table.Resize(fyne.NewSize(600, oneLine))
+	if w := table.MinSize().Width; w > 600 {
+		t.Errorf("the table asks for %v wide", w)
+	}
+	for i, c := range cells {
+		if right := c.Position().X + c.Size().Width; right > 600+0.5 {
+			t.Errorf("cell %d reaches %v of 600", i, right)
+		}
+	}
+	if h := table.MinSize().Height; h <= oneLine {
+		t.Errorf("narrowed, the table is %v high, as on one line (%v)", h, oneLine)
 	}
 }

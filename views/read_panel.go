@@ -1,7 +1,10 @@
 package views
 
 import (
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -382,37 +385,131 @@ func (u *UI) targetsTable(t *session.TargetTable) fyne.CanvasObject {
 }
 
 // tableLayout lays cells out in rows, each column as wide as its widest cell, with a
-// thin rule between rows.
-type tableLayout struct{ cols int }
+// thin rule between rows. When the columns do not fit the width they are given, the
+// wide ones are narrowed and their text cells wrap, so that a table never makes the
+// page, and with it the window, wider than the screen.
+type tableLayout struct {
+	cols  int
+	width float32 // the width it was last laid out at; its rows' heights depend on it
+}
 
-func (t *tableLayout) widths(objects []fyne.CanvasObject) ([]float32, []float32) {
-	w := make([]float32, t.cols)
+// natural is a cell's width on one line: a text cell's whole text, another cell's
+// minimum.
+func natural(o fyne.CanvasObject) float32 {
+	if t, ok := o.(*textBlock); ok {
+		sz := themeSize(t.size)
+		return float32(math.Ceil(float64(textWidth(t.Text(), sz)+2*theme.InnerPadding()+hang(sz)))) + 1
+	}
+	return o.MinSize().Width
+}
+
+// narrowest is the least width a cell takes: a text cell wraps down to four characters,
+// or its whole text if shorter.
+func narrowest(o fyne.CanvasObject) float32 {
+	if t, ok := o.(*textBlock); ok {
+		sz := themeSize(t.size)
+		return min(natural(o), 4*sz+2*theme.InnerPadding()+hang(sz))
+	}
+	return o.MinSize().Width
+}
+
+// columns are the widths of the columns within a width: their natural widths if those
+// fit; otherwise columns narrower than an even share keep theirs and the rest share
+// what is left in proportion to their natural widths, none below its narrowest cell.
+func (t *tableLayout) columns(objects []fyne.CanvasObject, width float32) []float32 {
+	nat, least := make([]float32, t.cols), make([]float32, t.cols)
+	for i, o := range objects {
+		c := i % t.cols
+		nat[c], least[c] = max(nat[c], natural(o)), max(least[c], narrowest(o))
+	}
+	avail := width - float32(t.cols)*theme.Padding()
+	total := float32(0)
+	for _, w := range nat {
+		total += w
+	}
+	if width <= 0 || total <= avail {
+		return nat
+	}
+	// The narrow columns keep their width, narrowest first, while each is within an even
+	// share of what is left; the wide ones share the rest.
+	order := make([]int, t.cols)
+	for c := range order {
+		order[c] = c
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(nat[a], nat[b]) })
+	out := append([]float32(nil), nat...)
+	left := avail
+	for k, c := range order {
+		if nat[c] <= left/float32(t.cols-k) {
+			left -= nat[c]
+			continue
+		}
+		// In proportion to their natural widths; a column whose share would be less
+		// than its narrowest cell takes that, and the others share the rest.
+		wide := order[k:]
+		for {
+			share := float32(0)
+			for _, d := range wide {
+				share += nat[d]
+			}
+			var still []int
+			for _, d := range wide {
+				if out[d] = left * nat[d] / share; out[d] < least[d] {
+					out[d] = least[d]
+				} else {
+					still = append(still, d)
+				}
+			}
+			if len(still) == len(wide) || len(still) == 0 {
+				break
+			}
+			for _, d := range wide {
+				if out[d] == least[d] && !slices.Contains(still, d) {
+					left -= least[d]
+				}
+			}
+			wide = still
+		}
+		break
+	}
+	return out
+}
+
+// rows lays the cells out at the columns' widths and returns each row's height.
+func (t *tableLayout) rows(objects []fyne.CanvasObject, w []float32) []float32 {
 	var h []float32
 	for i, o := range objects {
-		m := o.MinSize()
-		w[i%t.cols] = max(w[i%t.cols], m.Width)
-		if i%t.cols == 0 {
+		c := i % t.cols
+		if c == 0 {
 			h = append(h, 0)
 		}
-		h[len(h)-1] = max(h[len(h)-1], m.Height)
+		if o.Size().Width != w[c] {
+			o.Resize(fyne.NewSize(w[c], o.MinSize().Height)) // learn the width
+		}
+		h[len(h)-1] = max(h[len(h)-1], o.MinSize().Height)
 	}
-	return w, h
+	return h
 }
 
 func (t *tableLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	w, h := t.widths(objects)
 	var sw, sh float32
-	for _, x := range w {
+	least := make([]float32, t.cols)
+	for i, o := range objects {
+		least[i%t.cols] = max(least[i%t.cols], narrowest(o))
+	}
+	for _, x := range least {
 		sw += x + theme.Padding()
 	}
-	for _, y := range h {
+	for _, y := range t.rows(objects, t.columns(objects, t.width)) {
 		sh += y
 	}
 	return fyne.NewSize(sw, sh)
 }
 
-func (t *tableLayout) Layout(objects []fyne.CanvasObject, _ fyne.Size) {
-	w, h := t.widths(objects)
+func (t *tableLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	t.width = size.Width
+	w := t.columns(objects, size.Width)
+	h := t.rows(objects, w)
 	y := float32(0)
 	for i, o := range objects {
 		c, row := i%t.cols, i/t.cols
