@@ -142,7 +142,7 @@ func (s *compareScreen) overrideVerdict(v *session.VerdictTable, row session.Ver
 	note := newDialogEntry(u, "")
 	note.SetPlaceHolder("理由，如“统计局修订后为7.0%”")
 	s.overrideForm = &overrideForm{verdict: choose, note: note}
-	form := container.New(layout.NewFormLayout(), wrapped("判定"), choose, wrapped("理由"), note)
+	form := container.New(layout.NewFormLayout(), formLabel("判定"), choose, formLabel("理由"), note)
 	intro := wrapped(fmt.Sprintf("%d年目标：%s %s。软件判定：%s（%s）", v.Year, row.Indicator, row.Target, row.Verdict, row.Note))
 	u.modal(questionDialog, "人工判定", container.NewVBox(intro, form), 680,
 		cancelButton(nil),
@@ -188,8 +188,8 @@ func (s *compareScreen) editTolerance() {
 	syncMet := newDialogEntry(u, report.FormatNumber(t.SyncMet))
 	syncMostly := newDialogEntry(u, report.FormatNumber(t.SyncMostly))
 	s.toleranceForm = [4]*dialogEntry{rate, share, syncMet, syncMostly}
-	form := container.New(layout.NewFormLayout(), wrapped("比率（个百分点）"), rate, wrapped("数量（目标的 %）"), share)
-	syncForm := container.New(layout.NewFormLayout(), wrapped("达成（个百分点以内）"), syncMet, wrapped("基本达成（个百分点以内）"), syncMostly)
+	form := container.New(layout.NewFormLayout(), formLabel("比率（个百分点）"), rate, formLabel("数量（目标的 %）"), share)
+	syncForm := container.New(layout.NewFormLayout(), formLabel("达成（个百分点以内）"), syncMet, formLabel("基本达成（个百分点以内）"), syncMostly)
 	u.modal(questionDialog, "判定容差", container.NewVBox(
 		wrapped("“左右”目标的实绩在不利一侧、差距不超过容差（含容差本身）时判为基本达成。"), form,
 		wrapped("“基本同步”：居民收入增速低于经济增速不超过下面第一个幅度为达成，不超过第二个幅度为基本达成。"), syncForm), 600,

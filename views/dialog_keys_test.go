@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // pressKey gives a key to the window as the desktop driver does: to the widget that has
@@ -192,4 +193,79 @@ func TestTableFitsItsWidth(t *testing.T) {
 	if h := table.MinSize().Height; h <= oneLine {
 		t.Errorf("narrowed, the table is %v high, as on one line (%v)", h, oneLine)
 	}
+}
+
+// TestMessagesTakeTheirLines: at 1366×768 and 125%, a status message longer than the
+// window is wide takes a second line inside the window, and the search bar's count of
+// results is never covered by the results below it.
+func TestMessagesTakeTheirLines(t *testing.T) {
+	s := screens[0]
+	u, w, _, _ := testUIWith(t, s.logical(), sample(t))
+	w.Canvas().(test.WindowlessCanvas).SetScale(s.scale)
+	w.Canvas().Capture()
+	one := u.statusBar.Size().Height
+	u.status("已导入“某市 2024年 政府工作报告（送审稿）.docx”：22 个分节，111 项数据（全部未审核，其中 16 项把握不大，已注明原因），110 处数字不是数据（年份、序号、名称等）")
+	w.Canvas().Capture()
+	bar := u.statusBar
+	if bar.Size().Height < 1.5*one || bar.Size().Height < bar.MinSize().Height-0.5 {
+		t.Errorf("a two-line message has %v (one line %v, needs %v)", bar.Size().Height, one, bar.MinSize().Height)
+	}
+	if bottom := fyne.CurrentApp().Driver().AbsolutePositionForObject(bar).Y + bar.Size().Height; bottom > s.logical().Height+0.5 {
+		t.Errorf("the message reaches %v of %v", bottom, s.logical().Height)
+	}
+	typeShortcut(w, fyne.KeyF, fyne.KeyModifierShortcutDefault)
+	u.search.entry.SetText("增长")
+	w.Canvas().Capture()
+	sum := u.search.summary
+	d := fyne.CurrentApp().Driver()
+	if sum.Size().Height < sum.MinSize().Height-0.5 || sum.Size().Height < lineHeight(themeSize(theme.SizeNameText)) ||
+		d.AbsolutePositionForObject(sum).Y+sum.Size().Height > d.AbsolutePositionForObject(u.search.listBox).Y+0.5 {
+		t.Errorf("the count %q is %v high at %v, the results start at %v", sum.Text(), sum.Size().Height,
+			d.AbsolutePositionForObject(sum), d.AbsolutePositionForObject(u.search.listBox))
+	}
+}
+
+// TestFormLabelsOnOneLine: at 1366×768 and 125%, the labels of the export dialog's and
+// the figure form's fields stay on one line (no 保存/到, no 所在分节的角色 over four
+// lines).
+func TestFormLabelsOnOneLine(t *testing.T) {
+	s := screens[0]
+	u, w, _, _ := testUIWith(t, s.logical(), sample(t))
+	w.Canvas().(test.WindowlessCanvas).SetScale(s.scale)
+	check := func(name string) {
+		w.Canvas().Capture()
+		n := 0
+		var walk func(o fyne.CanvasObject)
+		walk = func(o fyne.CanvasObject) {
+			switch o := o.(type) {
+			case *widget.PopUp:
+				walk(o.Content)
+			case *container.Scroll:
+				walk(o.Content)
+			case *fyne.Container:
+				for _, c := range o.Objects {
+					walk(c)
+				}
+			case *textBlock:
+				if o.widest != "" {
+					n++
+					if o.Size().Width < natural(o)-1 {
+						t.Errorf("%s: %q is %v wide, less than its one line (%v)", name, o.Text(), o.Size().Width, natural(o))
+					}
+				}
+			}
+		}
+		walk(topOverlay(w))
+		if n < 2 {
+			t.Errorf("%s: %d form labels found", name, n)
+		}
+		for u.dialogOpen() {
+			u.topDialog().close()
+		}
+	}
+	u.pickExportPath(w, `C:\Users\张三\Documents\工作 报告`, "江门市2023年政府工作报告.xlsx", func(string) {})
+	check("导出Excel")
+	u.rev.show()
+	u.rev.editFigure(u.sess.Report().Figures()[0])
+	check("修改数据")
 }

@@ -353,7 +353,7 @@ func (s *reviewScreen) editInfo() {
 	title, place, year := newDialogEntry(u, r.Title), newDialogEntry(u, r.Place), newDialogEntry(u, shownYear)
 	year.SetPlaceHolder("如 2024")
 	s.infoForm = [3]*dialogEntry{title, place, year}
-	grid := container.New(layout.NewFormLayout(), wrapped("标题"), title, wrapped("地区"), place, wrapped("年份"), year)
+	grid := container.New(layout.NewFormLayout(), formLabel("标题"), title, formLabel("地区"), place, formLabel("年份"), year)
 	note := mutedText("地区写全称（市、省、自治区等写到“市”“省”字），国务院的报告写“全国”。报告库按地区和年份列出报告。", theme.SizeNameCaptionText)
 	u.modal(questionDialog, "报告信息", container.NewVBox(grid, note), 600,
 		cancelButton(nil),
@@ -397,7 +397,7 @@ func (s *reviewScreen) editFigure(f *report.Figure) {
 	entry := func(field, value string) {
 		e := newDialogEntry(u, value)
 		form.entries[field] = e
-		grid.Add(wrapped(field))
+		grid.Add(formLabel(field))
 		grid.Add(e)
 	}
 	choose := func(field string, options []string, value string) {
@@ -407,7 +407,7 @@ func (s *reviewScreen) editFigure(f *report.Figure) {
 		}
 		sel.SetSelected(value)
 		form.selects[field] = sel
-		grid.Add(wrapped(field))
+		grid.Add(formLabel(field))
 		grid.Add(sel)
 	}
 	var natures []string
@@ -447,7 +447,7 @@ func (s *reviewScreen) editFigure(f *report.Figure) {
 	if f.Section != nil {
 		form.secRole = newKeySelect(names(report.Roles), nil)
 		form.secRole.SetSelected(string(f.Section.Role))
-		grid.Add(wrapped("所在分节的角色"))
+		grid.Add(formLabel("所在分节的角色"))
 		grid.Add(form.secRole)
 	}
 	intro := newTextBlock(theme.SizeNameCaptionText, sentenceRuns(f)...)

@@ -204,8 +204,8 @@ func (u *UI) pickExportPath(w fyne.Window, dir, name string, done func(string)) 
 		})
 	})
 	form := container.New(layout.NewFormLayout(),
-		wrapped("保存到"), container.NewBorder(nil, nil, nil, browse, folder),
-		wrapped("文件名"), file,
+		formLabel("保存到"), container.NewBorder(nil, nil, nil, browse, folder),
+		formLabel("文件名"), file,
 	)
 	u.modal(questionDialog, "导出Excel", form, 640, cancelButton(func() { done("") }),
 		modalButton{label: "导出", primary: true, action: func() {

@@ -375,6 +375,11 @@ func (u *UI) status(msg string) {
 	gen := u.statusGen
 	u.statusBar.runs = []textRun{{text: msg, colour: colourMuted}}
 	u.statusBar.Refresh()
+	// A message longer than a line takes a second one: the window's layout gives the
+	// bar its new height at once, rather than at the next resize.
+	if c, ok := u.normal.(*fyne.Container); ok && !c.Size().IsZero() {
+		c.Layout.Layout(c.Objects, c.Size())
+	}
 	if msg == "" {
 		return
 	}

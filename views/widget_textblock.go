@@ -54,6 +54,14 @@ func mutedText(s string, size fyne.ThemeSizeName) *textBlock {
 // wrapped is body text that wraps.
 func wrapped(s string) *textBlock { return newTextBlock(theme.SizeNameText, textRun{text: s}) }
 
+// formLabel is the label of a field in a form: on one line, as wide as its words, so
+// that a narrow column never breaks it inside a word (保存/到).
+func formLabel(s string) *textBlock {
+	t := newTextBlock(theme.SizeNameText, textRun{text: s})
+	t.widest = s
+	return t
+}
+
 // pathText is a file path that wraps at its separators.
 func pathText(p string) *textBlock {
 	t := newTextBlock(theme.SizeNameText, textRun{text: p})
@@ -298,6 +306,7 @@ func (r *textBlockRenderer) MinSize() fyne.Size {
 
 func (r *textBlockRenderer) Refresh() {
 	r.laidFor = 0
+	r.memo.height = 0 // the text may have changed, and its height with it
 	r.build(r.t.Size().Width)
 	canvas.Refresh(r.t)
 }
