@@ -115,6 +115,8 @@ type UI struct {
 	presentB  *button
 	pageLabel *textBlock
 	statusBar *textBlock
+	// place is where the window was before presenting, put back after (Windows only).
+	place     windowPlace
 	statusGen int // the latest status message, so that an older one's timer does not clear it
 	search    *searchBar
 	mainMenu  *fyne.MainMenu
@@ -422,6 +424,7 @@ func (u *UI) present(on bool) {
 	if on {
 		u.search.close()
 		u.mem.enter(u.win.Canvas().Size())
+		u.place = placeOf(u.win)
 		u.presenting = true
 		if u.pres == nil {
 			u.pres = newPresenter(u)
@@ -443,6 +446,14 @@ func (u *UI) present(on bool) {
 	u.win.SetContent(u.normal)
 	u.win.SetMainMenu(u.mainMenu)
 	u.win.Resize(onPixels(u.mem.leave(), u.win.Canvas().Scale()))
+	// Back where it was: at once, and once the system has finished leaving full screen.
+	restorePlace(u.win, u.place)
+	place := u.place
+	u.deps.After(firstPageDelay, func() {
+		if !u.presenting {
+			restorePlace(u.win, place)
+		}
+	})
 	if at.page != nil {
 		u.sess.Go(at.page.ID)
 		// Scroll once the page is laid out in the window again.
