@@ -8,6 +8,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"workreport/app/report"
+	"workreport/app/zhtext"
+	"workreport/resources"
 )
 
 // pressKey gives a key to the window as the desktop driver does: to the widget that has
@@ -268,4 +272,33 @@ func TestFormLabelsOnOneLine(t *testing.T) {
 	u.rev.show()
 	u.rev.editFigure(u.sess.Report().Figures()[0])
 	check("修改数据")
+}
+
+// TestSourceHighlightsTheFigure: in every figure of the built-in library, the sentence
+// shown in 出处 highlights the figure's own words where they stand alone, never a
+// number inside another (广东 2022: the revenue target 5%, not the 5% of 5.5%左右).
+func TestSourceHighlightsTheFigure(t *testing.T) {
+	checked := 0
+	for _, name := range resources.LibraryNames() {
+		r, err := report.Load(name, resources.Library(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range r.Figures() {
+			runs := sentenceRuns(f)
+			at := 0
+			for _, run := range runs {
+				if run.figure {
+					checked++
+					if run.text != f.Phrase || !zhtext.StandsAlone(f.Sentence, at, at+len(run.text)) {
+						t.Errorf("%s %s: highlights %q at %d of %q", name, f.ID, run.text, at, f.Sentence)
+					}
+				}
+				at += len(run.text)
+			}
+		}
+	}
+	if checked < 500 {
+		t.Errorf("only %d figures highlighted", checked)
+	}
 }

@@ -1,8 +1,6 @@
 package views
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -38,9 +36,9 @@ func (u *UI) showSource(f *report.Figure) {
 // sentenceRuns is a figure's sentence with its printed value highlighted.
 func sentenceRuns(f *report.Figure) []textRun {
 	s := f.Sentence
-	i := strings.Index(s, f.Phrase)
-	if !f.IsReported() || i < 0 {
+	i, j, ok := f.PhraseAt()
+	if !ok {
 		return []textRun{{text: s}}
 	}
-	return []textRun{{text: s[:i]}, {text: f.Phrase, colour: natureColour(f.Nature), figure: true}, {text: s[i+len(f.Phrase):]}}
+	return []textRun{{text: s[:i]}, {text: s[i:j], colour: natureColour(f.Nature), figure: true}, {text: s[j:]}}
 }

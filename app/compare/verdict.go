@@ -252,7 +252,7 @@ func bulletinSaid(p Pair) string {
 // of its own.
 func adjusted(f *report.Figure) bool {
 	s := clauseOf(f.Sentence, f.Phrase) // 同口径增长7.03%（剔除退税等因素影响）
-	if k := strings.Index(f.Sentence, f.Phrase); k >= 0 {
+	if k, _, ok := f.PhraseAt(); ok {
 		s += f.Sentence[:k] // 扣除原料用能和非化石能源消费量后，……下降0.5%
 	}
 	s = strings.ReplaceAll(s, "扣除价格因素", "")

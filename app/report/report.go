@@ -6,6 +6,8 @@ package report
 import (
 	"strconv"
 	"strings"
+
+	"workreport/app/zhtext"
 )
 
 // Nature says what kind of figure a Figure is (the 性质 column).
@@ -388,6 +390,40 @@ func (f *Figure) StriveText() string {
 		return v // 在实际工作中争取更好结果 says its strive word itself
 	}
 	return f.Strive + v
+}
+
+// PhraseAt returns where the figure's 原文表述 sits in its sentence, in bytes: from its
+// place in the section's text when it has one, else the one occurrence of the phrase
+// that stands alone (not inside a longer number: 5% is not the 5% of 5.5%左右). It
+// reports false when neither tells, so that a caller highlights nothing rather than
+// the wrong number.
+func (f *Figure) PhraseAt() (start, end int, ok bool) {
+	if f.Phrase == "" || f.Sentence == "" || !f.IsReported() {
+		return 0, 0, false
+	}
+	if loc := f.Location; f.Section != nil && loc.End > loc.Start {
+		if blocks := f.Section.Blocks(); loc.Block < len(blocks) {
+			b := blocks[loc.Block].Text
+			if loc.End <= len(b) && b[loc.Start:loc.End] == f.Phrase {
+				for from := 0; from <= loc.Start; {
+					k := strings.Index(b[from:], f.Sentence)
+					if k < 0 {
+						break
+					}
+					at := from + k
+					if at <= loc.Start && loc.End <= at+len(f.Sentence) {
+						return loc.Start - at, loc.End - at, true
+					}
+					from = at + 1
+				}
+			}
+		}
+	}
+	hits := zhtext.IndexAlone(f.Sentence, f.Phrase)
+	if len(hits) != 1 {
+		return 0, 0, false // not there, or twice: which one is not known
+	}
+	return hits[0], hits[0] + len(f.Phrase), true
 }
 
 // IsReported reports whether the figure is printed in the text, as opposed to derived.

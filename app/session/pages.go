@@ -245,12 +245,10 @@ func (s *Session) card(f *report.Figure, p *Page) Card {
 		}
 		c.Notes = append(c.Notes, note)
 	}
-	at := strings.Index(f.Sentence, f.Phrase)
-	if at < 0 || !f.IsReported() {
-		at = 0
-		c.Excerpt = zhtext.Excerpt(f.Sentence, 0, 0, excerptRunes)
+	if at, end, ok := f.PhraseAt(); ok {
+		c.Excerpt = zhtext.Excerpt(f.Sentence, at, end, excerptRunes)
 	} else {
-		c.Excerpt = zhtext.Excerpt(f.Sentence, at, at+len(f.Phrase), excerptRunes)
+		c.Excerpt = zhtext.Excerpt(f.Sentence, 0, 0, excerptRunes)
 	}
 	return c
 }
