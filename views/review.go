@@ -42,11 +42,12 @@ type reviewScreen struct {
 
 // reviewPage is the review page on show, with the handles tests reach for.
 type reviewPage struct {
-	draft *workspace.Draft // the data file it shows
-	root  fyne.CanvasObject
-	rows  map[string]*reviewRow // by figure id
-	first int                   // the queue index of the first row shown
-	count *textBlock
+	draft  *workspace.Draft // the data file it shows
+	root   fyne.CanvasObject
+	rows   map[string]*reviewRow // by figure id
+	first  int                   // the queue index of the first row shown
+	count  *textBlock
+	groups []workspace.ReviewGroup // the groups whose heading the page shows, in order
 	// scroll is the list's scroll area: the page keys scroll it, as they scroll a page.
 	scroll *container.Scroll
 	undo   *button
@@ -88,15 +89,17 @@ func (s *reviewScreen) build() {
 	d := u.sess.Draft()
 	rp := s.page
 	rp.rows = map[string]*reviewRow{}
+	rp.groups = nil
 	queue := d.Queue()
 	if rp.first >= len(queue) {
 		rp.first = max(0, (len(queue)-1)/reviewPerPage*reviewPerPage)
 	}
 	r := d.Report()
 	total, left := len(r.Figures()), r.Unconfirmed()
+	counts := d.Counts()
 	rp.count = newTextBlock(theme.SizeNameText,
 		textRun{text: "审核数据  ", colour: colourHeading},
-		textRun{text: fmt.Sprintf("待审核 %d / %d 项，把握不大的 %d 项在前", left, total, d.Doubts()), colour: colourMuted})
+		textRun{text: fmt.Sprintf("待审核 %d / %d 项：%s；把握不大的 %d 项", left, total, groupCounts(counts), d.Doubts()), colour: colourMuted})
 	rp.undo = newButton("撤销", theme.ContentUndoIcon(), func() { u.action(s.undo) })
 	if !d.CanUndo() {
 		rp.undo.Disable()
@@ -125,6 +128,14 @@ func (s *reviewScreen) build() {
 	}
 	end := min(len(queue), rp.first+reviewPerPage)
 	for i := rp.first; i < end; i++ {
+		if g := d.GroupOf(queue[i]); i == rp.first || g != d.GroupOf(queue[i-1]) {
+			// Where a group starts, or goes on from the page before: its name, its count
+			// and what it is for.
+			list.Add(newTextBlock(theme.SizeNameText,
+				textRun{text: fmt.Sprintf("%s（%d 项）", g, counts[g]), colour: colourHeading},
+				textRun{text: "　" + g.Explain(), colour: colourMuted}))
+			rp.groups = append(rp.groups, g)
+		}
 		row := s.row(i+1, queue[i])
 		rp.rows[queue[i].ID] = row
 		list.Add(row.box())
@@ -158,6 +169,20 @@ func (u *UI) showReviewInTree() {
 	u.syncing = false
 	u.pageLabel.runs = []textRun{{text: "审核", colour: colourMuted}}
 	u.pageLabel.Refresh()
+}
+
+// groupCounts says how many figures of each group are left: 关键数据 24 · 各节数据 205 ·
+// 其余数字 12（可不审核）.
+func groupCounts(counts map[workspace.ReviewGroup]int) string {
+	var parts []string
+	for _, g := range workspace.ReviewGroups {
+		p := fmt.Sprintf("%s %d", g, counts[g])
+		if g.Optional() {
+			p += "（可不审核）"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " · ")
 }
 
 // row builds the row of the n-th figure to check.

@@ -14,6 +14,7 @@ import (
 
 	"workreport/app/report"
 	"workreport/app/report/reporttest"
+	"workreport/app/workspace"
 )
 
 const fixture = "2019年某市政府工作报告\n\n一、2018年工作回顾\n\n过去一年，地区生产总值增长6.6%，总量突破900亿元。城镇新增就业5.2万人，其中帮助困难人员就业1.1万人。\n\n二、2019年工作安排\n\n今年全市发展主要预期目标是：地区生产总值增长6%－6.5%；城镇新增就业5万人以上；生态环境质量持续改善。\n"
@@ -484,5 +485,43 @@ func TestReviewPageKeysTreeAndSectionConfirm(t *testing.T) {
 			}
 			break
 		}
+	}
+}
+
+// The review of an imported city report starts with its key figures: the page says how
+// many figures each group holds, heads each group where it starts, and lists the main
+// targets and the year's results first.
+func TestReviewShowsGroupsOnACityReport(t *testing.T) {
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), sample(t))
+	fd.importPath = reporttest.Shared(t, "corpus/jiangmen/2021.txt")
+	typeShortcut(w, fyne.KeyI, fyne.KeyModifierShortcutDefault)
+	if !u.rev.on {
+		t.Fatal("no review page")
+	}
+	d := u.sess.Draft()
+	counts := d.Counts()
+	head := u.rev.page.count.Text()
+	for _, g := range workspace.ReviewGroups {
+		if !strings.Contains(head, fmt.Sprintf("%s %d", g, counts[g])) {
+			t.Errorf("the review page says %q, not %s %d", head, g, counts[g])
+		}
+	}
+	if counts[workspace.ReviewGroups[0]] < 15 || counts[workspace.ReviewGroups[0]] > 40 {
+		t.Errorf("%d key figures", counts[workspace.ReviewGroups[0]])
+	}
+	if len(u.rev.page.groups) == 0 || u.rev.page.groups[0] != workspace.ReviewGroups[0] {
+		t.Fatalf("the first heading is %v", u.rev.page.groups)
+	}
+	targets := 0
+	for _, row := range u.rev.page.rows {
+		if d.GroupOf(row.fig) != workspace.ReviewGroups[0] {
+			t.Errorf("on the first page: %s %s, of %s", row.fig.Phrase, row.fig.Indicator, d.GroupOf(row.fig))
+		}
+		if row.fig.IsMainTarget() {
+			targets++
+		}
+	}
+	if targets == 0 {
+		t.Error("no main target on the first page of the review")
 	}
 }

@@ -312,20 +312,27 @@ func (d *Doc) insertAt(sec *report.Section, sentence string) int {
 	return pos
 }
 
-// Queue is what is left to check: the close calls first, with their reasons, then the
-// other unconfirmed figures, each in the order of the text.
+// Queue is what is left to check, by group (see Group): the key figures first, then
+// each section's in the order of the text, then the other numbers. Among the key
+// figures and the other numbers the close calls come first, with their reasons.
 func (d *Doc) Queue() []*report.Figure {
-	var doubts, rest []*report.Figure
+	g := newGrouper(d.rep)
+	var q []*report.Figure
 	for _, f := range d.rep.Figures() {
-		switch {
-		case f.Confirmed() || !f.IsReported():
-		case f.ReviewNote != "":
-			doubts = append(doubts, f)
-		default:
-			rest = append(rest, f)
+		if !f.Confirmed() && f.IsReported() {
+			q = append(q, f)
 		}
 	}
-	return append(doubts, rest...)
+	rank := func(f *report.Figure) int {
+		grp := g.of(f)
+		r := 2 * int(grp)
+		if f.ReviewNote == "" && grp != SectionFigures {
+			r++
+		}
+		return r
+	}
+	slices.SortStableFunc(q, func(a, b *report.Figure) int { return rank(a) - rank(b) })
+	return q
 }
 
 func (d *Doc) figureNode(top *yaml.Node, id string) *yaml.Node {

@@ -119,3 +119,15 @@ func (d *Draft) SetInfo(i Info) error {
 // SetOverride keeps a person's verdict on one of the previous year's targets with this
 // report; an empty verdict removes it.
 func (d *Draft) SetOverride(o report.Override) error { return d.doc.SetOverride(o) }
+
+// ReviewGroup is a part of the review queue: the key figures, each section's, the rest.
+type ReviewGroup = review.Group
+
+// ReviewGroups lists the groups in the order of the queue.
+var ReviewGroups = review.Groups
+
+// GroupOf returns the review group of one of the draft's figures.
+func (d *Draft) GroupOf(f *report.Figure) ReviewGroup { return d.doc.GroupOf(f) }
+
+// Counts returns how many figures of each review group are left to check.
+func (d *Draft) Counts() map[ReviewGroup]int { return d.doc.Counts() }
