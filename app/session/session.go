@@ -69,6 +69,7 @@ type Session struct {
 	verdicts       map[int]*VerdictTable // the verdict pages, by target year
 	trend          *TrendTable           // the page of an indicator over the years
 	trendIndicator string                // the indicator it shows
+	resume         string                // the page last read, to open once the library's pages are built
 	bench          *BenchTable           // the page of the year's targets side by side
 }
 
@@ -79,6 +80,11 @@ func New(r *report.Report, path string, s Settings) *Session {
 	start := OverviewID
 	if last := s.String(KeyLastPage); ss.byID[last] != nil {
 		start = last
+	} else if last != "" {
+		// A page comparing the report with the library (目标完成情况, 历年走势, 对标)
+		// is there once the library is read: it opens then, if the reader has not
+		// moved on by that time.
+		ss.resume = last
 	}
 	ss.history, ss.pos = []string{start}, 0
 	return ss

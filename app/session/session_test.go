@@ -6,6 +6,7 @@ import (
 
 	"workreport/app/report"
 	"workreport/app/report/reporttest"
+	"workreport/app/workspace/workspacetest"
 )
 
 // newSession opens the 2016 national excerpt: another place, year and set of section ids
@@ -298,5 +299,29 @@ func TestSearchFindsOtherNames(t *testing.T) {
 	}
 	if res := s.Search("CPI"); len(res) == 0 || res[0].Figure == nil || !strings.Contains(res[0].Figure.Indicator, "居民消费价格") {
 		t.Errorf("CPI found %+v", res)
+	}
+}
+
+// A page that compares the report with the library is there once the library is read;
+// the session opens it then, as the page last read, unless the reader has moved on.
+func TestRestoresALibraryPage(t *testing.T) {
+	r := reporttest.Load(t, reporttest.SampleCity2023)
+	prefs := &MemorySettings{}
+	prefs.SetString(KeyLastPage, "verdicts-2022")
+	s := New(r, "", prefs)
+	if s.Current().ID != OverviewID {
+		t.Fatalf("started at %s before the library", s.Current().ID)
+	}
+	s.SetLibrary(workspacetest.New(t, t.TempDir()))
+	if s.Current().ID != "verdicts-2022" {
+		t.Errorf("with the library: at %s", s.Current().ID)
+	}
+	// Moved on before the library came: stays where the reader went.
+	s = New(r, "", prefs)
+	s.Go(s.Roots()[1])
+	at := s.Current().ID
+	s.SetLibrary(workspacetest.New(t, t.TempDir()))
+	if s.Current().ID != at {
+		t.Errorf("the reader went to %s, the library took them to %s", at, s.Current().ID)
 	}
 }

@@ -70,6 +70,11 @@ type Library interface {
 func (s *Session) SetLibrary(l Library) {
 	s.lib = l
 	s.rebuildPages()
+	if s.resume != "" && s.byID[s.resume] != nil && len(s.history) == 1 && s.history[0] == OverviewID {
+		s.history = []string{s.resume}
+		s.settings.SetString(KeyLastPage, s.resume)
+	}
+	s.resume = ""
 }
 
 // rebuildPages builds the pages again for the open report, keeping the page on show.
