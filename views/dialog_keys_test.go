@@ -1,6 +1,7 @@
 package views
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -300,5 +301,59 @@ func TestSourceHighlightsTheFigure(t *testing.T) {
 	}
 	if checked < 500 {
 		t.Errorf("only %d figures highlighted", checked)
+	}
+}
+
+// TestAboutSaysWhatIsTrueOfTheReport: 关于 describes the open report from its own
+// fields (the digest as a newspaper's extract, a built-in national report as the
+// reviewed part of the official text, never the other's words), shows no line feed as
+// a box, cuts nothing at the right at 125%, and gives the font's licence in Chinese
+// before the original.
+func TestAboutSaysWhatIsTrueOfTheReport(t *testing.T) {
+	s := screens[0]
+	national, err := report.Load("national-2024.yaml", resources.Library("national-2024.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		r         *report.Report
+		want, not string
+	}{
+		{builtIn(t), "摘录", "经人工审核"},
+		{national, "经人工审核", "报纸"},
+	} {
+		u, w, _, _ := testUIWith(t, s.logical(), c.r)
+		w.Canvas().(test.WindowlessCanvas).SetScale(s.scale)
+		u.showAbout()
+		w.Canvas().Capture()
+		pop := topOverlay(w).(*widget.PopUp)
+		text := textOf(pop)
+		if !strings.Contains(text, c.want) || strings.Contains(text, c.not) || strings.Contains(text, "：，") || strings.Contains(text, "（）") {
+			t.Errorf("%s: 关于 says %q", c.r.Title, text[:min(len(text), 600)])
+		}
+		if !strings.Contains(text, "以 Apache 许可证 2.0 版授权使用") || !strings.Contains(text, "Apache License") {
+			t.Errorf("%s: no licence in Chinese and in the original", c.r.Title)
+		}
+		d := fyne.CurrentApp().Driver()
+		right := d.AbsolutePositionForObject(pop.Content).X + pop.Content.Size().Width
+		var walk func(o fyne.CanvasObject)
+		walk = func(o fyne.CanvasObject) {
+			switch o := o.(type) {
+			case *fyne.Container:
+				for _, c := range o.Objects {
+					walk(c)
+				}
+			case *container.Scroll:
+				walk(o.Content)
+			case *textBlock:
+				if strings.ContainsAny(o.Text(), "\n\r") {
+					t.Errorf("a line feed drawn in %q", o.Text())
+				}
+				if end := d.AbsolutePositionForObject(o).X + o.Size().Width; end > right+0.5 {
+					t.Errorf("%q reaches %v, the dialog ends at %v", o.Text(), end, right)
+				}
+			}
+		}
+		walk(pop.Content)
 	}
 }

@@ -2,10 +2,12 @@ package views
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/meta"
@@ -87,22 +89,29 @@ var libraries = []string{
 	"Go 标准库（BSD-3-Clause）",
 }
 
+// fontNotice says in Chinese what the font is, under which licence, and what was
+// changed; the licence's own text follows it, as the licence asks.
+const fontNotice = "文泉驿微米黑（WenQuanYi Micro Hei）：界面和图表所用的字体，版权属于文泉驿项目组及各位作者，" +
+	"以 Apache 许可证 2.0 版授权使用。本程序嵌入的是它的子集：汉字只保留 GB 2312 和《通用规范汉字表》中的字，" +
+	"其他字符只去掉韩文音节，字形轮廓没有改动。按许可证的要求，下面附上字体的说明、改动方法和许可证原文（英文）。"
+
 func (u *UI) showAbout() {
-	r := u.sess.Report()
-	source := fmt.Sprintf("当前报告：%s\n来源：%s，%s\n会议：%s（%s）\n\n这份文本是报纸对政府工作报告的摘录和图解，并非报告官方全文；数字以正式发布的报告为准。标“推算”的数字由本软件计算，报告中没有。",
-		r.Title, r.Source.Publication, r.Source.Kind, r.Source.Meeting, r.Source.Date)
-	if p := u.sess.ReportPath(); p != "" {
-		source += "\n报告文件：" + p
-	}
-	info := wrapped(source)
-	libs := ""
-	for _, l := range libraries {
-		libs += "• " + l + "\n"
-	}
-	libs += "• 文泉驿微米黑（WenQuanYi Micro Hei，Apache-2.0）：界面和图表字体，许可证全文如下"
 	name := widget.NewLabel(fmt.Sprintf("%s %s（%s）", meta.DisplayName, meta.Version, meta.Name))
 	name.Importance = widget.HighImportance
-	content := container.NewVBox(name, info, widget.NewSeparator(), widget.NewLabel("开源许可"),
-		wrapped(libs), wrapped(resources.FontLicense))
-	u.modal(resultDialog, "关于", scrolled(content, 420), 700, modalButton{label: "关闭", primary: true})
+	name.Wrapping = fyne.TextWrapWord
+	parts := []fyne.CanvasObject{name}
+	for _, l := range u.sess.About() {
+		parts = append(parts, wrapped(l))
+	}
+	parts = append(parts, widget.NewSeparator(), newTextBlock(theme.SizeNameText, textRun{text: "开源许可", colour: colourHeading}))
+	for _, l := range libraries {
+		parts = append(parts, wrapped("• "+l))
+	}
+	parts = append(parts, wrapped("• "+fontNotice))
+	// The licence as written, a line of text each: a text block does not break at a
+	// line feed.
+	for _, line := range strings.Split(strings.ReplaceAll(resources.FontLicense, "\r\n", "\n"), "\n") {
+		parts = append(parts, mutedText(strings.TrimRight(line, " "), theme.SizeNameCaptionText))
+	}
+	u.modal(resultDialog, "关于", scrolled(container.NewVBox(parts...), 420), 700, modalButton{label: "关闭", primary: true})
 }

@@ -177,6 +177,22 @@ func sourceLine(r *report.Report) string {
 	return strings.Join(parts, " · ")
 }
 
+// About is what the About dialog says of the open report, each line only from the
+// report's own fields: its title; its meeting, date and what the text is; its source
+// and what that means for its figures; the file it was read from.
+func (s *Session) About() []string {
+	r := s.Report()
+	lines := []string{"当前报告：" + r.Title}
+	if l := sourceLine(r); l != "" {
+		lines = append(lines, l)
+	}
+	lines = append(lines, caveat(r))
+	if p := s.ReportPath(); p != "" {
+		lines = append(lines, "报告文件："+p)
+	}
+	return lines
+}
+
 // caveat is the overview's note on the source and on the software's own numbers.
 func caveat(r *report.Report) string {
 	var b strings.Builder
