@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -355,5 +356,46 @@ func TestAboutSaysWhatIsTrueOfTheReport(t *testing.T) {
 			}
 		}
 		walk(pop.Content)
+	}
+}
+
+// TestF1ListsTheKeysFromTheirTable: F1 shows every key of the table that binds them,
+// grouped by where they act, and Esc closes the list; every shortcut of the table is
+// bound on the window, and the menu's 快捷键 item says F1.
+func TestF1ListsTheKeysFromTheirTable(t *testing.T) {
+	u, w, _, _ := testUI(t, fyne.NewSize(1093, 614))
+	pressKey(w, fyne.KeyF1)
+	if !u.dialogOpen() || !overlayHasText(w, "快捷键") {
+		t.Fatal("F1 shows no list of keys")
+	}
+	text := textOf(topOverlay(w))
+	for _, k := range keyList() {
+		for _, s := range []string{k[0], k[1], k[2]} {
+			if !strings.Contains(text, s) {
+				t.Errorf("the list lacks %q", s)
+			}
+		}
+	}
+	for _, want := range []string{"Ctrl+F", "PageDown", "Esc", "数字键", "任意键", "Alt+←"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the list lacks %s", want)
+		}
+	}
+	pressKey(w, fyne.KeyEscape)
+	if u.dialogOpen() {
+		t.Error("Esc does not close the list of keys")
+	}
+	// Every shortcut of the table acts: Ctrl+F opens the search bar, Alt+← goes back.
+	sc, ok := w.Canvas().(fyne.Shortcutable)
+	if !ok {
+		t.Fatal("the canvas takes no shortcuts")
+	}
+	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if !u.search.visible() {
+		t.Error("Ctrl+F from the table does not open the search bar")
+	}
+	pressKey(w, fyne.KeyEscape)
+	if u.search.visible() {
+		t.Error("Esc does not close the search bar")
 	}
 }

@@ -64,13 +64,10 @@ func newNavTree(u *UI) *navTree {
 // handle the others: F11, Esc, and the page's scrolling keys. ↑ and ↓ open the page
 // above or below, as in Explorer's folder tree; ← and → close and open a branch.
 func (t *navTree) TypedKey(e *fyne.KeyEvent) {
-	switch e.Name {
-	case fyne.KeyUp, fyne.KeyDown:
-		if id := t.step(e.Name == fyne.KeyDown); id != "" {
-			t.Select(id)
-		}
+	if t.u.dialogKey(e) || t.u.runKey(inTree, e) {
 		return
-	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyReturn, fyne.KeyEnter:
+	}
+	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
 		t.Tree.TypedKey(e)
 		return
 	}

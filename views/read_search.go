@@ -29,14 +29,7 @@ type searchEntry struct {
 }
 
 func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyEscape:
-		e.bar.close()
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if len(e.bar.results) > 0 {
-			e.bar.choose(0)
-		}
-	default:
+	if !e.bar.u.runKey(inSearch, ev) {
 		e.Entry.TypedKey(ev)
 	}
 }

@@ -66,7 +66,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			item("判定容差…", u.cmp.editTolerance, "", 0),
 			themes,
 		),
-		fyne.NewMenu("帮助", fyne.NewMenuItem("关于", u.showAbout)),
+		fyne.NewMenu("帮助", item("快捷键", u.showKeys, fyne.KeyF1, 0), fyne.NewMenuItem("关于", u.showAbout)),
 	)
 }
 

@@ -189,59 +189,43 @@ func (p *presenter) goTo(i int) bool {
 	return true
 }
 
-// key handles a key in presentation mode. It reports whether the key was used; every
-// key is used while the screen is blank, to bring the slide back.
-func (p *presenter) key(e *fyne.KeyEvent) bool {
-	if p.blank.Visible() {
-		p.blank.Hide()
-		p.runeOff = time.Now().Add(100 * time.Millisecond)
-		return true
-	}
-	switch e.Name {
-	case fyne.KeyPageDown, fyne.KeyRight, fyne.KeyDown, fyne.KeySpace:
-		p.digits = ""
-		p.goTo(p.at + 1)
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if p.digits != "" {
-			n, _ := strconv.Atoi(p.digits)
-			p.digits = ""
-			if !p.goTo(n - 1) {
-				p.show() // an out-of-range number just clears what was typed
-			}
-		} else {
-			p.goTo(p.at + 1)
-		}
-	case fyne.KeyPageUp, fyne.KeyLeft, fyne.KeyUp, fyne.KeyBackspace:
-		p.digits = ""
-		p.goTo(p.at - 1)
-	case fyne.KeyHome:
-		p.digits = ""
-		p.goTo(0)
-	case fyne.KeyEnd:
-		p.digits = ""
-		p.goTo(len(p.deck) - 1)
-	default:
-		return false
-	}
-	return true
-}
+// key handles a key in presentation mode, through the key table (shell_keys.go).
+func (p *presenter) key(e *fyne.KeyEvent) bool { return p.u.runKey(inSlides, e) }
 
 // rune handles a typed character: digits make up a slide number, B blanks the screen
-// to black and W to white.
+// to black and W to white (the key table says which).
 func (p *presenter) rune(r rune) {
 	if time.Now().Before(p.runeOff) {
 		return // the character of the key that brought the slide back
 	}
-	switch {
-	case r >= '0' && r <= '9':
-		if len(p.digits) < 4 {
-			p.digits += string(r)
-		}
-		p.showCounter(fmt.Sprintf("转到第 %s 张（按 Enter）", p.digits))
-	case r == 'b' || r == 'B' || r == '.':
-		p.blankTo(color.Black)
-	case r == 'w' || r == 'W' || r == ',':
-		p.blankTo(color.White)
+	p.u.runRune(inSlides, r)
+}
+
+// unblank brings the slide back after a blank screen; the character the key types
+// arrives next and is ignored.
+func (p *presenter) unblank() {
+	p.blank.Hide()
+	p.runeOff = time.Now().Add(100 * time.Millisecond)
+}
+
+// digit adds a digit to the slide number being typed.
+func (p *presenter) digit(r rune) {
+	if len(p.digits) < 4 {
+		p.digits += string(r)
+	}
+	p.showCounter(fmt.Sprintf("转到第 %s 张（按 Enter）", p.digits))
+}
+
+// enter goes to the slide whose number was typed, or to the next one.
+func (p *presenter) enter() {
+	if p.digits == "" {
+		p.goTo(p.at + 1)
+		return
+	}
+	n, _ := strconv.Atoi(p.digits)
+	p.digits = ""
+	if !p.goTo(n - 1) {
+		p.show() // an out-of-range number just clears what was typed
 	}
 }
 

@@ -13,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -471,34 +470,23 @@ func (u *UI) present(on bool) {
 	u.win.Canvas().Unfocus()
 }
 
-// typedKey handles keys that reach the window rather than a widget. It reports whether
-// it used the key. While a dialog is open, the keys act on the dialog only.
+// typedKey handles keys that reach the window rather than a widget, through the key
+// table (shell_keys.go). It reports whether it used the key. While a dialog is open,
+// the keys act on the dialog only; while presenting, on the slides.
 func (u *UI) typedKey(e *fyne.KeyEvent) bool {
 	if u.dialogKey(e) {
 		return true
 	}
-	if u.presenting && u.pres.blank.Visible() {
-		return u.pres.key(e) // any key, Esc too, brings the slide back
-	}
-	switch e.Name {
-	case fyne.KeyF11, fyne.KeyF5:
-		u.present(!u.presenting)
-		return true
-	case fyne.KeyEscape:
-		if u.presenting {
-			u.present(false)
-			return true
-		}
-		if u.search.visible() {
-			u.search.close()
-			return true
-		}
-		return false
-	}
 	if u.presenting {
-		return u.pres.key(e)
+		return u.runKey(inSlides, e) || u.runKey(inWindow, e)
 	}
-	return u.scrollKey(e)
+	if u.runKey(inWindow, e) {
+		return true
+	}
+	if e.Name == fyne.KeyEscape && u.search.visible() {
+		return u.runKey(inSearch, e)
+	}
+	return u.runKey(onPage, e)
 }
 
 // typedRune handles characters that reach the window: in presentation mode, slide
@@ -562,24 +550,7 @@ func (u *UI) shortcuts() {
 	c := u.win.Canvas()
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) { u.typedKey(e) })
 	c.SetOnTypedRune(u.typedRune)
-	add := func(key fyne.KeyName, mod fyne.KeyModifier, fn func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { u.action(fn) })
-	}
-	ctrl := fyne.KeyModifierShortcutDefault
-	add(fyne.KeyF, ctrl, u.search.open)
-	add(fyne.KeyE, ctrl, u.exportExcel)
-	add(fyne.KeyO, ctrl, u.openReport)
-	add(fyne.KeyI, ctrl, u.lib.importFile)
-	add(fyne.KeyS, ctrl, u.lib.save)
-	add(fyne.KeyL, ctrl, u.lib.show)
-	add(fyne.KeyZ, ctrl, u.rev.undo)
-	add(fyne.KeyR, ctrl, u.rev.show)
-	add(fyne.KeyEqual, ctrl, func() { u.zoom(1) })
-	add(fyne.KeyEqual, ctrl|fyne.KeyModifierShift, func() { u.zoom(1) })
-	add(fyne.KeyMinus, ctrl, func() { u.zoom(-1) })
-	add(fyne.Key0, ctrl, func() { u.zoom(0) })
-	add(fyne.KeyLeft, fyne.KeyModifierAlt, func() { u.sess.Back() })
-	add(fyne.KeyRight, fyne.KeyModifierAlt, func() { u.sess.Forward() })
+	u.bindShortcuts(c)
 }
 
 // action runs a command from a menu, a shortcut or a button. A dialog that only reports

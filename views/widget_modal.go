@@ -153,17 +153,8 @@ func (u *UI) dialogOpen() bool {
 // dialogKey gives a key to the open dialog, if there is one, and reports whether one
 // was: the page behind a dialog never sees the keys.
 func (u *UI) dialogKey(e *fyne.KeyEvent) bool {
-	if d := u.topDialog(); d != nil {
-		switch e.Name {
-		case fyne.KeyEscape:
-			if d.kind != progressDialog {
-				d.cancel()
-			}
-		case fyne.KeyReturn, fyne.KeyEnter:
-			if d.kind != progressDialog {
-				d.confirm()
-			}
-		}
+	if u.topDialog() != nil {
+		u.runKey(inDialog, e)
 		return true
 	}
 	if top := u.win.Canvas().Overlays().Top(); top != nil {
