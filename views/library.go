@@ -143,8 +143,14 @@ func (s *libraryScreen) show() {
 	ws := u.deps.Workspace
 	var box *dialogBox
 	rows := container.NewVBox()
-	for _, e := range ws.List() {
+	group := ""
+	for _, e := range ws.ListAround(u.sess.Report().Place) {
 		e := e
+		if e.Group != group && e.Damaged == "" {
+			// The open report's place first, then the other places by level.
+			group = e.Group
+			rows.Add(newTextBlock(theme.SizeNameSubHeadingText, textRun{text: group, colour: colourHeading}))
+		}
 		name := newTextBlock(theme.SizeNameText, textRun{text: e.Label() + "  "}, textRun{text: e.Title, colour: colourHeading})
 		state := e.State()
 		if e.Kind != "" {
@@ -152,6 +158,8 @@ func (s *libraryScreen) show() {
 		}
 		if e.BuiltIn {
 			state = "内置 · " + state
+		} else if e.Path != "" {
+			state = "已保存 · " + state
 		}
 		if e.Key == u.sess.Entry() {
 			state += " · 正在显示"

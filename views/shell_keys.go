@@ -239,7 +239,7 @@ func (s stroke) String() string {
 		mods = append(mods, "Ctrl")
 	}
 	if s.mod&fyne.KeyModifierSuper != 0 {
-		mods = append(mods, "⌘")
+		mods = append(mods, "Cmd")
 	}
 	if s.mod&fyne.KeyModifierAlt != 0 {
 		mods = append(mods, "Alt")

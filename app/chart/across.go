@@ -95,12 +95,18 @@ func Benchmark(year int, places []string, rows []compare.BenchRow) *Spec {
 			continue
 		}
 		g := Group{Label: r.Indicator}
-		for _, f := range r.Targets {
+		var only []string
+		for i, f := range r.Targets {
 			if f == nil || f.Unit != "%" {
 				g.Bars = append(g.Bars, Bar{Missing: true})
 				continue
 			}
 			g.Bars = append(g.Bars, bar(f))
+			only = append(only, places[i])
+		}
+		if len(only) == 1 && len(places) > 1 {
+			// One bar alone would read as the first place's own: say whose it is.
+			g.Label += "（仅" + only[0] + "）"
 		}
 		s.Groups = append(s.Groups, g)
 	}

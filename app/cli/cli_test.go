@@ -392,9 +392,14 @@ func TestLibraryCommand(t *testing.T) {
 		kinds["广东省官方全文内置"] != 8 || kinds["江门市官方全文内置"] != 7 {
 		t.Errorf("built-in entries: %v\n%s", kinds, out.String())
 	}
-	last := strings.Split(lines[len(lines)-1], "\t")
-	if last[0] != "示例市" || last[1] != "2024" || last[4] != "2" || last[5] != "0" || last[6] != "全文" || !strings.HasPrefix(last[7], dir) {
-		t.Errorf("saved entry %q", last)
+	var saved []string
+	for _, l := range lines[1:] {
+		if c := strings.Split(l, "\t"); c[0] == "示例市" {
+			saved = c
+		}
+	}
+	if len(saved) == 0 || saved[1] != "2024" || saved[4] != "2" || saved[5] != "0" || saved[6] != "全文" || !strings.HasPrefix(saved[7], dir) {
+		t.Errorf("saved entry %q", saved)
 	}
 }
 

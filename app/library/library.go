@@ -109,61 +109,107 @@ func (l *Library) Default() string {
 	return builtInPrefix + l.builtIn[0].Name
 }
 
-// List returns the built-in reports, then the saved ones by place and year. A saved file
-// that cannot be read is listed as damaged, with the reason.
+// List returns the library's reports around the place of the report the app opens
+// with (see ListAround).
 func (l *Library) List() []Entry {
+	home := ""
+	if heads := l.builtInHeads(); len(heads) > 0 {
+		home = heads[0].Place
+	}
+	return l.ListAround(home)
+}
+
+// builtInHeads reads the heads of the built-in reports once.
+func (l *Library) builtInHeads() []Entry {
 	l.mu.Lock()
+	defer l.mu.Unlock()
 	if l.heads == nil {
 		for _, s := range l.builtIn {
 			e := head(s.Data())
 			e.Key, e.BuiltIn = builtInPrefix+s.Name, true
 			l.heads = append(l.heads, e)
 		}
-		// The report the app opens with first, then the reports of its place, then those
-		// of other places, each place's newest first, and the bulletins last.
-		if len(l.heads) > 1 {
-			home := l.heads[0].Place
-			rank := func(e Entry) int {
-				switch {
-				case e.Kind.IsBulletin():
-					return 2
-				case e.Place == home:
-					return 0
-				}
-				return 1
-			}
-			slices.SortStableFunc(l.heads[1:], func(a, b Entry) int {
-				if c := rank(a) - rank(b); c != 0 {
-					return c
-				}
-				if c := strings.Compare(a.Place, b.Place); c != 0 {
-					return c
-				}
-				return b.Year - a.Year
-			})
-		}
 	}
-	out := slices.Clone(l.heads)
-	l.mu.Unlock()
-	var saved []Entry
+	return slices.Clone(l.heads)
+}
+
+// Group names the part of the list an entry is in, around a place: the place itself,
+// then the other places by level (市、区县, then 省, then 全国).
+func Group(e Entry, home string) string {
+	if e.Place != "" && e.Place == home {
+		return e.Place
+	}
+	switch report.LevelOf(e.Place) {
+	case "全国":
+		return "全国"
+	case "省":
+		return "省"
+	case "":
+		return "地区未填写"
+	}
+	return "市、区县"
+}
+
+// groupRank orders the groups of Group.
+func groupRank(e Entry, home string) int {
+	switch Group(e, home) {
+	case home:
+		return 0
+	case "市、区县":
+		return 1
+	case "省":
+		return 2
+	case "全国":
+		return 3
+	}
+	return 4
+}
+
+// ListAround returns every report of the library, built-in and saved together: those
+// of the place first (the open report's), then the other places by level, cities and
+// counties, provinces, the nation; within a place the newest year first, a report
+// before the bulletin of its year, the user's saved copy before the built-in one. A
+// saved file that cannot be read is listed as damaged, with the reason, at the end.
+func (l *Library) ListAround(home string) []Entry {
+	out := l.builtInHeads()
+	var damaged []Entry
 	files, err := os.ReadDir(l.Dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		saved = append(saved, Entry{Key: l.Dir, Title: filepath.Base(l.Dir), Damaged: "无法读取报告库文件夹：" + err.Error()})
+		damaged = append(damaged, Entry{Key: l.Dir, Title: filepath.Base(l.Dir), Damaged: "无法读取报告库文件夹：" + err.Error()})
 	}
 	for _, f := range files {
 		if f.IsDir() || !strings.EqualFold(filepath.Ext(f.Name()), ".yaml") || strings.HasPrefix(f.Name(), ".") {
 			continue
 		}
-		path := filepath.Join(l.Dir, f.Name())
-		saved = append(saved, l.readHead(path))
+		e := l.readHead(filepath.Join(l.Dir, f.Name()))
+		if e.Damaged != "" {
+			damaged = append(damaged, e)
+			continue
+		}
+		out = append(out, e)
 	}
-	slices.SortStableFunc(saved, func(a, b Entry) int {
+	b2i := func(b bool) int {
+		if b {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(out, func(a, b Entry) int {
+		if c := groupRank(a, home) - groupRank(b, home); c != 0 {
+			return c
+		}
 		if c := strings.Compare(a.Place, b.Place); c != 0 {
 			return c
 		}
-		return b.Year - a.Year
+		if c := b.Year - a.Year; c != 0 {
+			return c
+		}
+		if c := b2i(a.Kind.IsBulletin()) - b2i(b.Kind.IsBulletin()); c != 0 {
+			return c
+		}
+		return b2i(a.BuiltIn) - b2i(b.BuiltIn)
 	})
-	return append(out, saved...)
+	return append(out, damaged...)
 }
 
 // headLimit caps how much of a file the list reads: the title, place and year come

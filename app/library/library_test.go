@@ -158,28 +158,57 @@ func TestSaveNeverWritesOutside(t *testing.T) {
 	}
 }
 
-// The built-in list opens with the report the app opens with, then the reports of its
-// place, those of other places, each place's newest first, and the bulletins last.
-func TestBuiltInOrder(t *testing.T) {
-	data := func(title, place string, year int, kind string) func() []byte {
-		return func() []byte {
-			return []byte(fmt.Sprintf("format: 2\ntitle: %s\nplace: %s\nyear: %d\nsource:\n  kind: %s\nsections: []\nfigures: []\n", title, place, year, kind))
-		}
+// The list opens with the reports of the place (the report the app opens with first),
+// then the other places by level: cities and counties, provinces, the nation; each
+// place's newest first, a report before the bulletin of its year, the user's saved
+// copies among the built-in ones, before a built-in one of the same year.
+func TestListOrder(t *testing.T) {
+	data := func(title, place string, year int, kind string) string {
+		return fmt.Sprintf("format: 2\ntitle: %s\nplace: %s\nyear: %d\nsource:\n  kind: %s\nsections: []\nfigures: []\n", title, place, year, kind)
 	}
-	lib := New(t.TempDir(),
-		Source{Name: "a", Data: data("某市2023年摘要", "某市", 2023, "报纸摘要")},
-		Source{Name: "b", Data: data("2022年统计公报", "某省", 2022, "统计公报")},
-		Source{Name: "c", Data: data("某省2021", "某省", 2021, "官方全文")},
-		Source{Name: "d", Data: data("某省2023", "某省", 2023, "官方全文")},
-		Source{Name: "e", Data: data("某市2022", "某市", 2022, "官方全文")},
-		Source{Name: "f", Data: data("某市2023", "某市", 2023, "官方全文")},
+	src := func(name, title, place string, year int, kind string) Source {
+		return Source{Name: name, Data: func() []byte { return []byte(data(title, place, year, kind)) }}
+	}
+	dir := t.TempDir()
+	lib := New(dir,
+		src("a", "某市2023年摘要", "某市", 2023, "报纸摘要"),
+		src("b", "2022年统计公报", "某省", 2022, "统计公报"),
+		src("c", "某省2021", "某省", 2021, "官方全文"),
+		src("d", "某省2023", "某省", 2023, "官方全文"),
+		src("e", "某市2022", "某市", 2022, "官方全文"),
+		src("f", "某市2023", "某市", 2023, "官方全文"),
+		src("g", "全国2023", "全国", 2023, "官方全文"),
+		src("h", "2023年全国统计公报", "全国", 2023, "统计公报"),
 	)
-	var got []string
-	for _, e := range lib.List() {
-		got = append(got, strings.TrimPrefix(e.Key, builtInPrefix))
+	for name, body := range map[string]string{
+		"S.yaml": data("某市2024（送审稿）", "某市", 2024, "官方全文"),
+		"T.yaml": data("某省2022", "某省", 2022, "官方全文"),
+		"U.yaml": data("另一市2023", "另一市", 2023, "官方全文"),
+	} {
+		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
 	}
-	if strings.Join(got, "") != "afedcb" {
-		t.Errorf("order %v", got)
+	order := func(es []Entry) string {
+		var got []string
+		for _, e := range es {
+			k := strings.TrimPrefix(e.Key, builtInPrefix)
+			if !e.BuiltIn {
+				k = strings.TrimSuffix(filepath.Base(e.Path), ".yaml")
+			}
+			got = append(got, k)
+		}
+		return strings.Join(got, "")
+	}
+	if got := order(lib.List()); got != "SafeUdTbcgh" {
+		t.Errorf("around 某市: %s", got)
+	}
+	if got := order(lib.ListAround("某省")); got != "dTbcUSafegh" {
+		t.Errorf("around 某省: %s", got)
+	}
+	for _, e := range lib.ListAround("某省") {
+		want := map[string]string{"某省": "某省", "某市": "市、区县", "另一市": "市、区县", "全国": "全国"}[e.Place]
+		if g := Group(e, "某省"); g != want {
+			t.Errorf("%s is in %q", e.Title, g)
+		}
 	}
 }
 

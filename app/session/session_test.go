@@ -325,3 +325,48 @@ func TestRestoresALibraryPage(t *testing.T) {
 		t.Errorf("the reader went to %s, the library took them to %s", at, s.Current().ID)
 	}
 }
+
+// 对标 says so where only one place states a target: the table's note names the place,
+// and the chart labels a lone bar with its place, so that it does not read as the open
+// report's own.
+func TestBenchmarkNamesALonePlace(t *testing.T) {
+	s := New(reporttest.Load(t, reporttest.SampleCity2023), "", &MemorySettings{})
+	s.SetLibrary(workspacetest.New(t, t.TempDir()))
+	b := s.Benchmark()
+	if b == nil || len(b.Places) < 2 {
+		t.Fatal("no benchmark of two places")
+	}
+	_, rows := b.BenchRows()
+	lone := 0
+	for i, r := range b.Rows {
+		n := 0
+		for _, f := range r.Targets {
+			if f != nil {
+				n++
+			}
+		}
+		note := rows[i][len(rows[i])-1]
+		if (n == 1) != strings.HasPrefix(note, "只有") {
+			t.Errorf("%s: %d places, note %q", r.Indicator, n, note)
+		}
+		if n == 1 {
+			lone++
+		}
+	}
+	if lone == 0 {
+		t.Fatal("the fixtures have no target of one place only")
+	}
+	for _, c := range s.Charts(BenchmarkID) {
+		for _, g := range c.Groups {
+			bars := 0
+			for _, bar := range g.Bars {
+				if !bar.Missing {
+					bars++
+				}
+			}
+			if (bars == 1) != strings.Contains(g.Label, "（仅") {
+				t.Errorf("chart row %q has %d bars", g.Label, bars)
+			}
+		}
+	}
+}

@@ -387,7 +387,16 @@ func (t *BenchTable) BenchRows() (header []string, rows [][]string) {
 			row = append(row, f.StriveText())
 		}
 		note := "比率，可比"
-		if !r.Comparable {
+		var with []string
+		for i, f := range r.Targets {
+			if f != nil {
+				with = append(with, t.Places[i])
+			}
+		}
+		switch {
+		case len(with) == 1 && len(t.Places) > 1:
+			note = "只有" + with[0] + "提出这项目标，无从比较"
+		case !r.Comparable:
 			note = "数量，规模不同，不比"
 			for _, f := range r.Targets {
 				if f != nil && !f.HasValue {

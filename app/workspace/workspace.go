@@ -78,6 +78,7 @@ type Entry struct {
 	Unconfirmed int
 	Damaged     string // why the file cannot be opened, or ""
 	Extract     bool   // the file holds only the reviewed parts of its text
+	Group       string // its part of a list around a place (ListAround): the place, 市、区县, 省 or 全国
 	label       string
 	state       string
 }
@@ -94,12 +95,25 @@ func entryOf(l library.Entry) Entry {
 		Extract: l.Extract, label: l.Label(), state: l.State()}
 }
 
-// List returns the library's reports: the built-in ones, then the saved ones by place
-// and year; a damaged file is listed with the reason.
+// List returns the library's reports around the place of the report the app opens
+// with; a damaged file is listed with the reason.
 func (w *Workspace) List() []Entry {
 	var out []Entry
 	for _, e := range w.lib.List() {
 		out = append(out, entryOf(e))
+	}
+	return out
+}
+
+// ListAround returns the library's reports, built-in and saved together, those of the
+// place first, then the other places by level (市、区县, 省, 全国), newest first; each
+// entry's Group names its part of the list.
+func (w *Workspace) ListAround(place string) []Entry {
+	var out []Entry
+	for _, e := range w.lib.ListAround(place) {
+		x := entryOf(e)
+		x.Group = library.Group(e, place)
+		out = append(out, x)
 	}
 	return out
 }
