@@ -390,6 +390,7 @@ func (u *UI) targetsTable(t *session.TargetTable) fyne.CanvasObject {
 // page, and with it the window, wider than the screen.
 type tableLayout struct {
 	cols  int
+	fill  bool    // the columns widen to the whole width (a slide's table)
 	width float32 // the width it was last laid out at; its rows' heights depend on it
 }
 
@@ -428,6 +429,13 @@ func (t *tableLayout) columns(objects []fyne.CanvasObject, width float32) []floa
 		total += w
 	}
 	if width <= 0 || total <= avail {
+		if t.fill && width > 0 && total > 0 {
+			out := make([]float32, t.cols)
+			for c := range nat {
+				out[c] = nat[c] * avail / total
+			}
+			return out
+		}
 		return nat
 	}
 	// The narrow columns keep their width, narrowest first, while each is within an even

@@ -138,7 +138,7 @@ func init() {
 
 		{scope: inDialog, strokes: []stroke{key(fyne.KeyEscape)}, what: "关闭对话框，或取消（不执行任何操作）",
 			run: func(u *UI, _ *fyne.KeyEvent) bool {
-				if d := u.topDialog(); d != nil && d.kind != progressDialog {
+				if d := u.topDialog(); d != nil && (d.kind != progressDialog || d.canCancel()) {
 					d.cancel()
 				}
 				return true

@@ -49,6 +49,9 @@ type slide struct {
 type metrics struct {
 	w, h float32 // the canvas size
 	u    float32 // one pixel of a 1920×1080 slide
+	// pixels is how many image pixels a unit of the canvas takes when a slide is saved
+	// as an image: charts are drawn at that resolution. Zero on screen.
+	pixels float32
 }
 
 // refWidth and refHeight are the slide size the metrics are designed at.

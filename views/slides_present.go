@@ -405,7 +405,7 @@ func (u *UI) slideTable(s slide, m metrics, width float32) fyne.CanvasObject {
 		return container.New(&padLayout{x: 12 * m.u, y: 8 * m.u}, c)
 	}
 	for _, h := range t.Columns {
-		cells = append(cells, text(h, theme.ColorNamePrimary, m.notePx()))
+		cells = append(cells, text(h, theme.ColorNamePrimary, m.bodyPx()))
 	}
 	for _, row := range s.rows {
 		for i, c := range row.Cells {
@@ -416,7 +416,7 @@ func (u *UI) slideTable(s slide, m metrics, width float32) fyne.CanvasObject {
 			cells = append(cells, text(c, colour, px))
 		}
 	}
-	return container.New(&tableLayout{cols: len(t.Columns)}, cells...)
+	return container.New(&tableLayout{cols: len(t.Columns), fill: true}, cells...)
 }
 
 // padLayout pads its one object by x and y.
@@ -460,8 +460,9 @@ func slideChartScale(spec *chart.Spec, m metrics, area fyne.Size) float64 {
 func (u *UI) slideChart(spec *chart.Spec, m metrics, area fyne.Size, offscreen bool) fyne.CanvasObject {
 	boost := slideChartScale(spec, m, area)
 	if offscreen {
-		w, h := int(math.Round(float64(area.Width))), int(math.Round(float64(area.Height)))
-		img, _ := chart.RenderOrPlaceholder(spec, w, h, boost, u.ground())
+		k := float64(max(1, m.pixels))
+		w, h := int(math.Round(float64(area.Width)*k)), int(math.Round(float64(area.Height)*k))
+		img, _ := chart.RenderOrPlaceholder(spec, w, h, boost*k, u.ground())
 		ci := canvas.NewImageFromImage(img)
 		ci.FillMode = canvas.ImageFillStretch
 		ci.ScaleMode = canvas.ImageScaleFastest

@@ -1,7 +1,9 @@
 package views
 
 import (
+	"errors"
 	"fmt"
+	"image"
 	"image/color"
 	"image/png"
 	"os"
@@ -447,19 +449,27 @@ func TestKeyboardAndWheelScrollThePage(t *testing.T) {
 	}
 }
 
-// TestSaveSlides saves every slide as a 1920×1080 PNG, laid out as on screen.
+// TestSaveSlides saves every slide as a 1920×1080 PNG, laid out as the presentation
+// lays it out on this screen (a 1366×768 laptop at 125%), so that the files are as many
+// as the slides presented and numbered alike, into a new folder named after the report;
+// saving again makes another folder. A failure or a cancel leaves no file behind.
 func TestSaveSlides(t *testing.T) {
-	u, _, fd, _ := testUIWith(t, fyne.NewSize(1000, 700), reporttest.Load(t, reporttest.National2016))
-	fd.folder = filepath.Join(t.TempDir(), "幻灯片 输出")
+	s := screens[0]
+	u, w, fd := presentOn(t, s, reporttest.Load(t, reporttest.National2016))
+	presented := len(u.pres.deck)
+	u.present(false)
+	parent := filepath.Join(t.TempDir(), "会议 材料")
+	fd.folder = parent
 	u.exportSlides()
-	entries, err := os.ReadDir(fd.folder)
+	folder := filepath.Join(parent, safeName(u.sess.Report().Title)+" 幻灯片")
+	entries, err := os.ReadDir(folder)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := u.slideCount(SlideSize); len(entries) != n || n < 10 {
-		t.Fatalf("%d files for %d slides", len(entries), n)
+	if len(entries) != presented || presented < 10 {
+		t.Fatalf("%d files for %d slides presented", len(entries), presented)
 	}
-	f, err := os.Open(filepath.Join(fd.folder, slideFileName(0)))
+	f, err := os.Open(filepath.Join(folder, slideFileName(0)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -468,10 +478,55 @@ func TestSaveSlides(t *testing.T) {
 	if err != nil || img.Bounds().Dx() != 1920 || img.Bounds().Dy() != 1080 || blankImage(img) {
 		t.Fatalf("slide image %v, %v", img.Bounds(), err)
 	}
-	// Saving again asks before replacing them.
-	u.exportSlides()
-	if !overlayHasText(u.win, "替换") {
-		t.Error("no question before replacing the slides")
+	for u.dialogOpen() {
+		u.topDialog().close()
+	}
+	if again := folderFor(parent, filepath.Base(folder)); again != folder+" (2)" {
+		t.Errorf("saving again goes to %s", again)
+	}
+
+	// Cancelled after the first slide, or failing at the third: nothing is left.
+	save := u.deps.SaveImages
+	for _, c := range []struct {
+		name string
+		fail func(i int) error
+	}{
+		{"cancel", func(i int) error {
+			if i == 1 {
+				pressKey(w, fyne.KeyEscape) // 取消, as the dialog's button
+			}
+			return nil
+		}},
+		{"disk", func(i int) error {
+			if i == 2 {
+				return errors.New("磁盘已满")
+			}
+			return nil
+		}},
+	} {
+		fd.folder = filepath.Join(t.TempDir(), c.name)
+		os.MkdirAll(fd.folder, 0o755)
+		u.deps.SaveImages = func(dir string, names []string, render func(int) (image.Image, error)) ([]string, error) {
+			return save(dir, names, func(i int) (image.Image, error) {
+				if err := c.fail(i); err != nil {
+					return nil, err
+				}
+				return render(i)
+			})
+		}
+		u.exportSlides()
+		if left, _ := os.ReadDir(fd.folder); len(left) != 0 {
+			t.Errorf("%s: left %v", c.name, left)
+		}
+		if c.name == "cancel" && !strings.Contains(u.statusText(), "已取消") {
+			t.Errorf("cancel: status %q", u.statusText())
+		}
+		if c.name == "disk" && !overlayHasText(w, "没有保存任何幻灯片") {
+			t.Error("disk: no message that nothing was saved")
+		}
+		for u.dialogOpen() {
+			u.topDialog().close()
+		}
 	}
 }
 

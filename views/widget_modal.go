@@ -13,10 +13,11 @@ import (
 // before its action runs. Enter presses the primary button; Esc presses the cancel
 // button, or closes the dialog when it has none: Esc never runs any other action.
 type modalButton struct {
-	label   string
-	primary bool
-	cancel  bool
-	action  func()
+	label    string
+	primary  bool
+	cancel   bool
+	keepOpen bool // the dialog stays until its task ends (a progress dialog's 取消)
+	action   func()
 }
 
 // cancelButton is a dialog's 取消 button, with what cancelling does, if anything.
@@ -86,7 +87,9 @@ func (u *UI) modal(kind dialogKind, title string, content fyne.CanvasObject, wid
 
 // press closes the dialog and runs the button's action.
 func (d *dialogBox) press(b modalButton) {
-	d.close()
+	if !b.keepOpen {
+		d.close()
+	}
 	if b.action != nil {
 		b.action()
 	}
@@ -121,6 +124,16 @@ func (d *dialogBox) cancel() {
 		}
 	}
 	d.close()
+}
+
+// canCancel reports whether the dialog has a cancel button (a task that can stop).
+func (d *dialogBox) canCancel() bool {
+	for _, b := range d.buttons {
+		if b.cancel {
+			return true
+		}
+	}
+	return false
 }
 
 // confirm presses the dialog's primary button. A dialog without one is closed if it only
