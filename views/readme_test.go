@@ -120,3 +120,32 @@ func TestGoldenFirstOpen(t *testing.T) {
 	}
 	show(session.BenchmarkID, "benchmark.png")
 }
+
+// TestGoldenLaptop: the window on a 1366×768 laptop at 125%, as a new user first meets
+// it: the library, the export dialog, the search bar with its results, 对标 and a
+// status message of two lines.
+func TestGoldenLaptop(t *testing.T) {
+	s := screens[0]
+	u, w, _ := shippedUI(t, s.logical(), `C:\Users\张三\AppData\Roaming\WorkReport\reports`)
+	w.Canvas().(test.WindowlessCanvas).SetScale(s.scale)
+	shot := func(golden string) {
+		t.Helper()
+		w.Canvas().Capture()
+		test.AssertImageMatches(t, golden, w.Canvas().Capture())
+		for u.dialogOpen() {
+			u.topDialog().close()
+		}
+	}
+	u.lib.show()
+	shot("laptop-library.png")
+	u.pickExportPath(w, `C:\Users\张三\Documents\会议 材料`, u.sess.DefaultExportName(), func(string) {})
+	shot("laptop-export.png")
+	typeShortcut(w, fyne.KeyF, fyne.KeyModifierShortcutDefault)
+	u.search.entry.SetText("增长")
+	shot("laptop-search.png")
+	u.search.close()
+	u.sess.Go(session.BenchmarkID)
+	u.status("已导入“江门市2024年政府工作报告（送审稿）.docx”：22 个分节，241 项数据（全部未审核，其中 16 项把握不大，已注明原因），" +
+		"110 处数字不是数据（年份、序号、名称等）；请先核对关键数据 24 项")
+	shot("laptop-benchmark.png")
+}
