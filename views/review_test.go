@@ -412,7 +412,6 @@ func TestDropFiles(t *testing.T) {
 // naming how many, and confirms at once when it doubted none.
 func TestReviewPageKeysTreeAndSectionConfirm(t *testing.T) {
 	u, w, fd, _ := testUIWith(t, fyne.NewSize(1000, 420), sample(t))
-	last := u.sess.Current().ID
 	var text strings.Builder
 	text.WriteString("2019年某市政府工作报告\n\n一、2018年工作回顾\n\n")
 	for i := 1; i <= 12; i++ {
@@ -438,7 +437,7 @@ func TestReviewPageKeysTreeAndSectionConfirm(t *testing.T) {
 	if u.tree.selected != "" || u.pageLabel.Text() != "审核" {
 		t.Errorf("on the review page the tree marks %q and the counter says %q", u.tree.selected, u.pageLabel.Text())
 	}
-	last = u.sess.Current().ID
+	last := u.sess.Current().ID
 	u.tree.Select(last)
 	if u.rev.on || u.cur == nil || u.cur.page.ID != last || u.pageLabel.Text() == "审核" {
 		t.Fatalf("a click on the page read last does not return to it: review %v", u.rev.on)
@@ -464,7 +463,7 @@ func TestReviewPageKeysTreeAndSectionConfirm(t *testing.T) {
 	}
 	row.fig.ReviewNote = "测试：把握不大"
 	test.Tap(row.confirmSection)
-	if !overlayHasText(w, fmt.Sprintf("有 1 项软件把握不大")) || !overlayHasText(w, fmt.Sprintf("确认全部 %d 项", open)) {
+	if !overlayHasText(w, "有 1 项软件把握不大") || !overlayHasText(w, fmt.Sprintf("确认全部 %d 项", open)) {
 		t.Fatalf("no question naming the doubted figure: %q", textOf(topOverlay(w)))
 	}
 	pressKey(w, fyne.KeyEscape)

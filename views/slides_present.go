@@ -189,9 +189,6 @@ func (p *presenter) goTo(i int) bool {
 	return true
 }
 
-// key handles a key in presentation mode, through the key table (shell_keys.go).
-func (p *presenter) key(e *fyne.KeyEvent) bool { return p.u.runKey(inSlides, e) }
-
 // rune handles a typed character: digits make up a slide number, B blanks the screen
 // to black and W to white (the key table says which).
 func (p *presenter) rune(r rune) {
