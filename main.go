@@ -8,6 +8,7 @@
 //	workreport [--report FILE] info
 //	workreport [--report FILE] export -o FILE.xlsx
 //	workreport [--report FILE] charts -o FOLDER
+//	workreport [--report FILE] handout -o FILE.pdf
 //	workreport [--report FILE] import -o FILE.yaml
 //	workreport verdicts FILE FILE...
 //	workreport library
@@ -16,12 +17,15 @@ package main
 import (
 	"os"
 	"runtime/debug"
+	"time"
 
 	"workreport/app/chart"
 	"workreport/app/cli"
+	"workreport/app/handout"
 	"workreport/app/library"
 	"workreport/app/report"
 	"workreport/app/safefile"
+	"workreport/app/session"
 	"workreport/app/task"
 	"workreport/app/workspace"
 	"workreport/views"
@@ -49,6 +53,9 @@ func gui(r *report.Report, reportPath string) error {
 		Exec:       &task.Async{},
 		SaveCharts: chart.WriteFiles,
 		SaveImages: safefile.WritePNGs,
+		SaveHandout: func(path string, s *session.Session) (string, error) {
+			return handout.Save(path, s, time.Now())
+		},
 		// The built-in reports and the reports the user saved in the app's data folder.
 		Workspace: workspace.Default(library.BuiltIn()...),
 	})

@@ -1,6 +1,9 @@
 package views
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -397,5 +400,38 @@ func TestF1ListsTheKeysFromTheirTable(t *testing.T) {
 	pressKey(w, fyne.KeyEscape)
 	if u.search.visible() {
 		t.Error("Esc does not close the search bar")
+	}
+}
+
+// 文件 › 导出会议材料（PDF）… writes the handout where the user says, with .pdf, says
+// where, and asks before replacing a file of that name.
+func TestExportHandout(t *testing.T) {
+	u, w, fd, _ := testUIWith(t, fyne.NewSize(1093, 614), sample(t))
+	fd.exportPath = filepath.Join(t.TempDir(), "会议 材料", "示例市 会议材料")
+	os.MkdirAll(filepath.Dir(fd.exportPath), 0o755)
+	u.exportHandout()
+	b, err := os.ReadFile(fd.exportPath + ".pdf")
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("no PDF: %v", err)
+	}
+	if !strings.Contains(u.statusText(), "已导出会议材料") || !overlayHasText(w, "会议材料已导出") {
+		t.Errorf("status %q", u.statusText())
+	}
+	for u.dialogOpen() {
+		u.topDialog().close()
+	}
+	fd.exportPath += ".pdf"
+	u.exportHandout()
+	if !overlayHasText(w, "替换") {
+		t.Error("no question before replacing the handout")
+	}
+	found := false
+	for _, m := range u.mainMenu.Items {
+		for _, it := range m.Items {
+			found = found || it.Label == "导出会议材料（PDF）…"
+		}
+	}
+	if !found {
+		t.Error("no menu item for the handout")
 	}
 }

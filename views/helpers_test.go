@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"workreport/app/chart"
+	"workreport/app/handout"
 	"workreport/app/report"
 	"workreport/app/report/reporttest"
 	"workreport/app/safefile"
@@ -49,15 +50,19 @@ func (f *fakeDeps) deps() Deps {
 			f.picks++
 			done(f.exportPath)
 		},
-		PickFolder: func(_ fyne.Window, _ string, done func(string)) { f.picks++; done(f.folder) },
-		PickReport: func(_ fyne.Window, _ string, done func(string)) { f.picks++; done(f.reportPath) },
-		SaveCharts: chart.WriteFiles,
-		SaveImages: safefile.WritePNGs,
-		OpenFile:   func(p string) error { f.opened = append(f.opened, "open:"+p); return nil },
-		ShowFile:   func(p string) error { f.opened = append(f.opened, "show:"+p); return nil },
-		After:      func(_ time.Duration, fn func()) { f.later = append(f.later, fn) },
-		Workspace:  f.ws,
-		PickImport: func(_ fyne.Window, _ string, done func(string)) { f.picks++; done(f.importPath) },
+		PickFolder:      func(_ fyne.Window, _ string, done func(string)) { f.picks++; done(f.folder) },
+		PickReport:      func(_ fyne.Window, _ string, done func(string)) { f.picks++; done(f.reportPath) },
+		SaveCharts:      chart.WriteFiles,
+		SaveImages:      safefile.WritePNGs,
+		OpenFile:        func(p string) error { f.opened = append(f.opened, "open:"+p); return nil },
+		ShowFile:        func(p string) error { f.opened = append(f.opened, "show:"+p); return nil },
+		After:           func(_ time.Duration, fn func()) { f.later = append(f.later, fn) },
+		Workspace:       f.ws,
+		PickImport:      func(_ fyne.Window, _ string, done func(string)) { f.picks++; done(f.importPath) },
+		PickHandoutPath: func(_ fyne.Window, _, _ string, done func(string)) { f.picks++; done(f.exportPath) },
+		SaveHandout: func(path string, s *session.Session) (string, error) {
+			return handout.Save(path, s, time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC))
+		},
 	}
 }
 

@@ -39,6 +39,45 @@ func (u *UI) exportExcel() {
 	})
 }
 
+// exportHandout saves the meeting's handout of the open report as an A4 PDF.
+func (u *UI) exportHandout() {
+	dir := u.folderSetting(session.KeyExportDir)
+	name := safeName(u.sess.Report().Title) + " 会议材料.pdf"
+	u.deps.PickHandoutPath(u.win, dir, name, func(path string) {
+		if path == "" {
+			return
+		}
+		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
+			path += ".pdf"
+		}
+		if info, err := os.Stat(path); err == nil && !info.IsDir() && !u.deps.SaveAsksToReplace {
+			u.modal(questionDialog, "替换文件？", wrapped("“"+filepath.Base(path)+"”已经存在。\n要用新导出的会议材料替换它吗？"), 460,
+				cancelButton(nil),
+				modalButton{label: "替换", primary: true, action: func() { u.runHandout(path) }})
+			return
+		}
+		u.runHandout(path)
+	})
+}
+
+// runHandout writes the handout off the UI goroutine, with a progress indicator.
+func (u *UI) runHandout(path string) {
+	progress := u.modal(progressDialog, "正在导出会议材料…", container.NewVBox(pathText(filepath.Base(path)), widget.NewProgressBarInfinite()), 420)
+	u.deps.Exec.Go(func() {
+		written, err := u.deps.SaveHandout(path, u.sess)
+		fyne.Do(func() {
+			progress.Hide()
+			if err != nil {
+				u.showError("导出会议材料失败", err)
+				return
+			}
+			u.sess.Settings().SetString(session.KeyExportDir, filepath.Dir(written))
+			u.status("已导出会议材料：" + written)
+			u.showSaved("会议材料已导出", "A4 的 PDF 已保存到：", written, true)
+		})
+	})
+}
+
 // runExport writes the workbook off the UI goroutine, with a progress indicator.
 func (u *UI) runExport(path string) {
 	progress := u.modal(progressDialog, "正在导出…", container.NewVBox(pathText(filepath.Base(path)), widget.NewProgressBarInfinite()), 420)
@@ -194,6 +233,16 @@ func (u *UI) openReportFile(path string) {
 // own save dialog creates and truncates the file before the workbook exists, which would
 // destroy an existing workbook if the export then failed.
 func (u *UI) pickExportPath(w fyne.Window, dir, name string, done func(string)) {
+	u.pickSavePath(w, "导出Excel", dir, name, done)
+}
+
+// pickHandoutPath asks where to save the meeting's handout, as pickExportPath does.
+func (u *UI) pickHandoutPath(w fyne.Window, dir, name string, done func(string)) {
+	u.pickSavePath(w, "导出会议材料（PDF）", dir, name, done)
+}
+
+// pickSavePath is a folder chooser and a file-name field under a title.
+func (u *UI) pickSavePath(w fyne.Window, title, dir, name string, done func(string)) {
 	folder := newDialogEntry(u, dir)
 	file := newDialogEntry(u, name)
 	browse := newButton("选择…", theme.FolderOpenIcon(), func() {
@@ -207,7 +256,7 @@ func (u *UI) pickExportPath(w fyne.Window, dir, name string, done func(string)) 
 		formLabel("保存到"), container.NewBorder(nil, nil, nil, browse, folder),
 		formLabel("文件名"), file,
 	)
-	u.modal(questionDialog, "导出Excel", form, 640, cancelButton(func() { done("") }),
+	u.modal(questionDialog, title, form, 640, cancelButton(func() { done("") }),
 		modalButton{label: "导出", primary: true, action: func() {
 			name := strings.TrimSpace(file.Text)
 			if err := zhtext.CheckFileName(name); err != nil {

@@ -46,6 +46,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			item("保存到报告库", u.lib.save, fyne.KeyS, ctrl),
 			fyne.NewMenuItemSeparator(),
 			item("导出Excel…", u.exportExcel, fyne.KeyE, ctrl),
+			item("导出会议材料（PDF）…", u.exportHandout, "", 0),
 			item("导出图表…", u.exportCharts, "", 0),
 			item("导出幻灯片…", u.exportSlides, "", 0),
 			fyne.NewMenuItemSeparator(),

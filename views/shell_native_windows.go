@@ -28,6 +28,20 @@ func nativeDialogs(d *Deps) {
 	if d.PickImport == nil {
 		d.PickImport = nativeImport
 	}
+	if d.PickHandoutPath == nil {
+		d.PickHandoutPath = nativeSavePDF
+	}
+}
+
+func nativeSavePDF(_ fyne.Window, dir, name string, done func(string)) {
+	go func() {
+		path, err := dialog.File().Title("导出会议材料（PDF）").Filter("PDF 文档", "pdf").
+			SetStartDir(dir).SetStartFile(name).Save()
+		if err == nil && filepath.Ext(path) == "" {
+			path += ".pdf"
+		}
+		answer(path, err, done)
+	}()
 }
 
 // answer reports a dialog's answer on the UI goroutine: the path, or "" when the user

@@ -4,6 +4,7 @@
 package views
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	"log"
@@ -59,6 +60,11 @@ type Deps struct {
 	Workspace *workspace.Workspace
 	// PickImport asks for a report's original text to import (.docx, .html, .txt).
 	PickImport func(w fyne.Window, dir string, done func(path string))
+	// PickHandoutPath asks where to save the meeting's handout (PDF), as PickExportPath.
+	PickHandoutPath func(w fyne.Window, dir, name string, done func(path string))
+	// SaveHandout writes the meeting's handout of the session's report as a PDF at path,
+	// atomically, and returns the path written.
+	SaveHandout func(path string, s *session.Session) (string, error)
 }
 
 // withDefaults fills in the actions left nil: the system's file dialogs where there are
@@ -82,6 +88,14 @@ func (d Deps) withDefaults(u *UI) Deps {
 	}
 	if d.PickImport == nil {
 		d.PickImport = pickImport
+	}
+	if d.PickHandoutPath == nil {
+		d.PickHandoutPath = u.pickHandoutPath
+	}
+	if d.SaveHandout == nil {
+		d.SaveHandout = func(string, *session.Session) (string, error) {
+			return "", errors.New("这个版本不能导出会议材料")
+		}
 	}
 	if d.Workspace == nil {
 		d.Workspace = workspace.Default()

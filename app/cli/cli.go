@@ -10,10 +10,12 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"workreport/app/chart"
 	"workreport/app/compare"
 	"workreport/app/export"
+	"workreport/app/handout"
 	"workreport/app/importer"
 	"workreport/app/library"
 	"workreport/app/meta"
@@ -66,6 +68,7 @@ var commands = []command{
 	{name: "info", summary: "输出报告的概况（标题、地区、年份、页面数……），制表符分隔", run: runInfo},
 	{name: "export", summary: "把全部数据导出为 Excel 工作簿（.xlsx）", output: "文件.xlsx", run: runExport},
 	{name: "charts", summary: "把全部图表保存为 PNG（1 倍和 2 倍），用于幻灯片", output: "文件夹", run: runCharts},
+	{name: "handout", summary: "把会议材料导出为 A4 的 PDF（封面、主要数据、目标完成情况、主要目标、各节图表和数据、判定规则）", output: "文件.pdf", run: runHandout},
 	{name: "import", input: "原文", summary: "导入报告原文（.docx、.html、.txt），生成报告数据文件（.yaml）", output: "文件.yaml"},
 	{name: "verdicts", input: "文件 文件…", many: true, summary: "同一地区的报告（可加统计公报）：各年目标是否达成，制表符分隔"},
 	{name: "library", summary: "列出报告库中的报告（内置的和已保存的）：地区、年份、类别、数据项数，制表符分隔"},
@@ -373,6 +376,23 @@ func runExport(env Env, r *report.Report, o options) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "已导出：%s\n", path)
+	return nil
+}
+
+// runHandout writes the meeting's handout, with the library's reports beside the report
+// for its verdicts, as the window does.
+func runHandout(env Env, r *report.Report, o options) error {
+	ws := env.Library
+	if ws == nil {
+		ws = workspace.Default(library.BuiltIn()...)
+	}
+	s := session.New(r, o.reportPath, &session.MemorySettings{})
+	s.SetLibrary(ws)
+	path, err := handout.Save(o.output, s, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已导出会议材料：%s\n", path)
 	return nil
 }
 
