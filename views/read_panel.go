@@ -418,6 +418,9 @@ func narrowest(o fyne.CanvasObject) float32 {
 // fit; otherwise columns narrower than an even share keep theirs and the rest share
 // what is left in proportion to their natural widths, none below its narrowest cell.
 func (t *tableLayout) columns(objects []fyne.CanvasObject, width float32) []float32 {
+	if t.cols <= 0 {
+		return nil
+	}
 	nat, least := make([]float32, t.cols), make([]float32, t.cols)
 	for i, o := range objects {
 		c := i % t.cols
@@ -485,6 +488,9 @@ func (t *tableLayout) columns(objects []fyne.CanvasObject, width float32) []floa
 
 // rows lays the cells out at the columns' widths and returns each row's height.
 func (t *tableLayout) rows(objects []fyne.CanvasObject, w []float32) []float32 {
+	if t.cols <= 0 {
+		return nil
+	}
 	var h []float32
 	for i, o := range objects {
 		c := i % t.cols
@@ -500,6 +506,9 @@ func (t *tableLayout) rows(objects []fyne.CanvasObject, w []float32) []float32 {
 }
 
 func (t *tableLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	if t.cols <= 0 {
+		return fyne.Size{}
+	}
 	var sw, sh float32
 	least := make([]float32, t.cols)
 	for i, o := range objects {
@@ -515,6 +524,9 @@ func (t *tableLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 func (t *tableLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	if t.cols <= 0 {
+		return
+	}
 	t.width = size.Width
 	w := t.columns(objects, size.Width)
 	h := t.rows(objects, w)

@@ -125,6 +125,9 @@ func (b *searchBar) choose(i int) {
 		return
 	}
 	r := b.results[i]
+	// The list took the focus with the click; it keeps no key of the window's (Esc,
+	// PageDown, F5), so the keys go back to the window.
+	b.u.win.Canvas().Unfocus()
 	b.u.sess.Go(r.Page)
 	if r.Figure != nil {
 		b.u.markFigure(r.Figure.ID)

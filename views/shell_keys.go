@@ -95,10 +95,11 @@ func init() {
 
 		{scope: inTree, strokes: []stroke{key(fyne.KeyDown), key(fyne.KeyUp)}, what: "打开下一页、上一页",
 			run: func(u *UI, e *fyne.KeyEvent) bool {
-				if id := u.tree.step(e.Name == fyne.KeyDown); id != "" {
+				id := u.tree.step(e.Name == fyne.KeyDown)
+				if id != "" {
 					u.tree.Select(id)
 				}
-				return true
+				return id != "" // at an end, or no page marked: the key scrolls the page
 			}},
 		{scope: inTree, strokes: []stroke{key(fyne.KeyRight), key(fyne.KeyLeft)}, what: "展开、收起分节",
 			run: func(u *UI, e *fyne.KeyEvent) bool { u.tree.Tree.TypedKey(e); return true }},
@@ -131,8 +132,8 @@ func init() {
 			run: func(u *UI, e *fyne.KeyEvent) bool { u.pres.digit(rune(e.Name[0])); return true }},
 		{scope: inSlides, strokes: []stroke{key(fyne.KeyReturn), key(fyne.KeyEnter)}, what: "转到输入的编号那一张；没有输入编号时为下一张",
 			run: slides((*presenter).enter)},
-		{scope: inSlides, strokes: []stroke{{chars: "Bb."}}, what: "黑屏", run: slides(func(p *presenter) { p.blankTo(color.Black) })},
-		{scope: inSlides, strokes: []stroke{{chars: "Ww,"}}, what: "白屏", run: slides(func(p *presenter) { p.blankTo(color.White) })},
+		{scope: inSlides, strokes: []stroke{{chars: "Bb.。"}}, what: "黑屏", run: slides(func(p *presenter) { p.blankTo(color.Black) })},
+		{scope: inSlides, strokes: []stroke{{chars: "Ww,，"}}, what: "白屏", run: slides(func(p *presenter) { p.blankTo(color.White) })},
 		{scope: inSlides, strokes: []stroke{key(fyne.KeyEscape)}, what: "结束演示，回到演示到的页面",
 			run: func(u *UI, _ *fyne.KeyEvent) bool { u.present(false); return true }},
 

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -130,8 +131,11 @@ func (u *UI) runSaveSlides(dir, final string, size fyne.Size, n int) {
 				})
 				return img, nil
 			})
+			if err == nil && cancelled.Load() {
+				err = errCancelled // pressed after the last slide was drawn
+			}
 			if err == nil {
-				err = os.Rename(tmp, final)
+				err = renameRetrying(tmp, final)
 			}
 			if err != nil {
 				os.RemoveAll(tmp)
@@ -153,6 +157,19 @@ func (u *UI) runSaveSlides(dir, final string, size fyne.Size, n int) {
 			}
 		})
 	})
+}
+
+// renameRetrying gives the folder its final name, trying again for a moment: on Windows
+// a virus scanner or the indexer may still hold the files just written.
+func renameRetrying(from, to string) error {
+	var err error
+	for range 10 {
+		if err = os.Rename(from, to); err == nil {
+			return nil
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	return err
 }
 
 // renderSlide draws a slide laid out for a size at k image pixels a unit, centred on a

@@ -128,8 +128,11 @@ func Build(s *session.Session, now time.Time) (*Doc, error) {
 		d.section(s, p)
 	}
 	d.rules()
+	if d.err == nil {
+		d.err = d.pdf.Error()
+	}
 	if d.err != nil {
-		return nil, d.err
+		return nil, fmt.Errorf("无法生成会议材料：%w", d.err)
 	}
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
@@ -148,6 +151,7 @@ type writer struct {
 }
 
 func newWriter(r *report.Report, now time.Time) *writer {
+	now = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location()) // the export date, as the cover gives it
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(false, margin+footerH)
@@ -157,15 +161,15 @@ func newWriter(r *report.Report, now time.Time) *writer {
 	pdf.SetCreationDate(now)
 	pdf.SetModificationDate(now)
 	pdf.SetCompression(true)
-	pdf.SetCatalogSort(true) // the same report and day give the same file
 	w := &writer{pdf: pdf, r: r}
 	pdf.SetFooterFunc(func() {
 		pdf.SetY(pageH - margin - 4)
 		pdf.SetFont(fontName, "", sizeSmall)
 		w.colour(palette.Muted)
-		title, page := r.Title+" · 会议材料", fmt.Sprintf("第 %d 页", pdf.PageNo())
-		pdf.CellFormat(contentW/2, 5, title, "", 0, "L", false, 0, "")
-		pdf.CellFormat(contentW/2, 5, page, "", 0, "R", false, 0, "")
+		page := fmt.Sprintf("第 %d 页", pdf.PageNo())
+		title := w.lines(r.Title+" · 会议材料", contentW*0.75, 1)[0]
+		pdf.CellFormat(contentW*0.75, 5, title, "", 0, "L", false, 0, "")
+		pdf.CellFormat(contentW*0.25, 5, page, "", 0, "R", false, 0, "")
 		w.note(title)
 		w.note(page)
 		w.colour(palette.Ink)
@@ -453,6 +457,9 @@ func (w *writer) table(cols []column, rows [][]cell, size float64) {
 		p.SetY(y + h)
 		w.colour(palette.Ink)
 	}
+	// A row never takes more than half a page: its longest cells are cut with …, so that
+	// a row always fits below the header on a new page.
+	maxLines := int((bottom - margin) / 2 / lh)
 	w.room(3 * lh * 2)
 	header()
 	for _, row := range rows {
@@ -460,7 +467,7 @@ func (w *writer) table(cols []column, rows [][]cell, size float64) {
 		h := 0.0
 		var texts [][]string
 		for i, c := range cols {
-			ls := w.lines(row[i].text, c.width-2*cellPad, 0)
+			ls := w.lines(row[i].text, c.width-2*cellPad, maxLines)
 			texts = append(texts, ls)
 			h = max(h, float64(len(ls))*lh+2*cellPad)
 		}
@@ -497,16 +504,19 @@ func tableWidth(cols []column) float64 {
 
 // chart draws a chart at the full width, at chartDPI.
 func (w *writer) chart(spec *chart.Spec) {
-	if w.err != nil || spec == nil {
+	if w.err != nil || spec == nil || w.pdf.Err() {
 		return
 	}
 	const logical = float64(chart.SlideWidth)
 	px := contentW / 25.4 * chartDPI
 	k := px / logical
 	hLogical := chart.NaturalHeight(spec, logical)
+	if hLogical <= 0 {
+		return
+	}
 	img, err := chart.Render(spec, int(px), int(hLogical*k), k)
 	if err != nil {
-		w.note("（图表无法绘制：" + err.Error() + "）")
+		w.para("（图表“"+spec.Title+"”无法绘制："+err.Error()+"）", sizeSmall, palette.Missed)
 		return
 	}
 	var buf bytes.Buffer

@@ -124,7 +124,7 @@ func (s *scanner) describe(f *fig, a, b, sa int) {
 	if strings.TrimSpace(f.indicator) == "" {
 		// Nothing around the number names it (a quote mark and a number): a name a person
 		// must write, so that the data file still loads.
-		f.indicator = unnamedIndicator
+		f.indicator = report.UnnamedIndicator
 		f.note("未能识别指标名称，请改写")
 	}
 	f.also = nil
@@ -598,9 +598,6 @@ func measureOf(f *fig, subject, verb string) string {
 	}
 	return "总量"
 }
-
-// unnamedIndicator names a figure whose words name nothing.
-const unnamedIndicator = "未命名指标"
 
 // nameOf writes the indicator's name: the subject, and for a rate of change what
 // changes (国内生产总值增速, 居民消费价格涨幅, 单位国内生产总值能耗降幅).

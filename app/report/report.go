@@ -392,6 +392,10 @@ func (f *Figure) StriveText() string {
 	return f.Strive + v
 }
 
+// UnnamedIndicator is the name an import gives a figure whose words name nothing, for
+// a person to rewrite.
+const UnnamedIndicator = "未命名指标"
+
 // PhraseAt returns where the figure's 原文表述 sits in its sentence, in bytes: from its
 // place in the section's text when it has one, else the one occurrence of the phrase
 // that stands alone (not inside a longer number: 5% is not the 5% of 5.5%左右). It

@@ -89,7 +89,7 @@ func (g *grouper) of(f *report.Figure) Group {
 		return ok
 	}
 	switch {
-	case f.Nature == report.Threshold, slices.Contains(durations, f.Unit), utf8.RuneCountInString(f.Indicator) < 2:
+	case f.Nature == report.Threshold, slices.Contains(durations, f.Unit), utf8.RuneCountInString(f.Indicator) < 2, f.Indicator == report.UnnamedIndicator:
 		return OtherNumbers
 	case f.Period.IsYear() && f.Nature == report.Result && f.Period.From == g.reviewYear && g.reviewYear > 0 && known():
 		return KeyFigures

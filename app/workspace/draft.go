@@ -41,7 +41,7 @@ func (d *Draft) CanUndo() bool { return d.doc.CanUndo() }
 // Undo takes back the last edit.
 func (d *Draft) Undo() bool { return d.doc.Undo() }
 
-// Queue is the figures a person still has to check, close calls first.
+// Queue is the figures a person still has to check, by review group (ReviewGroup).
 func (d *Draft) Queue() []*report.Figure { return d.doc.Queue() }
 
 // Doubts counts the figures of the queue whose reading the software doubted.
