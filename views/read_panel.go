@@ -3,7 +3,6 @@ package views
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -366,21 +365,21 @@ func (u *UI) childLinks(links []session.Link) fyne.CanvasObject {
 func (u *UI) targetsTable(t *session.TargetTable) fyne.CanvasObject {
 	cells := []fyne.CanvasObject{}
 	for _, h := range t.Columns {
-		l := widget.NewLabel(h) // headed by colour: the font has no bold face
-		l.Importance = widget.HighImportance
-		cells = append(cells, l)
+		// Headed by colour: the font has no bold face.
+		cells = append(cells, newTextBlock(theme.SizeNameText, textRun{text: h, colour: theme.ColorNamePrimary}))
 	}
 	for _, row := range t.Rows {
 		for i, c := range row.Cells {
 			if i == 1 {
-				value := canvas.NewText(c, themeColour(natureColour(row.Figure.Nature)))
-				value.TextSize = themeSize(theme.SizeNameText) * 1.15
-				cells = append(cells, container.NewPadded(value))
+				value := newTextBlock(theme.SizeNameText, textRun{text: c, colour: natureColour(row.Figure.Nature), figure: true})
+				value.px = themeSize(theme.SizeNameText) * 1.15
+				cells = append(cells, value)
 				continue
 			}
-			cells = append(cells, widget.NewLabel(c))
+			cells = append(cells, wrapped(c))
 		}
 	}
+	// Text cells wrap: a long indicator name never makes the page wider than the window.
 	return container.New(&tableLayout{cols: len(t.Columns)}, cells...)
 }
 
@@ -398,8 +397,7 @@ type tableLayout struct {
 // minimum.
 func natural(o fyne.CanvasObject) float32 {
 	if t, ok := o.(*textBlock); ok {
-		sz := themeSize(t.size)
-		return float32(math.Ceil(float64(textWidth(t.Text(), sz)+2*theme.InnerPadding()+hang(sz)))) + 1
+		return t.lineWidth(t.Text())
 	}
 	return o.MinSize().Width
 }
@@ -408,8 +406,7 @@ func natural(o fyne.CanvasObject) float32 {
 // or its whole text if shorter.
 func narrowest(o fyne.CanvasObject) float32 {
 	if t, ok := o.(*textBlock); ok {
-		sz := themeSize(t.size)
-		return min(natural(o), 4*sz+2*theme.InnerPadding()+hang(sz))
+		return min(natural(o), t.lineWidth("四个汉字"))
 	}
 	return o.MinSize().Width
 }

@@ -295,13 +295,19 @@ func (r *textBlockRenderer) build(width float32) {
 
 func (r *textBlockRenderer) MinSize() fyne.Size {
 	if r.t.widest != "" {
-		sz := r.size()
-		// Rounded up: the line breaker adds the widths of the text's pieces, which may
-		// come to a fraction more than the width of the whole.
-		w := max(textWidth(r.t.Text(), sz), textWidth(r.t.widest, sz))
-		return fyne.NewSize(float32(math.Ceil(float64(w+2*r.pad()+hang(sz))))+1, lineHeight(sz)+r.pad())
+		w := max(r.t.lineWidth(r.t.Text()), r.t.lineWidth(r.t.widest))
+		return fyne.NewSize(w, lineHeight(r.size())+r.pad())
 	}
 	return fyne.NewSize(r.size()*4, r.height(r.t.width))
+}
+
+// lineWidth is the width the block takes to set s on one line, insets included. It is
+// rounded up: the line breaker adds the widths of the text's pieces, which may come to
+// a fraction more than the width of the whole.
+func (t *textBlock) lineWidth(s string) float32 {
+	r := &textBlockRenderer{t: t}
+	sz := r.size()
+	return float32(math.Ceil(float64(textWidth(s, sz)+2*r.pad()+hang(sz)))) + 1
 }
 
 func (r *textBlockRenderer) Refresh() {
