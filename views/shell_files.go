@@ -28,15 +28,20 @@ func (u *UI) exportExcel() {
 		if path == "" {
 			return
 		}
-		path = session.WorkbookPath(path)
-		if info, err := os.Stat(path); err == nil && !info.IsDir() && !u.deps.SaveAsksToReplace {
-			u.modal(questionDialog, "替换文件？", wrapped("“"+filepath.Base(path)+"”已经存在。\n要用新导出的工作簿替换它吗？"), 460,
-				cancelButton(nil),
-				modalButton{label: "替换", primary: true, action: func() { u.runExport(path) }})
-			return
-		}
-		u.runExport(path)
+		u.replaceOrSave(session.WorkbookPath(path), "工作簿", u.runExport)
 	})
+}
+
+// replaceOrSave saves at once, or first asks before replacing a file of that name when
+// the path dialog has not asked already (the system's save dialog does).
+func (u *UI) replaceOrSave(path, what string, save func(path string)) {
+	if info, err := os.Stat(path); err == nil && !info.IsDir() && !u.deps.SaveAsksToReplace {
+		u.modal(questionDialog, "替换文件？", wrapped("“"+filepath.Base(path)+"”已经存在。\n要用新导出的"+what+"替换它吗？"), 460,
+			cancelButton(nil),
+			modalButton{label: "替换", primary: true, action: func() { save(path) }})
+		return
+	}
+	save(path)
 }
 
 // exportHandout saves the meeting's handout of the open report as an A4 PDF.
@@ -50,13 +55,7 @@ func (u *UI) exportHandout() {
 		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
 			path += ".pdf"
 		}
-		if info, err := os.Stat(path); err == nil && !info.IsDir() && !u.deps.SaveAsksToReplace {
-			u.modal(questionDialog, "替换文件？", wrapped("“"+filepath.Base(path)+"”已经存在。\n要用新导出的会议材料替换它吗？"), 460,
-				cancelButton(nil),
-				modalButton{label: "替换", primary: true, action: func() { u.runHandout(path) }})
-			return
-		}
-		u.runHandout(path)
+		u.replaceOrSave(path, "会议材料", u.runHandout)
 	})
 }
 

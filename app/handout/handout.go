@@ -556,7 +556,7 @@ func (w *writer) verdicts(s *session.Session, id string, v *session.VerdictTable
 			note = string(r[:60]) + "…"
 		}
 		rows = append(rows, []cell{{l.Indicator, palette.Heading}, {l.Target, targetText}, {l.Result, palette.Result},
-			{verdictWord(l), toneColour(l.Tone)}, {l.Gap, palette.Ink}, {l.Source, palette.Muted}, {note, palette.Muted}})
+			{verdictWord(l), chart.VerdictColour(v.Rows[l.Row].Verdict)}, {l.Gap, palette.Ink}, {l.Source, palette.Muted}, {note, palette.Muted}})
 	}
 	w.table(cols, rows, sizeSmall)
 	w.para("判定规则（摘要）", sizeSubheading, palette.Heading)
@@ -574,18 +574,6 @@ func (w *writer) verdicts(s *session.Session, id string, v *session.VerdictTable
 
 // verdictWord is the verdict in words, which carry it on a black-and-white printer.
 func verdictWord(l session.VerdictLine) string { return l.Verdict }
-
-func toneColour(t session.VerdictTone) palette.Colour {
-	switch t {
-	case session.ToneMet:
-		return palette.Share
-	case session.ToneMostlyMet:
-		return palette.Target
-	case session.ToneMissed:
-		return palette.Missed
-	}
-	return palette.Muted
-}
 
 // targets is the main-targets table with the previous year's results.
 func (w *writer) targets(m *session.PageModel) {
